@@ -1,0 +1,42 @@
+//! Load + validate and save of a plan at the scale of SPEC section 8 (targets: < 300 ms each).
+
+#![allow(clippy::expect_used)] // set-up failures should stop the benchmark loudly
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use integrity_planner::scale::{Scale, large_plan};
+use integrity_planner::storage;
+use integrity_planner::validate::{Context, validate};
+
+fn bench(c: &mut Criterion) {
+    let poll = NaiveDate::from_ymd_opt(2027, 5, 6).expect("date");
+    let plan = large_plan(Scale::SPEC, poll).expect("large plan");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("large.plan.ron");
+    storage::save(&plan, &path).expect("save");
+    let context = Context { today: poll };
+
+    let mut group = c.benchmark_group("large plan");
+    group.sample_size(10);
+    group.bench_function("load + validate", |b| {
+        b.iter(|| {
+            let plan = storage::load(black_box(&path)).expect("load");
+            black_box(validate(&plan, &context))
+        });
+    });
+    group.bench_function("load", |b| {
+        b.iter(|| black_box(storage::load(black_box(&path)).expect("load")));
+    });
+    group.bench_function("validate", |b| {
+        b.iter(|| black_box(validate(black_box(&plan), &context)));
+    });
+    group.bench_function("save", |b| {
+        b.iter(|| storage::save(black_box(&plan), &path).expect("save"));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,59 @@
+//! `integrity-planner new`: creates a plan from a template for a poll date.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use integrity_planner::{storage, templates};
+
+use super::{Failure, parse_date};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The template (see `integrity-planner templates`).
+    #[arg(long, value_name = "NAME")]
+    template: String,
+    /// Polling day, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    poll_date: NaiveDate,
+    /// Where to write the new plan (*.plan.ron).
+    #[arg(short = 'o', long = "output", value_name = "PLAN")]
+    output: PathBuf,
+    /// Replace the file if it already exists (it is kept as *.bak).
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+    let Some(template) = templates::find(&args.template) else {
+        return Err(Failure::new(format!(
+            "there is no template called \u{201c}{}\u{201d}",
+            args.template
+        ))
+        .hint(format!("choose one of: {}", templates::names().join(", "))));
+    };
+    if args.output.exists() && !args.force {
+        return Err(Failure::new(format!("{} already exists", args.output.display()))
+            .hint("choose another file name, or add --force to replace it (the old file is kept as .bak)"));
+    }
+    let today = chrono::Local::now().date_naive();
+    let plan = template.instantiate(args.poll_date, today).map_err(|e| {
+        Failure::new(e.to_string()).hint("this is a defect in the program; please report it")
+    })?;
+    storage::save(&plan, &args.output)?;
+    println!(
+        "created {} from the {} template for a poll on {}",
+        args.output.display(),
+        template.name,
+        args.poll_date.format("%A %-d %B %Y")
+    );
+    if args.poll_date.weekday() != Weekday::Thu {
+        eprintln!(
+            "warning: {} is a {}; polls are normally held on Thursdays",
+            args.poll_date,
+            args.poll_date.format("%A")
+        );
+    }
+    println!("next: integrity-planner check {}", args.output.display());
+    Ok(ExitCode::SUCCESS)
+}

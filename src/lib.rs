@@ -1,0 +1,10 @@
+//! Election Integrity Planner: the plan model, its files, validation and exports, shared by the editor
+//! and the command line.
+
+pub mod custody;
+pub mod model;
+pub mod scale;
+pub mod storage;
+pub mod templates;
+pub mod ui;
+pub mod validate;

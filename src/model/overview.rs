@@ -1,0 +1,167 @@
+//! Section 1: overview and document control.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{ContestId, PersonId};
+use super::labelled::labelled_enum;
+
+labelled_enum! {
+    /// The kind of election, which decides the statutory timetable and its bank holidays.
+    pub enum ElectionType {
+        /// A UK Parliamentary general election.
+        UkParliamentary => "UK Parliamentary general election", "uk-parliamentary",
+        /// Ordinary English local government elections.
+        EnglishLocal => "English local elections", "english-local",
+    }
+}
+
+labelled_enum! {
+    /// What is being contested in one contest of the election.
+    pub enum ContestKind {
+        /// A UK Parliamentary constituency.
+        Constituency => "Parliamentary constituency", "constituency",
+        /// A district, borough or city ward.
+        Ward => "Ward", "ward",
+        /// A county electoral division.
+        Division => "County division", "division",
+        /// A parish or town council ward.
+        Parish => "Parish or town council", "parish",
+        /// A directly elected mayor.
+        Mayoral => "Mayoral", "mayoral",
+        /// A police and crime commissioner.
+        PoliceAndCrimeCommissioner => "Police and crime commissioner", "pcc",
+        /// A local referendum.
+        Referendum => "Referendum", "referendum",
+    }
+}
+
+labelled_enum! {
+    /// Where the plan stands in its agreement with the police.
+    pub enum PlanStatus {
+        /// Being written; not yet agreed.
+        Draft => "Draft", "draft",
+        /// Agreed with the police SPOC and FEOA.
+        AgreedWithPolice => "Agreed with police", "agreed",
+        /// Final: signed off by the RO, SPOC and FEOA.
+        Final => "Final", "final",
+    }
+}
+
+labelled_enum! {
+    /// The Government Security Classification marking printed on every page.
+    pub enum Marking {
+        /// OFFICIAL.
+        Official => "OFFICIAL", "official",
+        /// OFFICIAL-SENSITIVE.
+        OfficialSensitive => "OFFICIAL-SENSITIVE", "official-sensitive",
+    }
+}
+
+labelled_enum! {
+    /// Which copy of the plan a recipient on the distribution list receives.
+    pub enum CopyKind {
+        /// The full plan, for the police and the RO's core team.
+        Full => "Full copy", "full",
+        /// The redacted copy, with personal data withheld.
+        Redacted => "Redacted copy", "redacted",
+    }
+}
+
+labelled_enum! {
+    /// Whose signature the plan needs.
+    pub enum SignOffRole {
+        /// The Returning Officer.
+        ReturningOfficer => "Returning Officer", "ro",
+        /// The police election single point of contact.
+        PoliceSpoc => "Police election SPOC", "spoc",
+        /// The force elected-official adviser.
+        Feoa => "Force elected-official adviser (FEOA)", "feoa",
+    }
+}
+
+/// One contest in the election: a constituency, a ward, a division.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contest {
+    /// Stable identifier.
+    pub id: ContestId,
+    /// The name as it appears on the ballot paper, e.g. "Northmere and Ashby".
+    pub name: String,
+    /// What is being elected.
+    pub kind: ContestKind,
+    /// How many seats are filled.
+    pub seats: u32,
+}
+
+/// One entry in the revision history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    /// The version this revision produced, e.g. "1.2".
+    pub version: String,
+    /// When it was made.
+    pub date: NaiveDate,
+    /// Who made it.
+    pub author: String,
+    /// What changed.
+    pub summary: String,
+}
+
+/// One recipient on the distribution list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DistributionEntry {
+    /// The person or role receiving the plan.
+    pub recipient: String,
+    /// Their organisation.
+    pub organisation: String,
+    /// Which copy they receive.
+    pub copy: CopyKind,
+}
+
+/// A signature the plan needs, and whether it has been given.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignOff {
+    /// Whose signature this is.
+    pub role: SignOffRole,
+    /// The person signing, from the contact directory.
+    pub person: Option<PersonId>,
+    /// The date they signed, once they have.
+    pub signed_on: Option<NaiveDate>,
+}
+
+/// Section 1 of the plan: what election, which authority, and the document's control data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overview {
+    /// The plan's title as printed on the cover.
+    pub title: String,
+    /// The local authority, e.g. "Northmere Borough Council".
+    pub authority: String,
+    /// The police force area the plan is agreed with.
+    pub police_force: String,
+    /// The kind of election.
+    pub election_type: ElectionType,
+    /// The contests being run.
+    pub contests: Vec<Contest>,
+    /// Polling day.
+    pub poll_date: NaiveDate,
+    /// The Returning Officer, from the contact directory.
+    pub returning_officer: Option<PersonId>,
+    /// Deputy Returning Officers, from the contact directory.
+    pub deputies: Vec<PersonId>,
+    /// The current version of the plan, e.g. "1.2".
+    pub version: String,
+    /// Where the plan stands.
+    pub status: PlanStatus,
+    /// The protective marking.
+    pub marking: Marking,
+    /// The revision history, oldest first.
+    pub revisions: Vec<Revision>,
+    /// Who receives the plan.
+    pub distribution: Vec<DistributionEntry>,
+    /// Signatures from the RO, SPOC and FEOA.
+    pub sign_offs: Vec<SignOff>,
+}

@@ -1,0 +1,233 @@
+//! Plans at the scale of SPEC section 8 (400 venues, 3,000 custody items, 30,000 custody events, 300 risks,
+//! 60 indicators with 2,000 observations in all), for benchmarks and the `large_plan` example.
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+
+use crate::custody::{NewEvent, record};
+use crate::model::*;
+use crate::templates::{self, TemplateError};
+
+/// Sizes of a generated plan.
+#[derive(Clone, Copy, Debug)]
+pub struct Scale {
+    /// Polling stations (plus one count venue).
+    pub venues: usize,
+    /// Custody items: a ballot paper batch and a ballot box per station, then postal vote packs.
+    pub items: usize,
+    /// Custody events, spread evenly over the items.
+    pub events: usize,
+    /// Risks.
+    pub risks: usize,
+    /// Fraud indicators.
+    pub indicators: usize,
+    /// Observations across all indicators.
+    pub observations: usize,
+}
+
+impl Scale {
+    /// The sizes SPEC section 8 sets for the performance targets.
+    pub const SPEC: Scale = Scale {
+        venues: 400,
+        items: 3_000,
+        events: 30_000,
+        risks: 300,
+        indicators: 60,
+        observations: 2_000,
+    };
+}
+
+/// A large, valid plan built from the `english-local` template for a poll on `poll_date`.
+pub fn large_plan(scale: Scale, poll_date: NaiveDate) -> Result<Plan, TemplateError> {
+    let template = templates::find("english-local").map_or_else(|| templates::TEMPLATES[0], |t| *t);
+    let mut plan = template.instantiate(poll_date, poll_date - Duration::days(90))?;
+    plan.overview.authority = "Largeshire County Council".to_owned();
+    for (i, p) in plan.people.iter_mut().enumerate() {
+        p.name = format!("Officer {}", i + 1);
+        p.email = format!("officer{}@largeshire.example", i + 1);
+    }
+    let checklist = plan.venues.checklist.clone();
+    for n in 0..=scale.venues {
+        let kind = if n == scale.venues {
+            VenueKind::CountVenue
+        } else {
+            VenueKind::PollingStation
+        };
+        let checks = checklist
+            .iter()
+            .filter(|m| m.applies_to.contains(&kind))
+            .map(|m| MeasureCheck {
+                measure: m.id,
+                status: MeasureStatus::InPlace,
+                note: String::new(),
+            })
+            .collect();
+        plan.venues.venues.push(Venue {
+            id: VenueId::new(),
+            name: format!("Polling place {}", n + 1),
+            kind,
+            address: format!("{} High Street, Largeshire LG{} {}AA", n + 1, n % 20, n % 9),
+            polling_district: format!("D{:03}", n),
+            station_number: Some(n as u32 + 1),
+            contact: None,
+            assessment: Some(SecurityAssessment {
+                assessed_on: poll_date - Duration::days(30),
+                assessed_by: plan.people.first().map(|p| p.id),
+                checks,
+                summary: "Standard measures in place.".to_owned(),
+            }),
+        });
+    }
+    let stations: Vec<VenueId> = plan
+        .venues
+        .venues
+        .iter()
+        .filter(|v| v.kind == VenueKind::PollingStation)
+        .map(|v| v.id)
+        .collect();
+    for n in 0..scale.items {
+        let station = stations.get(n / 2 % stations.len().max(1)).copied();
+        let kind = match n % 2 {
+            0 => ItemKind::BallotPaperBatch,
+            _ => ItemKind::BallotBox,
+        };
+        plan.custody.items.push(CustodyItem {
+            id: CustodyItemId::new(),
+            kind,
+            label: format!(
+                "{}/{}",
+                n / 2 + 1,
+                if kind == ItemKind::BallotBox {
+                    "1"
+                } else {
+                    "BP"
+                }
+            ),
+            polling_station: station,
+            book_ranges: if kind == ItemKind::BallotPaperBatch {
+                let first = 1_000_000 + n as u64 * 1_000;
+                vec![BookRange {
+                    first,
+                    last: first + 499,
+                }]
+            } else {
+                Vec::new()
+            },
+            expected_seals: if kind == ItemKind::BallotBox {
+                vec![format!("S{n:06}A"), format!("S{n:06}B")]
+            } else {
+                Vec::new()
+            },
+            expected_at_count: kind == ItemKind::BallotBox,
+        });
+    }
+    let items: Vec<(CustodyItemId, ItemKind, Vec<String>)> = plan
+        .custody
+        .items
+        .iter()
+        .map(|i| (i.id, i.kind, i.expected_seals.clone()))
+        .collect();
+    let per_item = scale.events / items.len().max(1);
+    let box_stages = [
+        CustodyStage::IssueToPresidingOfficer,
+        CustodyStage::OpeningOfPoll,
+        CustodyStage::CloseOfPoll,
+        CustodyStage::TransportToCount,
+        CustodyStage::ReceiptAtCount,
+        CustodyStage::Verification,
+        CustodyStage::Count,
+        CustodyStage::Declaration,
+        CustodyStage::SealedRetention,
+        CustodyStage::Destruction,
+    ];
+    let batch_stages = [
+        CustodyStage::Printing,
+        CustodyStage::Proofing,
+        CustodyStage::SecureStorage,
+        CustodyStage::IssueToPresidingOfficer,
+        CustodyStage::OpeningOfPoll,
+        CustodyStage::CloseOfPoll,
+        CustodyStage::TransportToCount,
+        CustodyStage::ReceiptAtCount,
+        CustodyStage::Verification,
+        CustodyStage::SealedRetention,
+    ];
+    let start = poll_date.and_time(NaiveTime::MIN) - Duration::days(20);
+    let mut recorded = 0;
+    for (n, (item, kind, seals)) in items.iter().enumerate() {
+        let stages: &[CustodyStage] = if *kind == ItemKind::BallotBox {
+            &box_stages
+        } else {
+            &batch_stages
+        };
+        let log = format!("laptop-{}", n % 12 + 1);
+        let mut holder = String::new();
+        for (k, stage) in stages
+            .iter()
+            .cycle()
+            .take(per_item.min(stages.len()))
+            .enumerate()
+        {
+            if recorded == scale.events {
+                break;
+            }
+            let to = format!("Holder {}-{}", n, k);
+            let sealed = *kind == ItemKind::BallotBox && *stage >= CustodyStage::CloseOfPoll;
+            record(
+                &mut plan.custody,
+                &log,
+                NewEvent {
+                    item: *item,
+                    at: start + Duration::hours(k as i64 * 48 + (n % 40) as i64),
+                    stage: *stage,
+                    location: format!("Site {}", n % 50),
+                    from: std::mem::take(&mut holder),
+                    to: to.clone(),
+                    seals_seen: if sealed { seals.clone() } else { Vec::new() },
+                    seals_intact: true,
+                    witness: "Witness".to_owned(),
+                    notes: String::new(),
+                    corrects: None,
+                },
+            );
+            holder = to;
+            recorded += 1;
+        }
+    }
+    // Risks: copies of the template's, so each reads like a real one.
+    let base = plan.risks.clone();
+    plan.risks.clear();
+    for n in 0..scale.risks {
+        let mut risk = base[n % base.len().max(1)].clone();
+        risk.id = RiskId::new();
+        risk.title = format!("{} (area {})", risk.title, n / base.len().max(1) + 1);
+        for m in &mut risk.mitigations {
+            m.id = MitigationId::new();
+        }
+        plan.risks.push(risk);
+    }
+    let base = plan.indicators.clone();
+    plan.indicators.clear();
+    for n in 0..scale.indicators {
+        let mut indicator = base[n % base.len().max(1)].clone();
+        indicator.id = IndicatorId::new();
+        indicator.name = format!(
+            "{} (district {})",
+            indicator.name,
+            n / base.len().max(1) + 1
+        );
+        let count = scale.observations / scale.indicators.max(1)
+            + usize::from(n < scale.observations % scale.indicators.max(1));
+        let warning = indicator.warning_level.unwrap_or(1.0);
+        indicator.observations = (0..count)
+            .map(|k| Observation {
+                id: ObservationId::new(),
+                date: poll_date - Duration::days((count - k) as i64),
+                value: ((k * 7 + n) % 10) as f64 * warning / 12.0,
+                note: String::new(),
+                recorded_by: None,
+            })
+            .collect();
+        plan.indicators.push(indicator);
+    }
+    Ok(plan)
+}

@@ -1,0 +1,378 @@
+//! Rules for who is who and who talks to whom: overview, people, responsibilities, communication,
+//! stakeholder messages and candidate data sharing.
+
+use chrono::{Datelike, Weekday};
+
+use super::{Context, EntityRef, Findings, Rule, named};
+use crate::model::{
+    Audience, CandidateDataSharing, LawfulBasis, Marking, Plan, PlanStatus, Role, SignOffRole,
+};
+
+pub(super) fn check(plan: &Plan, _context: &Context, f: &mut Findings) {
+    overview(plan, f);
+    people(plan, f);
+    responsibilities(plan, f);
+    communication(plan, f);
+    stakeholders(plan, f);
+    candidate_data(&plan.candidate_data, f);
+}
+
+fn overview(plan: &Plan, f: &mut Findings) {
+    let o = &plan.overview;
+    if o.authority.trim().is_empty() {
+        f.push(
+            Rule::NoAuthority,
+            "The plan does not name the authority running the election",
+            None,
+        );
+    }
+    match o.returning_officer.and_then(|id| plan.person(id)) {
+        None if o.returning_officer.is_none() => {
+            f.push(
+                Rule::NoReturningOfficer,
+                "The plan does not name the Returning Officer",
+                None,
+            );
+        }
+        Some(ro) if ro.role != Role::ReturningOfficer => f.push(
+            Rule::ReturningOfficerRole,
+            format!(
+                "{} is named as Returning Officer but is listed in the directory as {}",
+                ro.name, ro.role
+            ),
+            Some(EntityRef::Person(ro.id)),
+        ),
+        _ => {}
+    }
+    if o.contests.is_empty() {
+        f.push(Rule::NoContests, "No contests are listed", None);
+    }
+    if o.poll_date.weekday() != Weekday::Thu {
+        f.push(
+            Rule::PollNotThursday,
+            format!(
+                "Polling day {} is a {}; polls are held on Thursdays",
+                o.poll_date,
+                o.poll_date.format("%A")
+            ),
+            None,
+        );
+    }
+    let unsigned = |roles: &[SignOffRole]| -> Vec<SignOffRole> {
+        roles
+            .iter()
+            .copied()
+            .filter(|role| {
+                !o.sign_offs
+                    .iter()
+                    .any(|s| s.role == *role && s.person.is_some() && s.signed_on.is_some())
+            })
+            .collect()
+    };
+    match o.status {
+        PlanStatus::Final => {
+            for role in unsigned(SignOffRole::ALL) {
+                f.push(
+                    Rule::FinalNotSigned,
+                    format!(
+                        "The plan is marked final but the {} has not signed it off",
+                        role.label()
+                    ),
+                    Some(EntityRef::SignOff(role)),
+                );
+            }
+        }
+        PlanStatus::AgreedWithPolice => {
+            for role in unsigned(&[SignOffRole::PoliceSpoc, SignOffRole::Feoa]) {
+                f.push(
+                    Rule::AgreedNotSigned,
+                    format!("The plan is marked agreed with police but the {}'s sign-off is not recorded", role.label()),
+                    Some(EntityRef::SignOff(role)),
+                );
+            }
+        }
+        PlanStatus::Draft => {}
+    }
+    if o.revisions.is_empty() {
+        f.push(Rule::NoRevisions, "The revision history is empty", None);
+    } else if !o
+        .revisions
+        .iter()
+        .any(|r| r.version.trim() == o.version.trim())
+    {
+        f.push(
+            Rule::VersionNotInHistory,
+            format!(
+                "Version {} is not in the revision history; add a revision saying what changed",
+                o.version
+            ),
+            None,
+        );
+    }
+    if o.distribution.is_empty() {
+        f.push(Rule::NoDistribution, "The distribution list is empty", None);
+    }
+    let holds_personal_data =
+        plan.people.iter().any(|p| p.personal_data) || !plan.candidate_data.candidates.is_empty();
+    if o.marking == Marking::Official && holds_personal_data {
+        f.push(
+            Rule::MarkingTooLow,
+            "The plan holds personal data but is marked OFFICIAL; consider OFFICIAL-SENSITIVE",
+            None,
+        );
+    }
+}
+
+/// Whether a string looks like an email address: one @, something before it, a dot after it.
+fn plausible_email(email: &str) -> bool {
+    let email = email.trim();
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.contains(char::is_whitespace)
+}
+
+fn people(plan: &Plan, f: &mut Findings) {
+    if plan.first_with_role(Role::PoliceSpoc).is_none() {
+        f.push(
+            Rule::NoPoliceSpoc,
+            "No police election SPOC is named in the directory",
+            None,
+        );
+    }
+    if plan.first_with_role(Role::Feoa).is_none() {
+        f.push(
+            Rule::NoFeoa,
+            "No force elected-official adviser (FEOA) is named in the directory",
+            None,
+        );
+    }
+    for p in &plan.people {
+        let entity = Some(EntityRef::Person(p.id));
+        if p.name.trim().is_empty() {
+            f.push(
+                Rule::PersonNoName,
+                format!("A person listed as {} has no name", p.role),
+                entity,
+            );
+            continue;
+        }
+        if !p.has_contact_method() {
+            f.push(
+                Rule::NoContactMethod,
+                format!("{} has no phone number or email address", p.name),
+                entity,
+            );
+        }
+        if !p.email.trim().is_empty() && !plausible_email(&p.email) {
+            f.push(
+                Rule::InvalidEmail,
+                format!(
+                    "{}'s email address \u{201c}{}\u{201d} is not valid",
+                    p.name, p.email
+                ),
+                entity,
+            );
+        }
+        let key = matches!(
+            p.role,
+            Role::ReturningOfficer | Role::ElectionsManager | Role::PoliceSpoc
+        );
+        let out_of_hours = p.out_of_hours_cover.is_some()
+            || p.phones.iter().any(|ph| {
+                ph.kind == crate::model::PhoneKind::OutOfHours && !ph.number.trim().is_empty()
+            });
+        if key && !out_of_hours {
+            f.push(
+                Rule::NoOutOfHours,
+                format!(
+                    "{} ({}) has no out-of-hours number or cover",
+                    p.name, p.role
+                ),
+                entity,
+            );
+        }
+    }
+}
+
+fn responsibilities(plan: &Plan, f: &mut Findings) {
+    if plan.responsibilities.is_empty() {
+        f.push(
+            Rule::NoResponsibilities,
+            "No tasks are listed in the division of responsibilities",
+            None,
+        );
+    }
+    for r in &plan.responsibilities {
+        let entity = Some(EntityRef::Responsibility(r.id));
+        match r.lead {
+            None => f.push(
+                Rule::ResponsibilityNoLead,
+                format!("Task {} has no lead", named(&r.task)),
+                entity,
+            ),
+            Some(lead) if r.support.contains(&lead) || r.informed.contains(&lead) => f.push(
+                Rule::LeadAlsoListed,
+                format!(
+                    "{} leads task {} and is also listed as support or informed",
+                    plan.person_name(Some(lead)),
+                    named(&r.task)
+                ),
+                entity,
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+fn communication(plan: &Plan, f: &mut Findings) {
+    if plan.communication.is_empty() {
+        f.push(
+            Rule::NoCommunication,
+            "No lines of communication are set out",
+            None,
+        );
+    }
+    for line in &plan.communication {
+        let entity = Some(EntityRef::CommunicationLine(line.id));
+        if line.from.is_none() || line.to.is_none() {
+            f.push(
+                Rule::LineMissingParty,
+                format!(
+                    "Line {} does not say who contacts whom",
+                    named(&line.subject)
+                ),
+                entity,
+            );
+        }
+        if line.schedule.is_empty() {
+            f.push(
+                Rule::LineNoSchedule,
+                format!(
+                    "Line {} does not say how often contact is made",
+                    named(&line.subject)
+                ),
+                entity,
+            );
+        }
+        let mut phases: Vec<_> = line.schedule.iter().collect();
+        phases.sort_by_key(|p| std::cmp::Reverse(p.from_days_before_poll));
+        if let Some(pair) = phases
+            .windows(2)
+            .find(|w| w[1].cadence.per_week() < w[0].cadence.per_week())
+        {
+            f.push(
+                Rule::CadenceLoosens,
+                format!(
+                    "Line {} goes from {} to {} {} days before the poll; contact should tighten nearer polling day",
+                    named(&line.subject),
+                    pair[0].cadence.label().to_lowercase(),
+                    pair[1].cadence.label().to_lowercase(),
+                    pair[1].from_days_before_poll
+                ),
+                entity,
+            );
+        }
+    }
+    let spocs: Vec<_> = plan
+        .people
+        .iter()
+        .filter(|p| p.role == Role::PoliceSpoc)
+        .map(|p| p.id)
+        .collect();
+    let involves_spoc = plan.communication.iter().any(|l| {
+        l.from.is_some_and(|id| spocs.contains(&id)) || l.to.is_some_and(|id| spocs.contains(&id))
+    });
+    if !spocs.is_empty() && !involves_spoc {
+        f.push(
+            Rule::NoLineWithSpoc,
+            "No line of communication involves the police SPOC",
+            None,
+        );
+    }
+}
+
+fn stakeholders(plan: &Plan, f: &mut Findings) {
+    for audience in [
+        Audience::Electors,
+        Audience::CandidatesAndAgents,
+        Audience::Staff,
+        Audience::Media,
+    ] {
+        if !plan
+            .stakeholder_messages
+            .iter()
+            .any(|m| m.audience == audience)
+        {
+            f.push(
+                Rule::AudienceNotCovered,
+                format!(
+                    "No message explains the integrity and security approach to {}",
+                    audience.label().to_lowercase()
+                ),
+                None,
+            );
+        }
+    }
+}
+
+fn candidate_data(c: &CandidateDataSharing, f: &mut Findings) {
+    if !c.sharing {
+        return;
+    }
+    if c.lawful_basis.is_none() {
+        f.push(
+            Rule::SharingNoLawfulBasis,
+            "Candidate data is shared with the FEOA but no lawful basis is recorded",
+            None,
+        );
+    }
+    let mut unreviewed = Vec::new();
+    if c.privacy_notice_reviewed.is_none() {
+        unreviewed.push("privacy notice");
+    }
+    if c.data_protection_policy_reviewed.is_none() {
+        unreviewed.push("data protection policy");
+    }
+    if !unreviewed.is_empty() {
+        f.push(
+            Rule::PrivacyNotReviewed,
+            format!(
+                "Candidate data is shared but no review date is recorded for the {}",
+                unreviewed.join(" or the ")
+            ),
+            None,
+        );
+    }
+    if c.recipient.is_none() {
+        f.push(
+            Rule::SharingNoRecipient,
+            "Candidate data is shared but no recipient is named",
+            None,
+        );
+    }
+    if c.transmission.trim().is_empty() || c.retention.trim().is_empty() {
+        f.push(
+            Rule::SharingNoHandling,
+            "How candidate data is transmitted and how long it is kept are not both recorded",
+            None,
+        );
+    }
+    if c.lawful_basis == Some(LawfulBasis::Consent) {
+        for cand in c.candidates.iter().filter(|cand| !cand.consented) {
+            f.push(
+                Rule::ConsentMissing,
+                format!(
+                    "Consent is the lawful basis but {} has not consented to sharing",
+                    named(&cand.name)
+                ),
+                Some(EntityRef::Candidate(cand.id)),
+            );
+        }
+    }
+}

@@ -1,0 +1,570 @@
+//! Plan-wide integrity: every id unique, every reference resolving.
+
+use std::collections::{HashMap, HashSet};
+
+use uuid::Uuid;
+
+use super::{EntityRef, Findings, Rule, named};
+use crate::model::{PersonId, Plan, Section};
+
+pub(super) fn check(plan: &Plan, findings: &mut Findings) {
+    duplicate_ids(plan, findings);
+    dangling_references(plan, findings);
+}
+
+/// Where an entity is defined.
+struct Definition {
+    id: Uuid,
+    kind: &'static str,
+    section: Section,
+    entity: Option<EntityRef>,
+    name: String,
+}
+
+/// Every definition of an entity, with where it is and how to name it.
+fn definitions(plan: &Plan) -> Vec<Definition> {
+    let mut defs = Vec::new();
+    let mut add = |id: Uuid, kind, section, entity, name: String| {
+        defs.push(Definition {
+            id,
+            kind,
+            section,
+            entity,
+            name,
+        });
+    };
+    for c in &plan.overview.contests {
+        add(
+            c.id.0,
+            "contest",
+            Section::Overview,
+            Some(EntityRef::Contest(c.id)),
+            format!("contest {}", named(&c.name)),
+        );
+    }
+    for p in &plan.people {
+        add(
+            p.id.0,
+            "person",
+            Section::People,
+            Some(EntityRef::Person(p.id)),
+            format!("person {}", named(&p.name)),
+        );
+    }
+    for r in &plan.responsibilities {
+        add(
+            r.id.0,
+            "task",
+            Section::Responsibilities,
+            Some(EntityRef::Responsibility(r.id)),
+            format!("task {}", named(&r.task)),
+        );
+    }
+    for l in &plan.communication {
+        add(
+            l.id.0,
+            "line",
+            Section::Communication,
+            Some(EntityRef::CommunicationLine(l.id)),
+            format!("line {}", named(&l.subject)),
+        );
+    }
+    for m in &plan.stakeholder_messages {
+        add(
+            m.id.0,
+            "message",
+            Section::Stakeholders,
+            Some(EntityRef::StakeholderMessage(m.id)),
+            format!("message {}", named(&m.message)),
+        );
+    }
+    for c in &plan.candidate_data.candidates {
+        add(
+            c.id.0,
+            "candidate",
+            Section::CandidateData,
+            Some(EntityRef::Candidate(c.id)),
+            format!("candidate {}", named(&c.name)),
+        );
+    }
+    for i in &plan.indicators {
+        add(
+            i.id.0,
+            "indicator",
+            Section::Fraud,
+            Some(EntityRef::Indicator(i.id)),
+            format!("indicator {}", named(&i.name)),
+        );
+        for o in &i.observations {
+            add(
+                o.id.0,
+                "observation",
+                Section::Fraud,
+                Some(EntityRef::Indicator(i.id)),
+                format!("an observation of {}", named(&i.name)),
+            );
+        }
+    }
+    for l in &plan.escalation {
+        add(
+            l.id.0,
+            "escalation level",
+            Section::Escalation,
+            Some(EntityRef::EscalationLevel(l.id)),
+            format!("level {}", named(&l.name)),
+        );
+    }
+    for r in &plan.risks {
+        add(
+            r.id.0,
+            "risk",
+            Section::Risks,
+            Some(EntityRef::Risk(r.id)),
+            format!("risk {}", named(&r.title)),
+        );
+        for m in &r.mitigations {
+            add(
+                m.id.0,
+                "mitigation",
+                Section::Risks,
+                Some(EntityRef::Risk(r.id)),
+                format!("mitigation {}", named(&m.action)),
+            );
+        }
+    }
+    for h in &plan.hotspots {
+        add(
+            h.id.0,
+            "hotspot",
+            Section::Hotspots,
+            Some(EntityRef::Hotspot(h.id)),
+            format!("hotspot {}", named(&h.name)),
+        );
+    }
+    for e in &plan.events {
+        add(
+            e.id.0,
+            "event",
+            Section::Events,
+            Some(EntityRef::ElectoralEvent(e.id)),
+            format!("event {}", named(&e.name)),
+        );
+    }
+    for i in &plan.custody.items {
+        add(
+            i.id.0,
+            "custody item",
+            Section::Custody,
+            Some(EntityRef::CustodyItem(i.id)),
+            format!("custody item {}", named(&i.label)),
+        );
+    }
+    for e in &plan.custody.events {
+        add(
+            e.id.0,
+            "custody event",
+            Section::Custody,
+            Some(EntityRef::CustodyEvent(e.id)),
+            format!("custody event {} #{}", e.log, e.seq),
+        );
+    }
+    for m in &plan.venues.checklist {
+        add(
+            m.id.0,
+            "checklist measure",
+            Section::Venues,
+            Some(EntityRef::Measure(m.id)),
+            format!("measure {}", named(&m.title)),
+        );
+    }
+    for v in &plan.venues.venues {
+        add(
+            v.id.0,
+            "venue",
+            Section::Venues,
+            Some(EntityRef::Venue(v.id)),
+            format!("venue {}", named(&v.name)),
+        );
+    }
+    for r in &plan.allegations.referrals {
+        add(
+            r.id.0,
+            "referral",
+            Section::Allegations,
+            Some(EntityRef::Referral(r.id)),
+            format!("referral of {}", r.date),
+        );
+    }
+    for r in &plan.key_dates.reviews {
+        add(
+            r.id.0,
+            "review",
+            Section::KeyDates,
+            Some(EntityRef::PlanReview(r.id)),
+            format!("review {}", named(&r.purpose)),
+        );
+    }
+    defs
+}
+
+fn duplicate_ids(plan: &Plan, findings: &mut Findings) {
+    let mut first_seen: HashMap<Uuid, String> = HashMap::new();
+    for Definition {
+        id,
+        section,
+        entity,
+        name,
+        ..
+    } in definitions(plan)
+    {
+        if let Some(first) = first_seen.get(&id) {
+            findings.push_in(
+                section,
+                Rule::DuplicateId,
+                format!("{name} has the same id as {first} ({id}); give one of them a new id"),
+                entity,
+            );
+        } else {
+            first_seen.insert(id, name);
+        }
+    }
+}
+
+fn dangling_references(plan: &Plan, findings: &mut Findings) {
+    let people: HashSet<PersonId> = plan.people.iter().map(|p| p.id).collect();
+    let known: HashSet<(&str, Uuid)> = definitions(plan)
+        .into_iter()
+        .map(|d| (d.kind, d.id))
+        .collect();
+    let mut report = |section: Section,
+                      entity: Option<EntityRef>,
+                      owner: &str,
+                      field: &str,
+                      kind: &str,
+                      id: Uuid| {
+        findings.push_in(
+            section,
+            Rule::DanglingReference,
+            format!("{owner}: {field} refers to a {kind} that is not in the plan ({id}); choose one that exists"),
+            entity,
+        );
+    };
+    let mut person = |section, entity, owner: &str, field: &str, id: Option<PersonId>| {
+        if let Some(id) = id.filter(|id| !people.contains(id)) {
+            report(section, entity, owner, field, "person", id.0);
+        }
+    };
+
+    let o = &plan.overview;
+    person(
+        Section::Overview,
+        None,
+        "Overview",
+        "the Returning Officer",
+        o.returning_officer,
+    );
+    for &d in &o.deputies {
+        person(
+            Section::Overview,
+            None,
+            "Overview",
+            "a deputy Returning Officer",
+            Some(d),
+        );
+    }
+    for s in &o.sign_offs {
+        person(
+            Section::Overview,
+            Some(EntityRef::SignOff(s.role)),
+            s.role.label(),
+            "the signatory",
+            s.person,
+        );
+    }
+    for p in &plan.people {
+        let name = format!("Person {}", named(&p.name));
+        person(
+            Section::People,
+            Some(EntityRef::Person(p.id)),
+            &name,
+            "out-of-hours cover",
+            p.out_of_hours_cover,
+        );
+    }
+    for r in &plan.responsibilities {
+        let (e, name) = (
+            Some(EntityRef::Responsibility(r.id)),
+            format!("Task {}", named(&r.task)),
+        );
+        person(Section::Responsibilities, e, &name, "the lead", r.lead);
+        for &s in &r.support {
+            person(Section::Responsibilities, e, &name, "a supporter", Some(s));
+        }
+        for &i in &r.informed {
+            person(
+                Section::Responsibilities,
+                e,
+                &name,
+                "a person informed",
+                Some(i),
+            );
+        }
+    }
+    for l in &plan.communication {
+        let (e, name) = (
+            Some(EntityRef::CommunicationLine(l.id)),
+            format!("Line {}", named(&l.subject)),
+        );
+        person(Section::Communication, e, &name, "the sender", l.from);
+        person(Section::Communication, e, &name, "the recipient", l.to);
+    }
+    for m in &plan.stakeholder_messages {
+        let name = format!("Message {}", named(&m.message));
+        person(
+            Section::Stakeholders,
+            Some(EntityRef::StakeholderMessage(m.id)),
+            &name,
+            "the owner",
+            m.owner,
+        );
+    }
+    person(
+        Section::CandidateData,
+        None,
+        "Candidate data sharing",
+        "the recipient",
+        plan.candidate_data.recipient,
+    );
+    for i in &plan.indicators {
+        let (e, name) = (
+            Some(EntityRef::Indicator(i.id)),
+            format!("Indicator {}", named(&i.name)),
+        );
+        person(Section::Fraud, e, &name, "the owner", i.owner);
+        for ob in &i.observations {
+            person(
+                Section::Fraud,
+                e,
+                &name,
+                &format!("the recorder of the {} observation", ob.date),
+                ob.recorded_by,
+            );
+        }
+    }
+    for l in &plan.escalation {
+        let name = format!("Escalation level {}", named(&l.name));
+        person(
+            Section::Escalation,
+            Some(EntityRef::EscalationLevel(l.id)),
+            &name,
+            "the contact",
+            l.contact,
+        );
+    }
+    for r in &plan.risks {
+        let (e, name) = (
+            Some(EntityRef::Risk(r.id)),
+            format!("Risk {}", named(&r.title)),
+        );
+        person(Section::Risks, e, &name, "the owner", r.owner);
+        for m in &r.mitigations {
+            person(
+                Section::Risks,
+                e,
+                &name,
+                &format!("the owner of mitigation {}", named(&m.action)),
+                m.owner,
+            );
+        }
+        for rv in &r.reviews {
+            person(
+                Section::Risks,
+                e,
+                &name,
+                &format!("the reviewer on {}", rv.date),
+                rv.by,
+            );
+        }
+    }
+    for h in &plan.hotspots {
+        let name = format!("Hotspot {}", named(&h.name));
+        person(
+            Section::Hotspots,
+            Some(EntityRef::Hotspot(h.id)),
+            &name,
+            "the owner",
+            h.owner,
+        );
+    }
+    for ev in &plan.events {
+        let name = format!("Event {}", named(&ev.name));
+        person(
+            Section::Events,
+            Some(EntityRef::ElectoralEvent(ev.id)),
+            &name,
+            "the person in charge",
+            ev.in_charge,
+        );
+    }
+    for s in &plan.custody.stages {
+        let name = format!("Custody stage {}", s.stage.label());
+        person(
+            Section::Custody,
+            Some(EntityRef::CustodyStage(s.stage)),
+            &name,
+            "the person responsible",
+            s.responsible,
+        );
+    }
+    for v in &plan.venues.venues {
+        let (e, name) = (
+            Some(EntityRef::Venue(v.id)),
+            format!("Venue {}", named(&v.name)),
+        );
+        person(Section::Venues, e, &name, "the venue contact", v.contact);
+        if let Some(a) = &v.assessment {
+            person(Section::Venues, e, &name, "the assessor", a.assessed_by);
+        }
+    }
+    let a = &plan.allegations;
+    person(
+        Section::Allegations,
+        None,
+        "Allegations",
+        "the police contact",
+        a.police_contact,
+    );
+    for r in &a.referrals {
+        let name = format!("Referral of {}", r.date);
+        person(
+            Section::Allegations,
+            Some(EntityRef::Referral(r.id)),
+            &name,
+            "the referrer",
+            r.referred_by,
+        );
+    }
+    for r in &plan.key_dates.reviews {
+        let name = format!("Review {}", named(&r.purpose));
+        for &p in &r.attendees {
+            person(
+                Section::KeyDates,
+                Some(EntityRef::PlanReview(r.id)),
+                &name,
+                "an attendee",
+                Some(p),
+            );
+        }
+    }
+
+    // References to entities other than people.
+    let mut other =
+        |section, entity, owner: &str, field: &str, kind: &'static str, id: Option<Uuid>| {
+            if let Some(id) = id.filter(|id| !known.contains(&(kind, *id))) {
+                report(section, entity, owner, field, kind, id);
+            }
+        };
+    for c in &plan.candidate_data.candidates {
+        let name = format!("Candidate {}", named(&c.name));
+        other(
+            Section::CandidateData,
+            Some(EntityRef::Candidate(c.id)),
+            &name,
+            "the contest",
+            "contest",
+            c.contest.map(|i| i.0),
+        );
+    }
+    for l in &plan.communication {
+        let name = format!("Line {}", named(&l.subject));
+        let e = Some(EntityRef::CommunicationLine(l.id));
+        other(
+            Section::Communication,
+            e,
+            &name,
+            "escalates to",
+            "escalation level",
+            l.escalates_to.map(|i| i.0),
+        );
+    }
+    for r in &plan.risks {
+        other(
+            Section::Risks,
+            Some(EntityRef::Risk(r.id)),
+            &format!("Risk {}", named(&r.title)),
+            "the venue",
+            "venue",
+            r.venue.map(|i| i.0),
+        );
+    }
+    for ev in &plan.events {
+        let name = format!("Event {}", named(&ev.name));
+        other(
+            Section::Events,
+            Some(EntityRef::ElectoralEvent(ev.id)),
+            &name,
+            "the venue",
+            "venue",
+            ev.venue.map(|i| i.0),
+        );
+    }
+    for i in &plan.custody.items {
+        let name = format!("Custody item {}", named(&i.label));
+        let e = Some(EntityRef::CustodyItem(i.id));
+        other(
+            Section::Custody,
+            e,
+            &name,
+            "the polling station",
+            "venue",
+            i.polling_station.map(|i| i.0),
+        );
+    }
+    for ev in &plan.custody.events {
+        let name = format!("Custody event {} #{}", ev.log, ev.seq);
+        let e = Some(EntityRef::CustodyEvent(ev.id));
+        other(
+            Section::Custody,
+            e,
+            &name,
+            "the item",
+            "custody item",
+            Some(ev.item.0),
+        );
+        other(
+            Section::Custody,
+            e,
+            &name,
+            "the corrected event",
+            "custody event",
+            ev.corrects.map(|i| i.0),
+        );
+    }
+    for v in &plan.venues.venues {
+        let name = format!("Venue {}", named(&v.name));
+        for c in v.assessment.iter().flat_map(|a| &a.checks) {
+            other(
+                Section::Venues,
+                Some(EntityRef::Venue(v.id)),
+                &name,
+                "an assessed measure",
+                "checklist measure",
+                Some(c.measure.0),
+            );
+        }
+    }
+    for r in &a.referrals {
+        let name = format!("Referral of {}", r.date);
+        for ev in &r.evidence {
+            let field = format!("evidence {}", named(&ev.description));
+            other(
+                Section::Allegations,
+                Some(EntityRef::Referral(r.id)),
+                &name,
+                &field,
+                "custody item",
+                ev.custody_item.map(|i| i.0),
+            );
+        }
+    }
+}

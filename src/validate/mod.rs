@@ -1,0 +1,152 @@
+//! Validation: the questions a police reviewer would ask of a plan, as structured findings.
+
+mod directory;
+mod integrity;
+mod monitoring;
+mod operations;
+mod rules;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use rules::{Rule, Severity};
+
+use crate::model::{
+    CandidateId, CommunicationLineId, ContestId, CustodyEventId, CustodyItemId, CustodyStage,
+    ElectoralEventId, EscalationLevelId, HotspotId, IndicatorId, MeasureId, PersonId, Plan,
+    PlanReviewId, ReferralId, ResponsibilityId, RiskId, Section, SignOffRole, StakeholderMessageId,
+    VenueId,
+};
+
+/// The entity a finding concerns, so the editor can take the user to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum EntityRef {
+    Contest(ContestId),
+    SignOff(SignOffRole),
+    Person(PersonId),
+    Responsibility(ResponsibilityId),
+    CommunicationLine(CommunicationLineId),
+    StakeholderMessage(StakeholderMessageId),
+    Candidate(CandidateId),
+    Indicator(IndicatorId),
+    EscalationLevel(EscalationLevelId),
+    Risk(RiskId),
+    Hotspot(HotspotId),
+    ElectoralEvent(ElectoralEventId),
+    CustodyStage(CustodyStage),
+    CustodyItem(CustodyItemId),
+    CustodyEvent(CustodyEventId),
+    Venue(VenueId),
+    Measure(MeasureId),
+    Referral(ReferralId),
+    PlanReview(PlanReviewId),
+}
+
+/// One thing a reviewer would query.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// How serious it is.
+    pub severity: Severity,
+    /// Which rule found it.
+    #[serde(serialize_with = "serialize_code")]
+    pub code: Rule,
+    /// Where in the plan.
+    pub section: Section,
+    /// What is wrong, naming the entity.
+    pub message: String,
+    /// The entity concerned, if one is.
+    pub entity: Option<EntityRef>,
+}
+
+fn serialize_code<S: serde::Serializer>(rule: &Rule, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(rule.code())
+}
+
+impl Finding {
+    /// A finding of `rule` in the rule's own section.
+    pub fn new(rule: Rule, message: impl Into<String>, entity: Option<EntityRef>) -> Finding {
+        Finding {
+            severity: rule.severity(),
+            code: rule,
+            section: rule.section(),
+            message: message.into(),
+            entity,
+        }
+    }
+
+    /// The same finding reported in another section (for rules that span sections).
+    pub fn in_section(mut self, section: Section) -> Finding {
+        self.section = section;
+        self
+    }
+}
+
+/// What validation needs besides the plan.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// The date to judge "overdue" against.
+    pub today: NaiveDate,
+}
+
+/// Collects findings as the rules run.
+#[derive(Default)]
+pub(crate) struct Findings(Vec<Finding>);
+
+impl Findings {
+    pub(crate) fn push(
+        &mut self,
+        rule: Rule,
+        message: impl Into<String>,
+        entity: Option<EntityRef>,
+    ) {
+        self.0.push(Finding::new(rule, message, entity));
+    }
+
+    pub(crate) fn push_in(
+        &mut self,
+        section: Section,
+        rule: Rule,
+        message: impl Into<String>,
+        entity: Option<EntityRef>,
+    ) {
+        self.0
+            .push(Finding::new(rule, message, entity).in_section(section));
+    }
+}
+
+/// Runs every rule over the plan. Findings come in section order, errors before warnings within a section,
+/// then in the order the rules found them.
+pub fn validate(plan: &Plan, context: &Context) -> Vec<Finding> {
+    let mut findings = Findings::default();
+    integrity::check(plan, &mut findings);
+    directory::check(plan, context, &mut findings);
+    monitoring::check(plan, context, &mut findings);
+    operations::check(plan, context, &mut findings);
+    let mut findings = findings.0;
+    findings.sort_by_key(|f| (f.section, f.severity));
+    findings
+}
+
+/// Counts of errors and warnings.
+pub fn tally(findings: &[Finding]) -> (usize, usize) {
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    (errors, findings.len() - errors)
+}
+
+/// A name for an entity in messages: its text, or a marker when the text is blank.
+pub(crate) fn named(text: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() {
+        "(untitled)".to_owned()
+    } else {
+        format!("\u{201c}{text}\u{201d}")
+    }
+}
+
+#[cfg(test)]
+mod tests;

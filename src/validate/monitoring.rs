@@ -1,0 +1,309 @@
+//! Rules for watching and responding: fraud indicators, escalation, risks and hotspots.
+
+use super::{Context, EntityRef, Findings, Rule, named};
+use crate::model::{
+    Channel, Direction, FraudIndicator, IndicatorState, Plan, RiskLevel, RiskStatus,
+};
+
+pub(super) fn check(plan: &Plan, context: &Context, f: &mut Findings) {
+    if plan.indicators.is_empty() {
+        f.push(
+            Rule::NoIndicators,
+            "No fraud indicators are monitored",
+            None,
+        );
+    }
+    for indicator in &plan.indicators {
+        fraud_indicator(indicator, f);
+    }
+    escalation(plan, f);
+    risks(plan, context, f);
+    for h in &plan.hotspots {
+        let entity = Some(EntityRef::Hotspot(h.id));
+        if h.mitigation.trim().is_empty() {
+            f.push(
+                Rule::HotspotNoMitigation,
+                format!("Hotspot {} has no mitigation", named(&h.name)),
+                entity,
+            );
+        }
+        if h.owner.is_none() {
+            f.push(
+                Rule::HotspotNoOwner,
+                format!("Hotspot {} has no owner", named(&h.name)),
+                entity,
+            );
+        }
+    }
+}
+
+/// Formats a level without a needless ".0".
+pub(crate) fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    }
+}
+
+fn fraud_indicator(i: &FraudIndicator, f: &mut Findings) {
+    let entity = Some(EntityRef::Indicator(i.id));
+    let name = named(&i.name);
+    if i.action_level.is_none() {
+        f.push(
+            Rule::NoActionLevel,
+            format!("Indicator {name} has no action level"),
+            entity,
+        );
+    }
+    if i.warning_level.is_none() {
+        f.push(
+            Rule::NoWarningLevel,
+            format!("Indicator {name} has no warning level"),
+            entity,
+        );
+    }
+    if i.action.trim().is_empty() {
+        f.push(
+            Rule::NoActionText,
+            format!("Indicator {name} does not say what to do when its action level is reached"),
+            entity,
+        );
+    }
+    if let (Some(warning), Some(action)) = (i.warning_level, i.action_level) {
+        let beyond = match i.direction {
+            Direction::Above => warning > action,
+            Direction::Below => warning < action,
+        };
+        if beyond {
+            f.push(
+                Rule::WarningBeyondAction,
+                format!(
+                    "Indicator {name}: the warning level {} comes after the action level {} (alerting {} the level)",
+                    number(warning),
+                    number(action),
+                    if i.direction == Direction::Above { "above" } else { "below" }
+                ),
+                entity,
+            );
+        }
+    }
+    if i.owner.is_none() {
+        f.push(
+            Rule::IndicatorNoOwner,
+            format!("Indicator {name} has no owner"),
+            entity,
+        );
+    }
+    if let Some(limit) = i.kind.statutory_limit() {
+        if let Some(level) = i.action_level.filter(|&level| level > limit) {
+            f.push(
+                Rule::LevelBeyondStatute,
+                format!(
+                    "Indicator {name}: the action level {} is above the legal limit of {}",
+                    number(level),
+                    number(limit)
+                ),
+                entity,
+            );
+        }
+        for o in i.observations.iter().filter(|o| o.value > limit) {
+            f.push(
+                Rule::StatutoryLimitExceeded,
+                format!(
+                    "Indicator {name}: {} recorded on {} is beyond the legal limit of {}; {}",
+                    number(o.value),
+                    o.date,
+                    number(limit),
+                    statutory_consequence(i)
+                ),
+                entity,
+            );
+        }
+    }
+    if let Some(latest) = i.latest() {
+        match i.state() {
+            IndicatorState::Action => f.push(
+                Rule::IndicatorAtAction,
+                format!(
+                    "Indicator {name} is at its action level ({} on {}): {}",
+                    number(latest.value),
+                    latest.date,
+                    if i.action.trim().is_empty() {
+                        "no action is set out"
+                    } else {
+                        i.action.trim()
+                    }
+                ),
+                entity,
+            ),
+            IndicatorState::Warning => f.push(
+                Rule::IndicatorAtWarning,
+                format!(
+                    "Indicator {name} is at its warning level ({} on {})",
+                    number(latest.value),
+                    latest.date
+                ),
+                entity,
+            ),
+            IndicatorState::Clear => {}
+        }
+    }
+}
+
+/// What the law says happens beyond a statutory limit.
+fn statutory_consequence(i: &FraudIndicator) -> &'static str {
+    use crate::model::IndicatorKind as K;
+    match i.kind {
+        K::PostalVotesHandedInByOnePerson => {
+            "postal votes handed in beyond 5 others' plus the person's own must be rejected; refer to the SPOC"
+        }
+        K::ProxiesHeldByOnePerson => {
+            "nobody may act as proxy for more than 4 electors; refer to the SPOC"
+        }
+        K::DomesticProxiesHeldByOnePerson => {
+            "nobody may act as proxy for more than 2 domestic electors; refer to the SPOC"
+        }
+        _ => "refer to the SPOC",
+    }
+}
+
+fn escalation(plan: &Plan, f: &mut Findings) {
+    if plan.escalation.is_empty() {
+        f.push(
+            Rule::NoEscalation,
+            "No escalation ladder is set out for safety concerns",
+            None,
+        );
+        return;
+    }
+    for level in &plan.escalation {
+        let entity = Some(EntityRef::EscalationLevel(level.id));
+        if level.contact.is_none() && !level.uses_public_number() {
+            f.push(
+                Rule::EscalationNoContact,
+                format!(
+                    "Escalation level {} names nobody to contact",
+                    named(&level.name)
+                ),
+                entity,
+            );
+        }
+        if level.trigger.trim().is_empty() {
+            f.push(
+                Rule::EscalationNoTrigger,
+                format!(
+                    "Escalation level {} does not say what triggers it",
+                    named(&level.name)
+                ),
+                entity,
+            );
+        }
+    }
+    if !plan
+        .escalation
+        .iter()
+        .any(|l| l.channel == Channel::Emergency999)
+    {
+        f.push(
+            Rule::NoEmergencyLevel,
+            "The escalation ladder has no level for calling 999 in immediate danger",
+            None,
+        );
+    }
+}
+
+fn risks(plan: &Plan, context: &Context, f: &mut Findings) {
+    if plan.risks.is_empty() {
+        f.push(Rule::NoRisks, "The risk register is empty", None);
+    }
+    let today = context.today;
+    for r in &plan.risks {
+        let entity = Some(EntityRef::Risk(r.id));
+        let title = named(&r.title);
+        if r.owner.is_none() {
+            f.push(
+                Rule::RiskNoOwner,
+                format!("Risk {title} has no owner"),
+                entity,
+            );
+        }
+        if r.residual_score() > r.score() {
+            f.push(
+                Rule::ResidualAboveInherent,
+                format!(
+                    "Risk {title}: the residual score {} is higher than the inherent score {}",
+                    r.residual_score(),
+                    r.score()
+                ),
+                entity,
+            );
+        }
+        if r.status == RiskStatus::Closed {
+            continue;
+        }
+        match r.next_review {
+            None => f.push(
+                Rule::RiskNoReviewDate,
+                format!("Risk {title} has no next review date"),
+                entity,
+            ),
+            Some(date) if date < today => f.push(
+                Rule::RiskReviewOverdue,
+                format!(
+                    "Risk {title} was due for review on {date} ({} days ago)",
+                    (today - date).num_days()
+                ),
+                entity,
+            ),
+            Some(date) => {
+                let from = r
+                    .reviews
+                    .iter()
+                    .map(|rv| rv.date)
+                    .max()
+                    .map_or(today, |last| last.max(today));
+                let interval = r.residual_level().review_interval_days();
+                if (date - from).num_days() > interval {
+                    f.push(
+                        Rule::RiskReviewTooFar,
+                        format!(
+                            "Risk {title} is {} after mitigation, to be reviewed at least every {interval} days, but its next review is {date}",
+                            r.residual_level().label().to_lowercase()
+                        ),
+                        entity,
+                    );
+                }
+            }
+        }
+        if r.level() >= RiskLevel::High && r.mitigations.is_empty() {
+            f.push(
+                Rule::RiskNoMitigation,
+                format!(
+                    "Risk {title} is {} but has no mitigation",
+                    r.level().label().to_lowercase()
+                ),
+                entity,
+            );
+        }
+        for m in &r.mitigations {
+            if m.owner.is_none() {
+                f.push(
+                    Rule::MitigationNoOwner,
+                    format!("Risk {title}: mitigation {} has no owner", named(&m.action)),
+                    entity,
+                );
+            }
+            if let Some(due) = m.due.filter(|&due| !m.done && due < today) {
+                f.push(
+                    Rule::MitigationOverdue,
+                    format!(
+                        "Risk {title}: mitigation {} was due on {due} and is not done",
+                        named(&m.action)
+                    ),
+                    entity,
+                );
+            }
+        }
+    }
+}

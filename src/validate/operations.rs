@@ -1,0 +1,246 @@
+//! Rules for running the election: events, custody arrangements, venues, allegations and key dates.
+
+use chrono::Duration;
+
+use super::{Context, EntityRef, Findings, Rule, named};
+use crate::model::{CustodyStage, EventKind, MeasureStatus, Plan, VenueKind};
+
+pub(super) fn check(plan: &Plan, context: &Context, f: &mut Findings) {
+    events(plan, f);
+    custody(plan, f);
+    venues(plan, f);
+    allegations(plan, context, f);
+    key_dates(plan, context, f);
+}
+
+fn events(plan: &Plan, f: &mut Findings) {
+    if !plan.events.iter().any(|e| e.kind == EventKind::Count) {
+        f.push(
+            Rule::NoCountEvent,
+            "No count is planned among the electoral events",
+            None,
+        );
+    }
+    for e in &plan.events {
+        let entity = Some(EntityRef::ElectoralEvent(e.id));
+        let name = named(&e.name);
+        if e.in_charge.is_none() {
+            f.push(
+                Rule::EventNoOneInCharge,
+                format!("Event {name} on {} has nobody in charge", e.date),
+                entity,
+            );
+        }
+        if e.venue.is_none() {
+            f.push(
+                Rule::EventNoVenue,
+                format!("Event {name} on {} has no venue", e.date),
+                entity,
+            );
+        }
+        if e.kind == EventKind::PostalVoteOpening {
+            match e.candidates_notified {
+                None => f.push(
+                    Rule::OpeningNoticeMissing,
+                    format!("Postal vote opening {name} on {}: when candidates were notified is not recorded", e.date),
+                    entity,
+                ),
+                Some(notified) if e.starts_at() - notified < Duration::hours(48) => f.push(
+                    Rule::OpeningNoticeShort,
+                    format!(
+                        "Postal vote opening {name} starts {} but candidates were notified only on {}, less than 48 hours before",
+                        e.starts_at().format("%Y-%m-%d %H:%M"),
+                        notified.format("%Y-%m-%d %H:%M")
+                    ),
+                    entity,
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+fn custody(plan: &Plan, f: &mut Findings) {
+    let c = &plan.custody;
+    for stage in CustodyStage::ALL {
+        match c.stages.iter().find(|s| s.stage == *stage) {
+            None => f.push(
+                Rule::StageMissing,
+                format!(
+                    "The custody arrangements do not cover the stage \u{201c}{}\u{201d}",
+                    stage.label()
+                ),
+                Some(EntityRef::CustodyStage(*stage)),
+            ),
+            Some(s) if s.responsible.is_none() => f.push(
+                Rule::StageUnassigned,
+                format!(
+                    "Nobody is responsible for the custody stage \u{201c}{}\u{201d}",
+                    stage.label()
+                ),
+                Some(EntityRef::CustodyStage(*stage)),
+            ),
+            Some(_) => {}
+        }
+    }
+    if c.count_receipt_deadline.is_none() && c.items.iter().any(|i| i.expected_at_count) {
+        f.push(
+            Rule::NoReceiptDeadline,
+            "Items are expected at the count but no time is set by which they should arrive",
+            None,
+        );
+    }
+}
+
+fn venues(plan: &Plan, f: &mut Findings) {
+    let v = &plan.venues;
+    if v.checklist.is_empty() {
+        f.push(
+            Rule::ChecklistEmpty,
+            "There is no venue security checklist",
+            None,
+        );
+    }
+    if !v.venues.iter().any(|v| v.kind == VenueKind::PollingStation) {
+        f.push(
+            Rule::NoPollingStations,
+            "No polling stations are listed",
+            None,
+        );
+    }
+    if !v.venues.iter().any(|v| v.kind == VenueKind::CountVenue) {
+        f.push(Rule::NoCountVenue, "No count venue is named", None);
+    }
+    for venue in &v.venues {
+        let entity = Some(EntityRef::Venue(venue.id));
+        let name = named(&venue.name);
+        let Some(assessment) = &venue.assessment else {
+            if venue.kind == VenueKind::CountVenue {
+                f.push(
+                    Rule::CountVenueNotAssessed,
+                    format!("The count venue {name} has never been assessed for security"),
+                    entity,
+                );
+            } else {
+                f.push(
+                    Rule::VenueNotAssessed,
+                    format!("{} {name} has never been assessed for security", venue.kind),
+                    entity,
+                );
+            }
+            continue;
+        };
+        let missing: Vec<&str> = v
+            .checklist
+            .iter()
+            .filter(|m| {
+                m.applies_to.contains(&venue.kind)
+                    && !assessment.checks.iter().any(|c| c.measure == m.id)
+            })
+            .map(|m| m.title.as_str())
+            .collect();
+        if !missing.is_empty() {
+            f.push(
+                Rule::MeasureNotConsidered,
+                format!(
+                    "The assessment of {name} does not consider: {}",
+                    missing.join("; ")
+                ),
+                entity,
+            );
+        }
+        for check in assessment
+            .checks
+            .iter()
+            .filter(|c| c.status == MeasureStatus::NotInPlace)
+        {
+            let title = v
+                .checklist
+                .iter()
+                .find(|m| m.id == check.measure)
+                .map_or("(unknown measure)", |m| m.title.as_str());
+            f.push(
+                Rule::MeasureNotInPlace,
+                format!("{name}: \u{201c}{title}\u{201d} is not in place"),
+                entity,
+            );
+        }
+    }
+}
+
+fn allegations(plan: &Plan, context: &Context, f: &mut Findings) {
+    let a = &plan.allegations;
+    if a.referral_route.iter().all(|s| s.trim().is_empty()) {
+        f.push(
+            Rule::NoReferralRoute,
+            "The route for referring allegations to the police is not set out",
+            None,
+        );
+    }
+    if a.evidence_procedure.iter().all(|s| s.trim().is_empty()) {
+        f.push(
+            Rule::NoEvidenceProcedure,
+            "The procedure for preserving evidence is not set out",
+            None,
+        );
+    }
+    for r in &a.referrals {
+        let entity = Some(EntityRef::Referral(r.id));
+        if r.police_reference.trim().is_empty() {
+            f.push(
+                Rule::ReferralNoReference,
+                format!("The referral of {} has no police reference", r.date),
+                entity,
+            );
+        }
+        for e in r
+            .evidence
+            .iter()
+            .filter(|e| e.seal_number.trim().is_empty())
+        {
+            f.push(
+                Rule::EvidenceNoSeal,
+                format!(
+                    "The referral of {}: evidence {} has no seal or bag number",
+                    r.date,
+                    named(&e.description)
+                ),
+                entity,
+            );
+        }
+        let age = (context.today - r.date).num_days();
+        if r.outcome.is_pending() && age >= 300 {
+            f.push(
+                Rule::ReferralTimeLimit,
+                format!(
+                    "The referral of {} is still {} after {age} days; a prosecution must begin within 1 year of the offence (extendable to 2)",
+                    r.date,
+                    r.outcome.label().to_lowercase()
+                ),
+                entity,
+            );
+        }
+    }
+}
+
+fn key_dates(plan: &Plan, context: &Context, f: &mut Findings) {
+    let reviews = &plan.key_dates.reviews;
+    if reviews.is_empty() {
+        f.push(
+            Rule::NoPlanReviews,
+            "No reviews of the plan are scheduled",
+            None,
+        );
+    }
+    for r in reviews.iter().filter(|r| !r.done && r.date < context.today) {
+        f.push(
+            Rule::PlanReviewOverdue,
+            format!(
+                "The review {} was due on {} and is not marked as held",
+                named(&r.purpose),
+                r.date
+            ),
+            Some(EntityRef::PlanReview(r.id)),
+        );
+    }
+}

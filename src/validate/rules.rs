@@ -1,0 +1,238 @@
+//! Every validation rule, declared once: its stable code, severity, section and what it checks.
+
+use serde::Serialize;
+
+use crate::model::Section;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The plan should not be agreed with the police until this is fixed.
+    Error,
+    /// A reviewer would ask about this.
+    Warning,
+}
+
+impl Severity {
+    /// The lowercase word used in messages and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! rules {
+    ($( $(#[$doc:meta])* $variant:ident => $code:literal, $severity:ident, $section:ident, $summary:literal; )+) => {
+        /// A validation rule. Codes are stable: scripts and people may rely on them.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule {
+            $( $(#[$doc])* $variant ),+
+        }
+
+        impl Rule {
+            /// Every rule, in section order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),+];
+
+            /// The stable code, e.g. `people.no-police-spoc`.
+            pub fn code(self) -> &'static str {
+                match self { $(Rule::$variant => $code),+ }
+            }
+
+            /// How serious a breach is.
+            pub fn severity(self) -> Severity {
+                match self { $(Rule::$variant => Severity::$severity),+ }
+            }
+
+            /// The section a breach is reported in (rules that span sections report where the entity is).
+            pub fn section(self) -> Section {
+                match self { $(Rule::$variant => Section::$section),+ }
+            }
+
+            /// One sentence on what the rule checks.
+            pub fn summary(self) -> &'static str {
+                match self { $(Rule::$variant => $summary),+ }
+            }
+        }
+    };
+}
+
+rules! {
+    /// Two entities share one id.
+    DuplicateId => "plan.duplicate-id", Error, Overview, "Every entity has its own id.";
+    /// A reference names an entity that does not exist.
+    DanglingReference => "plan.dangling-reference", Error, Overview, "Every reference names an entity that exists.";
+
+    /// No authority is named.
+    NoAuthority => "overview.no-authority", Error, Overview, "The plan names the authority running the election.";
+    /// No Returning Officer is named.
+    NoReturningOfficer => "overview.no-returning-officer", Error, Overview, "The plan names the Returning Officer.";
+    /// The RO named is not in the directory as a Returning Officer.
+    ReturningOfficerRole => "overview.returning-officer-role", Warning, Overview, "The Returning Officer named has that role in the directory.";
+    /// No contests are listed.
+    NoContests => "overview.no-contests", Warning, Overview, "The plan lists the contests being run.";
+    /// Polling day is not a Thursday.
+    PollNotThursday => "overview.poll-not-thursday", Warning, Overview, "Polling day falls on a Thursday.";
+    /// A final plan lacks a signature.
+    FinalNotSigned => "overview.final-not-signed", Error, Overview, "A plan marked final is signed by the RO, SPOC and FEOA.";
+    /// A plan agreed with the police lacks the police signatures.
+    AgreedNotSigned => "overview.agreed-not-signed", Warning, Overview, "A plan agreed with police records the SPOC's and FEOA's sign-off.";
+    /// No revision history.
+    NoRevisions => "overview.no-revisions", Warning, Overview, "The revision history records how the plan reached this version.";
+    /// The current version is not in the revision history.
+    VersionNotInHistory => "overview.version-not-in-history", Warning, Overview, "The current version appears in the revision history.";
+    /// No distribution list.
+    NoDistribution => "overview.no-distribution", Warning, Overview, "The distribution list says who receives the plan.";
+    /// Personal data under an OFFICIAL marking.
+    MarkingTooLow => "overview.marking-too-low", Warning, Overview, "A plan holding personal data is marked OFFICIAL-SENSITIVE.";
+
+    /// No police SPOC in the directory.
+    NoPoliceSpoc => "people.no-police-spoc", Error, People, "The directory names the police election SPOC.";
+    /// No FEOA in the directory.
+    NoFeoa => "people.no-feoa", Error, People, "The directory names the force elected-official adviser.";
+    /// A person has no name.
+    PersonNoName => "people.no-name", Error, People, "Every person has a name.";
+    /// A person cannot be reached.
+    NoContactMethod => "people.no-contact-method", Warning, People, "Every person has a phone number or an email address.";
+    /// An email address is malformed.
+    InvalidEmail => "people.invalid-email", Warning, People, "Email addresses look like name@domain.";
+    /// A key contact has no out-of-hours arrangement.
+    NoOutOfHours => "people.no-out-of-hours", Warning, People, "The RO, elections manager and SPOC have an out-of-hours number or cover.";
+
+    /// The matrix is empty.
+    NoResponsibilities => "responsibilities.none", Warning, Responsibilities, "The division of responsibilities lists tasks.";
+    /// A task has no lead.
+    ResponsibilityNoLead => "responsibilities.no-lead", Error, Responsibilities, "Every task has a lead.";
+    /// The lead is also listed as supporting or informed.
+    LeadAlsoListed => "responsibilities.lead-also-listed", Warning, Responsibilities, "A task's lead is not also listed as support or informed.";
+
+    /// No lines of communication.
+    NoCommunication => "communication.none", Warning, Communication, "The plan sets out lines of communication.";
+    /// A line has no sender or recipient.
+    LineMissingParty => "communication.missing-party", Warning, Communication, "Every line says who contacts whom.";
+    /// A line has no cadence.
+    LineNoSchedule => "communication.no-schedule", Warning, Communication, "Every line says how often contact is made.";
+    /// A line becomes less frequent nearer the poll.
+    CadenceLoosens => "communication.cadence-loosens", Warning, Communication, "Cadences tighten, never loosen, towards polling day.";
+    /// No line involves the SPOC.
+    NoLineWithSpoc => "communication.no-line-with-spoc", Warning, Communication, "A line of communication involves the police SPOC.";
+
+    /// An audience has no planned message.
+    AudienceNotCovered => "stakeholders.audience-not-covered", Warning, Stakeholders, "Electors, candidates and agents, staff and the media each have a planned message.";
+
+    /// Sharing with no lawful basis.
+    SharingNoLawfulBasis => "candidate-data.no-lawful-basis", Error, CandidateData, "Candidate data is shared only on a recorded lawful basis.";
+    /// Sharing before the privacy notice and policy are reviewed.
+    PrivacyNotReviewed => "candidate-data.privacy-not-reviewed", Error, CandidateData, "The privacy notice and data protection policy were reviewed before sharing.";
+    /// Sharing with nobody named to receive.
+    SharingNoRecipient => "candidate-data.no-recipient", Warning, CandidateData, "Shared candidate data has a named recipient.";
+    /// Sharing with no transmission or retention arrangements.
+    SharingNoHandling => "candidate-data.no-handling", Warning, CandidateData, "How candidate data is transmitted and retained is recorded.";
+    /// Consent is the basis but a candidate did not consent.
+    ConsentMissing => "candidate-data.consent-missing", Error, CandidateData, "Where consent is the basis, every candidate consented.";
+
+    /// No indicators.
+    NoIndicators => "fraud.none", Warning, Fraud, "The plan monitors fraud indicators.";
+    /// An indicator has no action level.
+    NoActionLevel => "fraud.no-action-level", Error, Fraud, "Every indicator has an action level.";
+    /// An indicator has no warning level.
+    NoWarningLevel => "fraud.no-warning-level", Warning, Fraud, "Every indicator has a warning level.";
+    /// An indicator has no action text.
+    NoActionText => "fraud.no-action-text", Error, Fraud, "Every indicator says what to do when its action level is reached.";
+    /// The warning level is beyond the action level.
+    WarningBeyondAction => "fraud.warning-beyond-action", Error, Fraud, "The warning level comes before the action level.";
+    /// An indicator has no owner.
+    IndicatorNoOwner => "fraud.no-owner", Warning, Fraud, "Every indicator has an owner.";
+    /// A local level is set beyond the statutory limit.
+    LevelBeyondStatute => "fraud.level-beyond-statutory-limit", Warning, Fraud, "Local levels for statutory limits are no looser than the law.";
+    /// An indicator is at its warning level.
+    IndicatorAtWarning => "fraud.at-warning", Warning, Fraud, "Indicators at their warning level are watched.";
+    /// An indicator is at its action level.
+    IndicatorAtAction => "fraud.at-action", Error, Fraud, "Indicators at their action level are acted on.";
+    /// An observation breaks a statutory limit.
+    StatutoryLimitExceeded => "fraud.statutory-limit-exceeded", Error, Fraud, "No observation is beyond a limit set in law.";
+
+    /// No escalation ladder.
+    NoEscalation => "escalation.none", Error, Escalation, "The plan sets out an escalation ladder.";
+    /// A level has no contact.
+    EscalationNoContact => "escalation.no-contact", Error, Escalation, "Every escalation level names who to contact (or 999/101).";
+    /// A level has no trigger.
+    EscalationNoTrigger => "escalation.no-trigger", Warning, Escalation, "Every escalation level says what triggers it.";
+    /// No 999 level.
+    NoEmergencyLevel => "escalation.no-emergency-level", Warning, Escalation, "The ladder includes calling 999 for immediate danger.";
+
+    /// An empty register.
+    NoRisks => "risks.none", Warning, Risks, "The risk register lists risks.";
+    /// A risk has no owner.
+    RiskNoOwner => "risks.no-owner", Error, Risks, "Every risk has an owner.";
+    /// A risk is past its review date.
+    RiskReviewOverdue => "risks.review-overdue", Warning, Risks, "Open risks are reviewed by their review date.";
+    /// A risk has no review date.
+    RiskNoReviewDate => "risks.no-review-date", Warning, Risks, "Every open risk has a next review date.";
+    /// The next review is later than the level's cadence allows.
+    RiskReviewTooFar => "risks.review-too-far", Warning, Risks, "The next review is within the cadence for the risk's level (30/90/180/360 days).";
+    /// A high risk has no mitigation.
+    RiskNoMitigation => "risks.no-mitigation", Warning, Risks, "High and very high risks have mitigations.";
+    /// A mitigation is past due.
+    MitigationOverdue => "risks.mitigation-overdue", Warning, Risks, "Mitigations are done by their due date.";
+    /// A mitigation has no owner.
+    MitigationNoOwner => "risks.mitigation-no-owner", Warning, Risks, "Every mitigation has an owner.";
+    /// Mitigation makes the risk worse.
+    ResidualAboveInherent => "risks.residual-above-inherent", Warning, Risks, "Residual scores are no higher than inherent ones.";
+
+    /// A hotspot has no mitigation.
+    HotspotNoMitigation => "hotspots.no-mitigation", Warning, Hotspots, "Every hotspot has a mitigation.";
+    /// A hotspot has no owner.
+    HotspotNoOwner => "hotspots.no-owner", Warning, Hotspots, "Every hotspot has an owner in the elections team.";
+
+    /// No count is planned.
+    NoCountEvent => "events.no-count", Warning, Events, "The plan includes the verification and count.";
+    /// An event has nobody in charge.
+    EventNoOneInCharge => "events.no-one-in-charge", Error, Events, "Every event has someone in charge.";
+    /// An event has no venue.
+    EventNoVenue => "events.no-venue", Warning, Events, "Every event has a venue.";
+    /// Candidates were given too little notice of an opening session.
+    OpeningNoticeShort => "events.opening-notice-short", Error, Events, "Candidates get 48 hours' notice of postal vote opening sessions.";
+    /// Notice of an opening session is not recorded.
+    OpeningNoticeMissing => "events.opening-notice-missing", Warning, Events, "The notice given of postal vote opening sessions is recorded.";
+
+    /// A custody stage has nobody responsible.
+    StageUnassigned => "custody.stage-unassigned", Error, Custody, "Every custody stage has someone responsible.";
+    /// A custody stage is missing from the arrangements.
+    StageMissing => "custody.stage-missing", Warning, Custody, "The arrangements cover every custody stage from printing to destruction.";
+    /// Items are expected at the count but no receipt deadline is set.
+    NoReceiptDeadline => "custody.no-receipt-deadline", Warning, Custody, "A time is set by which every box should be at the count.";
+
+    /// No checklist of measures.
+    ChecklistEmpty => "venues.checklist-empty", Warning, Venues, "The plan has a venue security checklist.";
+    /// No polling stations.
+    NoPollingStations => "venues.no-polling-stations", Warning, Venues, "The plan lists polling stations.";
+    /// No count venue.
+    NoCountVenue => "venues.no-count-venue", Error, Venues, "The plan names a count venue.";
+    /// The count venue has not been assessed.
+    CountVenueNotAssessed => "venues.count-venue-not-assessed", Error, Venues, "The count venue has a security assessment.";
+    /// A venue has not been assessed.
+    VenueNotAssessed => "venues.not-assessed", Warning, Venues, "Every venue has a security assessment.";
+    /// A checklist measure was not considered at a venue.
+    MeasureNotConsidered => "venues.measure-not-considered", Warning, Venues, "Each assessment considers every measure that applies to the venue.";
+    /// A measure is not in place.
+    MeasureNotInPlace => "venues.measure-not-in-place", Warning, Venues, "Measures found not in place are followed up.";
+
+    /// No referral route.
+    NoReferralRoute => "allegations.no-referral-route", Error, Allegations, "The plan sets out how allegations are referred to the police.";
+    /// No evidence procedure.
+    NoEvidenceProcedure => "allegations.no-evidence-procedure", Warning, Allegations, "The plan sets out how evidence is preserved.";
+    /// A referral has no police reference.
+    ReferralNoReference => "allegations.no-police-reference", Warning, Allegations, "Every referral records the police reference.";
+    /// An item of evidence has no seal or bag number.
+    EvidenceNoSeal => "allegations.evidence-no-seal", Warning, Allegations, "Every item of evidence has a seal or bag number.";
+    /// A pending referral nears the one-year limit for prosecutions.
+    ReferralTimeLimit => "allegations.time-limit", Warning, Allegations, "Pending referrals are chased before the one-year limit for prosecutions.";
+
+    /// No plan reviews scheduled.
+    NoPlanReviews => "key-dates.no-reviews", Warning, KeyDates, "Reviews of the plan are scheduled.";
+    /// A review date passed without the review.
+    PlanReviewOverdue => "key-dates.review-overdue", Warning, KeyDates, "Scheduled reviews take place.";
+}

@@ -1,0 +1,387 @@
+//! The command line run as a real process: exit codes, messages, files written and files left alone.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step should fail the test loudly
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/northmere.plan.ron");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_integrity-planner"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally")
+}
+
+/// Asserts a clean refusal: exit 2, `error:` and `hint:` lines, no panic or backtrace.
+fn assert_refused(o: &Output) -> String {
+    let err = stderr(o);
+    assert_eq!(code(o), 2, "stderr: {err}\nstdout: {}", stdout(o));
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.contains("\nhint: "), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
+    err
+}
+
+fn temp_plan(dir: &Path, name: &str, contents: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn templates_lists_every_template() {
+    let o = run(&["templates"]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    assert!(
+        out.lines().any(|l| l.starts_with("uk-parliamentary ")),
+        "{out}"
+    );
+    assert!(
+        out.lines().any(|l| l.starts_with("english-local ")),
+        "{out}"
+    );
+}
+
+#[test]
+fn new_creates_a_plan_that_check_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("borough.plan.ron");
+    let plan_arg = plan.to_str().unwrap();
+    let o = run(&[
+        "new",
+        "--template",
+        "uk-parliamentary",
+        "--poll-date",
+        "2029-05-03",
+        "-o",
+        plan_arg,
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("Thursday 3 May 2029"), "{}", stdout(&o));
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.contains("poll_date: \"2029-05-03\""));
+
+    // A blank template has gaps: check reports them as errors with exit 1.
+    let o = run(&["check", plan_arg, "--as-of", "2029-03-01"]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("error[people.no-name]"),
+        "{}",
+        stdout(&o)
+    );
+
+    // It will not overwrite without --force, and the file is unchanged.
+    let o = run(&[
+        "new",
+        "--template",
+        "english-local",
+        "--poll-date",
+        "2027-05-06",
+        "-o",
+        plan_arg,
+    ]);
+    let err = assert_refused(&o);
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), text);
+
+    // With --force it replaces it and keeps the old one as .bak.
+    let o = run(&[
+        "new",
+        "--template",
+        "english-local",
+        "--poll-date",
+        "2027-05-06",
+        "-o",
+        plan_arg,
+        "--force",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("borough.plan.ron.bak")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn new_refuses_unknown_templates_and_bad_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.plan.ron");
+    let out = out.to_str().unwrap();
+    let err = assert_refused(&run(&[
+        "new",
+        "--template",
+        "scottish-local",
+        "--poll-date",
+        "2027-05-06",
+        "-o",
+        out,
+    ]));
+    assert!(
+        err.contains("scottish-local") && err.contains("uk-parliamentary, english-local"),
+        "{err}"
+    );
+
+    for bad in ["2027-02-30", "6 May 2027", "2027-13-01", ""] {
+        let o = run(&[
+            "new",
+            "--template",
+            "english-local",
+            "--poll-date",
+            bad,
+            "-o",
+            out,
+        ]);
+        assert_eq!(code(&o), 2);
+        let err = stderr(&o);
+        assert!(err.contains("expected YYYY-MM-DD"), "{bad}: {err}");
+    }
+    assert!(!Path::new(out).exists());
+}
+
+#[test]
+fn new_warns_when_polling_day_is_not_a_thursday() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.plan.ron");
+    let o = run(&[
+        "new",
+        "--template",
+        "english-local",
+        "--poll-date",
+        "2027-05-08",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0);
+    assert!(
+        stderr(&o).contains("warning: 2027-05-08 is a Saturday"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn check_passes_the_example() {
+    let o = run(&["check", EXAMPLE, "--as-of", "2027-05-07"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.trim_end().ends_with("0 errors, 1 warning"), "{out}");
+    assert!(out.contains("warning[fraud.at-warning]"), "{out}");
+    assert!(out.contains("--> 7. Fraud monitoring"), "{out}");
+}
+
+#[test]
+fn check_json_has_the_documented_shape() {
+    let o = run(&[
+        "check",
+        EXAMPLE,
+        "--format",
+        "json",
+        "--as-of",
+        "2027-05-07",
+    ]);
+    assert_eq!(code(&o), 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["errors"], 0);
+    assert_eq!(v["warnings"], 1);
+    let f = &v["findings"][0];
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["code"], "fraud.at-warning");
+    assert_eq!(f["section"], "fraud");
+    assert!(f["message"].as_str().unwrap().contains("warning level"));
+    assert_eq!(f["entity"]["kind"], "indicator");
+}
+
+#[test]
+fn check_exits_1_on_errors_and_names_them_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(EXAMPLE).unwrap().replacen(
+        "authority: \"Northmere Borough Council\"",
+        "authority: \"\"",
+        1,
+    );
+    let path = temp_plan(dir.path(), "p.plan.ron", text.as_bytes());
+    let o = run(&[
+        "check",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+        "--as-of",
+        "2027-05-07",
+    ]);
+    assert_eq!(code(&o), 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["errors"], 1);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "overview.no-authority" && f["severity"] == "error")
+    );
+}
+
+#[test]
+fn check_refuses_a_missing_file() {
+    let err = assert_refused(&run(&["check", "/nonexistent/plan.plan.ron"]));
+    assert!(
+        err.contains("cannot read /nonexistent/plan.plan.ron"),
+        "{err}"
+    );
+}
+
+/// Each damaged file: exit 2, a message naming the problem (and line:column where there is one), a hint,
+/// and the file byte-for-byte unchanged.
+#[test]
+fn damaged_files_are_refused_clearly_and_left_untouched() {
+    let good = std::fs::read_to_string(EXAMPLE).unwrap();
+    let first_person_id = good
+        .split("people: [")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    let mut truncated = good[..good.len() * 2 / 3].to_owned();
+    while !good.is_char_boundary(truncated.len()) {
+        truncated.pop();
+    }
+    let date_line = good
+        .lines()
+        .position(|l| l.contains("poll_date: \"2027-05-06\""))
+        .unwrap()
+        + 1;
+    let date_at = format!(".plan.ron:{date_line}:");
+    let date_expected = ["not a real date", date_at.as_str()];
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    let cases: Vec<(&str, Vec<u8>, &[&str])> = vec![
+        ("empty", Vec::new(), &["is empty"]),
+        ("truncated", truncated.into_bytes(), &["ends unexpectedly"]),
+        ("garbage", garbage, &["not a text file"]),
+        (
+            "impossible-date",
+            good.replacen("poll_date: \"2027-05-06\"", "poll_date: \"2027-02-30\"", 1)
+                .into_bytes(),
+            &date_expected,
+        ),
+        (
+            "bad-uuid",
+            good.replacen(&first_person_id, "1234-not-a-uuid", 1)
+                .into_bytes(),
+            &["not a valid id"],
+        ),
+        (
+            "unknown-variant",
+            good.replacen("status: AgreedWithPolice", "status: Approved", 1)
+                .into_bytes(),
+            &["Approved", "AgreedWithPolice"],
+        ),
+        (
+            "unbalanced",
+            good.replacen("  people: [", "  people: [[", 1).into_bytes(),
+            &[":"],
+        ),
+        (
+            "future-version",
+            good.replacen("format_version: 2", "format_version: 7", 1)
+                .into_bytes(),
+            &["version 7", "newer"],
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes, expected) in cases {
+        let path = temp_plan(dir.path(), &format!("{name}.plan.ron"), &bytes);
+        let o = run(&["check", path.to_str().unwrap()]);
+        let err = assert_refused(&o);
+        assert!(
+            err.contains(path.to_str().unwrap()),
+            "{name}: names the file: {err}"
+        );
+        for e in expected {
+            assert!(err.contains(e), "{name}: expected {e:?} in {err}");
+        }
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name}: file changed");
+        assert!(!dir.path().join(format!("{name}.plan.ron.bak")).exists());
+    }
+}
+
+#[test]
+fn syntax_errors_show_the_line_with_a_caret() {
+    let good = std::fs::read_to_string(EXAMPLE).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = good.replacen("marking: OfficialSensitive", "marking: Secret", 1);
+    let line = bad
+        .lines()
+        .position(|l| l.contains("marking: Secret"))
+        .unwrap()
+        + 1;
+    let path = temp_plan(dir.path(), "m.plan.ron", bad.as_bytes());
+    let err = assert_refused(&run(&["check", path.to_str().unwrap()]));
+    assert!(err.contains(&format!("m.plan.ron:{line}:")), "{err}");
+    assert!(
+        err.contains("marking: Secret") && err.contains('^'),
+        "{err}"
+    );
+    assert!(
+        err.contains("Official") && err.contains("OfficialSensitive"),
+        "lists the variants: {err}"
+    );
+}
+
+#[test]
+fn a_dangling_reference_is_a_finding_not_a_crash() {
+    let good = std::fs::read_to_string(EXAMPLE).unwrap();
+    let ro_line = good
+        .lines()
+        .find(|l| l.trim_start().starts_with("returning_officer: Some("))
+        .unwrap();
+    let bad = good.replacen(
+        ro_line,
+        "    returning_officer: Some(\"00000000-0000-4000-8000-000000000000\"),",
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_plan(dir.path(), "d.plan.ron", bad.as_bytes());
+    let o = run(&["check", path.to_str().unwrap(), "--as-of", "2027-05-07"]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(out.contains("error[plan.dangling-reference]: Overview: the Returning Officer refers to a person that is not in the plan (00000000-0000-4000-8000-000000000000)"), "{out}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), bad);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let o = run(&["check"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("error:"));
+    let o = run(&["check", EXAMPLE, "--format", "xml"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("possible values: text, json"),
+        "{}",
+        stderr(&o)
+    );
+}
