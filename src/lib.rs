@@ -6,5 +6,6 @@ pub mod model;
 pub mod scale;
 pub mod storage;
 pub mod templates;
+pub mod timetable;
 pub mod ui;
 pub mod validate;

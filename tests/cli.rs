@@ -174,7 +174,7 @@ fn new_warns_when_polling_day_is_not_a_thursday() {
     ]);
     assert_eq!(code(&o), 0);
     assert!(
-        stderr(&o).contains("warning: 2027-05-08 is a Saturday"),
+        stderr(&o).contains("warning: polling day Saturday 8 May 2027 is at a weekend"),
         "{}",
         stderr(&o)
     );
@@ -384,4 +384,128 @@ fn usage_errors_exit_2() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn timetable_reproduces_the_2024_general_election() {
+    let o = run(&[
+        "timetable",
+        "--election",
+        "uk-parliamentary",
+        "--poll-date",
+        "2024-07-04",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let m = &v["milestones"];
+    assert_eq!(m["dissolution"]["date"], "2024-05-30");
+    assert!(
+        m["dissolution"].get("time").is_none(),
+        "the law names no time for dissolution"
+    );
+    assert_eq!(m["notice_of_election"]["date"], "2024-06-04");
+    assert_eq!(m["notice_of_election"]["time"], "16:00");
+    assert_eq!(m["close_of_nominations"]["date"], "2024-06-07");
+    assert_eq!(m["registration_deadline"]["date"], "2024-06-18");
+    assert_eq!(m["postal_vote_deadline"]["date"], "2024-06-19");
+    assert_eq!(m["postal_vote_deadline"]["time"], "17:00");
+    assert_eq!(m["proxy_deadline"]["date"], "2024-06-26");
+    assert_eq!(m["emergency_proxy_deadline"]["date"], "2024-07-04");
+    assert_eq!(m["poll"]["date"], "2024-07-04");
+    let keys: Vec<&String> = m.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "dissolution",
+            "notice_of_election",
+            "close_of_nominations",
+            "statement_of_persons_nominated",
+            "registration_deadline",
+            "postal_vote_deadline",
+            "proxy_deadline",
+            "voter_authority_certificate_deadline",
+            "agents_appointment_deadline",
+            "replacement_postal_votes_from",
+            "emergency_proxy_deadline",
+            "poll"
+        ]
+    );
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn timetable_text_and_warnings() {
+    let o = run(&[
+        "timetable",
+        "--election",
+        "english-local",
+        "--poll-date",
+        "2027-05-06",
+    ]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    assert!(out.contains("bank holidays in England and Wales"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("Wed 31 Mar 2027  16:00  Notice of election")),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Dissolution"),
+        "no dissolution for local elections"
+    );
+    // A poll on a bank holiday still gives a timetable, with a warning.
+    let o = run(&[
+        "timetable",
+        "--election",
+        "english-local",
+        "--poll-date",
+        "2027-05-03",
+    ]);
+    assert_eq!(code(&o), 0);
+    assert!(
+        stderr(&o).contains(
+            "warning: polling day Monday 3 May 2027 is a bank holiday (Early May bank holiday"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn timetable_refuses_bad_input_with_a_hint() {
+    let err = assert_refused(&run(&[
+        "timetable",
+        "--election",
+        "scottish-parliament",
+        "--poll-date",
+        "2026-05-07",
+    ]));
+    assert!(
+        err.contains("choose one of: uk-parliamentary, english-local"),
+        "{err}"
+    );
+    let o = run(&[
+        "timetable",
+        "--election",
+        "english-local",
+        "--poll-date",
+        "7 May 2026",
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("is not a date; expected YYYY-MM-DD"),
+        "{}",
+        stderr(&o)
+    );
+    let err = assert_refused(&run(&[
+        "timetable",
+        "--election",
+        "english-local",
+        "--poll-date",
+        "2041-05-02",
+    ]));
+    assert!(err.contains("known only for 2015–2032"), "{err}");
 }

@@ -4,6 +4,7 @@ mod check;
 mod new;
 mod open;
 mod templates;
+mod timetable;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +33,8 @@ enum Command {
     New(new::Args),
     /// Check a plan for what a police reviewer would query (exit 0 clean, 1 errors found, 2 unreadable).
     Check(check::Args),
+    /// Show the statutory timetable for an election type and poll date.
+    Timetable(timetable::Args),
 }
 
 /// A failure to report: what went wrong, how to fix it, and the exit code.
@@ -88,6 +91,7 @@ pub fn run() -> ExitCode {
         Some(Command::Templates) => templates::run(),
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Timetable(args)) => timetable::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::{Datelike, NaiveDate, Weekday};
-use integrity_planner::{storage, templates};
+use chrono::NaiveDate;
+use integrity_planner::{storage, templates, timetable};
 
 use super::{Failure, parse_date};
 
@@ -47,12 +47,11 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         template.name,
         args.poll_date.format("%A %-d %B %Y")
     );
-    if args.poll_date.weekday() != Weekday::Thu {
-        eprintln!(
-            "warning: {} is a {}; polls are normally held on Thursdays",
-            args.poll_date,
-            args.poll_date.format("%A")
-        );
+    for warning in timetable::poll_date_warnings(template.election_type, args.poll_date) {
+        eprintln!("warning: {warning}");
+    }
+    if let Err(e) = timetable::compute(template.election_type, args.poll_date) {
+        eprintln!("warning: {e}; review dates were moved with the poll date instead");
     }
     println!("next: integrity-planner check {}", args.output.display());
     Ok(ExitCode::SUCCESS)

@@ -141,8 +141,18 @@ impl FraudIndicator {
             .map(|(_, o)| o)
     }
 
-    /// The state a value puts this indicator in, by its local levels.
+    /// The state a value puts this indicator in. Statutory limits are judged by the law's number, not local
+    /// levels: beyond the limit is action, at the limit is warning. Other indicators use their local levels.
     pub fn state_of(&self, value: f64) -> IndicatorState {
+        if let Some(limit) = self.kind.statutory_limit() {
+            return if value > limit {
+                IndicatorState::Action
+            } else if value >= limit {
+                IndicatorState::Warning
+            } else {
+                IndicatorState::Clear
+            };
+        }
         let reached = |level: Option<f64>| level.is_some_and(|l| self.direction.reached(value, l));
         if reached(self.action_level) {
             IndicatorState::Action
@@ -157,5 +167,152 @@ impl FraudIndicator {
     pub fn state(&self) -> IndicatorState {
         self.latest()
             .map_or(IndicatorState::Clear, |o| self.state_of(o.value))
+    }
+
+    /// Whether the law sets this indicator's limit (its local levels are then not used).
+    pub fn is_statutory(&self) -> bool {
+        self.kind.statutory_limit().is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn indicator(
+        kind: IndicatorKind,
+        direction: Direction,
+        warning: Option<f64>,
+        action: Option<f64>,
+    ) -> FraudIndicator {
+        FraudIndicator {
+            id: IndicatorId::new(),
+            kind,
+            name: "test".to_owned(),
+            measure: String::new(),
+            direction,
+            warning_level: warning,
+            action_level: action,
+            action: String::new(),
+            owner: None,
+            observations: Vec::new(),
+        }
+    }
+
+    fn observe(i: &mut FraudIndicator, day: u32, value: f64) -> IndicatorState {
+        i.observations.push(Observation {
+            id: ObservationId::new(),
+            date: NaiveDate::from_ymd_opt(2027, 4, day).unwrap(),
+            value,
+            note: String::new(),
+            recorded_by: None,
+        });
+        i.state()
+    }
+
+    #[test]
+    fn every_transition_alerting_above() {
+        use IndicatorState::*;
+        let mut i = indicator(
+            IndicatorKind::RegistrationsAtProperty,
+            Direction::Above,
+            Some(4.0),
+            Some(8.0),
+        );
+        assert_eq!(i.state(), Clear, "no observation yet");
+        assert_eq!(observe(&mut i, 1, 3.0), Clear);
+        assert_eq!(
+            observe(&mut i, 2, 4.0),
+            Warning,
+            "clear → warning at the level itself"
+        );
+        assert_eq!(observe(&mut i, 3, 3.9), Clear, "warning → clear");
+        assert_eq!(observe(&mut i, 4, 8.0), Action, "clear → action");
+        assert_eq!(observe(&mut i, 5, 5.0), Warning, "action → warning");
+        assert_eq!(observe(&mut i, 6, 9.0), Action, "warning → action");
+        assert_eq!(observe(&mut i, 7, 0.0), Clear, "action → clear");
+    }
+
+    #[test]
+    fn every_transition_alerting_below() {
+        use IndicatorState::*;
+        // E.g. the share of poll cards delivered: a fall is the concern.
+        let mut i = indicator(
+            IndicatorKind::Local,
+            Direction::Below,
+            Some(90.0),
+            Some(75.0),
+        );
+        assert_eq!(observe(&mut i, 1, 95.0), Clear);
+        assert_eq!(observe(&mut i, 2, 90.0), Warning, "clear → warning");
+        assert_eq!(observe(&mut i, 3, 91.0), Clear, "warning → clear");
+        assert_eq!(observe(&mut i, 4, 75.0), Action, "clear → action");
+        assert_eq!(observe(&mut i, 5, 80.0), Warning, "action → warning");
+        assert_eq!(observe(&mut i, 6, 10.0), Action, "warning → action");
+        assert_eq!(observe(&mut i, 7, 100.0), Clear, "action → clear");
+    }
+
+    #[test]
+    fn the_latest_observation_decides_whatever_the_order_recorded() {
+        let mut i = indicator(IndicatorKind::Local, Direction::Above, Some(4.0), Some(8.0));
+        observe(&mut i, 9, 1.0);
+        assert_eq!(
+            observe(&mut i, 2, 9.0),
+            IndicatorState::Clear,
+            "an older observation entered later"
+        );
+    }
+
+    #[test]
+    fn missing_levels_never_alert() {
+        let mut i = indicator(IndicatorKind::Local, Direction::Above, None, Some(8.0));
+        assert_eq!(observe(&mut i, 1, 7.0), IndicatorState::Clear);
+        assert_eq!(observe(&mut i, 2, 8.0), IndicatorState::Action);
+        let mut i = indicator(IndicatorKind::Local, Direction::Above, Some(4.0), None);
+        assert_eq!(observe(&mut i, 1, 100.0), IndicatorState::Warning);
+    }
+
+    #[test]
+    fn statutory_limits_use_the_law_not_local_levels() {
+        use IndicatorState::*;
+        // Local levels deliberately wrong: the law's numbers must win.
+        let mut postal = indicator(
+            IndicatorKind::PostalVotesHandedInByOnePerson,
+            Direction::Below,
+            Some(1.0),
+            Some(2.0),
+        );
+        assert_eq!(observe(&mut postal, 1, 4.0), Clear);
+        assert_eq!(
+            observe(&mut postal, 2, 5.0),
+            Warning,
+            "5 others' postal votes is the most allowed"
+        );
+        assert_eq!(
+            observe(&mut postal, 3, 6.0),
+            Action,
+            "a sixth must be rejected"
+        );
+        let mut proxies = indicator(
+            IndicatorKind::ProxiesHeldByOnePerson,
+            Direction::Above,
+            Some(10.0),
+            Some(20.0),
+        );
+        assert_eq!(observe(&mut proxies, 1, 4.0), Warning);
+        assert_eq!(observe(&mut proxies, 2, 5.0), Action);
+        let mut domestic = indicator(
+            IndicatorKind::DomesticProxiesHeldByOnePerson,
+            Direction::Above,
+            None,
+            None,
+        );
+        assert_eq!(observe(&mut domestic, 1, 1.0), Clear);
+        assert_eq!(observe(&mut domestic, 2, 2.0), Warning);
+        assert_eq!(observe(&mut domestic, 3, 3.0), Action);
+        assert!(domestic.is_statutory());
+        assert!(!indicator(IndicatorKind::Local, Direction::Above, None, None).is_statutory());
     }
 }

@@ -32,7 +32,7 @@ labelled_enum! {
         /// Emergency proxies and replacement postal votes close (polling day, 5pm).
         EmergencyProxyDeadline => "Emergency proxies and replacement postal votes close", "emergency_proxy_deadline",
         /// Polling day (7am to 10pm).
-        Poll => "Polling day", "poll",
+        Poll => "Polling day (polls open 7am to 10pm)", "poll",
     }
 }
 

@@ -49,6 +49,10 @@ pub(crate) fn number(value: f64) -> String {
 fn fraud_indicator(i: &FraudIndicator, f: &mut Findings) {
     let entity = Some(EntityRef::Indicator(i.id));
     let name = named(&i.name);
+    if i.is_statutory() {
+        statutory_indicator(i, f);
+        return;
+    }
     if i.action_level.is_none() {
         f.push(
             Rule::NoActionLevel,
@@ -95,32 +99,6 @@ fn fraud_indicator(i: &FraudIndicator, f: &mut Findings) {
             entity,
         );
     }
-    if let Some(limit) = i.kind.statutory_limit() {
-        if let Some(level) = i.action_level.filter(|&level| level > limit) {
-            f.push(
-                Rule::LevelBeyondStatute,
-                format!(
-                    "Indicator {name}: the action level {} is above the legal limit of {}",
-                    number(level),
-                    number(limit)
-                ),
-                entity,
-            );
-        }
-        for o in i.observations.iter().filter(|o| o.value > limit) {
-            f.push(
-                Rule::StatutoryLimitExceeded,
-                format!(
-                    "Indicator {name}: {} recorded on {} is beyond the legal limit of {}; {}",
-                    number(o.value),
-                    o.date,
-                    number(limit),
-                    statutory_consequence(i)
-                ),
-                entity,
-            );
-        }
-    }
     if let Some(latest) = i.latest() {
         match i.state() {
             IndicatorState::Action => f.push(
@@ -148,6 +126,47 @@ fn fraud_indicator(i: &FraudIndicator, f: &mut Findings) {
             ),
             IndicatorState::Clear => {}
         }
+    }
+}
+
+/// A statutory limit: every observation beyond the law's number is an error, the latest at the limit a warning.
+fn statutory_indicator(i: &FraudIndicator, f: &mut Findings) {
+    let entity = Some(EntityRef::Indicator(i.id));
+    let name = named(&i.name);
+    let Some(limit) = i.kind.statutory_limit() else {
+        return;
+    };
+    if i.owner.is_none() {
+        f.push(
+            Rule::IndicatorNoOwner,
+            format!("Indicator {name} has no owner"),
+            entity,
+        );
+    }
+    for o in i.observations.iter().filter(|o| o.value > limit) {
+        f.push(
+            Rule::StatutoryLimitExceeded,
+            format!(
+                "Indicator {name}: {} recorded on {} is beyond the legal limit of {}; {}",
+                number(o.value),
+                o.date,
+                number(limit),
+                statutory_consequence(i)
+            ),
+            entity,
+        );
+    }
+    if let Some(latest) = i.latest().filter(|o| o.value == limit) {
+        f.push(
+            Rule::IndicatorAtWarning,
+            format!(
+                "Indicator {name} is at the legal limit of {} ({} on {})",
+                number(limit),
+                number(latest.value),
+                latest.date
+            ),
+            entity,
+        );
     }
 }
 

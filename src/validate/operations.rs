@@ -3,7 +3,8 @@
 use chrono::Duration;
 
 use super::{Context, EntityRef, Findings, Rule, named};
-use crate::model::{CustodyStage, EventKind, MeasureStatus, Plan, VenueKind};
+use crate::model::{CustodyStage, EventKind, MeasureStatus, Plan, Section, VenueKind};
+use crate::timetable;
 
 pub(super) fn check(plan: &Plan, context: &Context, f: &mut Findings) {
     events(plan, f);
@@ -224,6 +225,62 @@ fn allegations(plan: &Plan, context: &Context, f: &mut Findings) {
 }
 
 fn key_dates(plan: &Plan, context: &Context, f: &mut Findings) {
+    let o = &plan.overview;
+    match timetable::compute(o.election_type, o.poll_date) {
+        Err(e) => f.push(
+            Rule::TimetableUnknown,
+            format!("The statutory timetable cannot be computed: {e}"),
+            None,
+        ),
+        Ok(t) => {
+            let calendar = timetable::Calendar::for_election(o.election_type);
+            if let Some(h) = calendar.holiday(o.poll_date) {
+                f.push_in(
+                    Section::Overview,
+                    Rule::PollOnBankHoliday,
+                    format!(
+                        "Polling day {} is a bank holiday ({}, {})",
+                        o.poll_date,
+                        h.title,
+                        h.division.label()
+                    ),
+                    None,
+                );
+            }
+            for r in &plan.key_dates.reviews {
+                let Some(anchor) = r.anchor else { continue };
+                let Some(base) = t.date_of(anchor.milestone) else {
+                    f.push(
+                        Rule::ReviewOffTimetable,
+                        format!(
+                            "The review {} is placed against {}, which this election does not have",
+                            named(&r.purpose),
+                            anchor.milestone.label()
+                        ),
+                        Some(EntityRef::PlanReview(r.id)),
+                    );
+                    continue;
+                };
+                if let Ok(expected) =
+                    calendar.add_working_days(base, anchor.working_days_after, o.poll_date)
+                    && expected != r.date
+                {
+                    f.push(
+                        Rule::ReviewOffTimetable,
+                        format!(
+                            "The review {} is dated {} but {} working day(s) from {} ({}) is {expected}",
+                            named(&r.purpose),
+                            r.date,
+                            anchor.working_days_after,
+                            anchor.milestone.label().to_lowercase(),
+                            base
+                        ),
+                        Some(EntityRef::PlanReview(r.id)),
+                    );
+                }
+            }
+        }
+    }
     let reviews = &plan.key_dates.reviews;
     if reviews.is_empty() {
         f.push(

@@ -75,6 +75,8 @@ rules! {
     NoContests => "overview.no-contests", Warning, Overview, "The plan lists the contests being run.";
     /// Polling day is not a Thursday.
     PollNotThursday => "overview.poll-not-thursday", Warning, Overview, "Polling day falls on a Thursday.";
+    /// Polling day is a bank holiday.
+    PollOnBankHoliday => "overview.poll-on-bank-holiday", Warning, Overview, "Polling day is not a bank holiday.";
     /// A final plan lacks a signature.
     FinalNotSigned => "overview.final-not-signed", Error, Overview, "A plan marked final is signed by the RO, SPOC and FEOA.";
     /// A plan agreed with the police lacks the police signatures.
@@ -145,8 +147,6 @@ rules! {
     WarningBeyondAction => "fraud.warning-beyond-action", Error, Fraud, "The warning level comes before the action level.";
     /// An indicator has no owner.
     IndicatorNoOwner => "fraud.no-owner", Warning, Fraud, "Every indicator has an owner.";
-    /// A local level is set beyond the statutory limit.
-    LevelBeyondStatute => "fraud.level-beyond-statutory-limit", Warning, Fraud, "Local levels for statutory limits are no looser than the law.";
     /// An indicator is at its warning level.
     IndicatorAtWarning => "fraud.at-warning", Warning, Fraud, "Indicators at their warning level are watched.";
     /// An indicator is at its action level.
@@ -235,4 +235,8 @@ rules! {
     NoPlanReviews => "key-dates.no-reviews", Warning, KeyDates, "Reviews of the plan are scheduled.";
     /// A review date passed without the review.
     PlanReviewOverdue => "key-dates.review-overdue", Warning, KeyDates, "Scheduled reviews take place.";
+    /// A review placed against a milestone is not on the milestone's date.
+    ReviewOffTimetable => "key-dates.review-off-timetable", Warning, KeyDates, "Reviews placed against a statutory milestone fall on the date the timetable gives.";
+    /// The statutory timetable cannot be computed for the poll date.
+    TimetableUnknown => "key-dates.timetable-unknown", Warning, KeyDates, "The statutory timetable can be computed for the poll date.";
 }

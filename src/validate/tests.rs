@@ -60,6 +60,7 @@ fn breach(rule: Rule, p: &mut Plan) {
         ReturningOfficerRole => p.overview.returning_officer = Some(spoc),
         NoContests => p.overview.contests.clear(),
         PollNotThursday => p.overview.poll_date += Duration::days(2),
+        PollOnBankHoliday => p.overview.poll_date = NaiveDate::from_ymd_opt(2027, 5, 3).unwrap(),
         FinalNotSigned => {
             p.overview.status = PlanStatus::Final;
             p.overview.sign_offs[0].signed_on = None;
@@ -138,14 +139,6 @@ fn breach(rule: Rule, p: &mut Plan) {
             i.warning_level = Some(i.action_level.unwrap() + 1.0);
         }
         IndicatorNoOwner => p.indicators[0].owner = None,
-        LevelBeyondStatute => {
-            let i = p
-                .indicators
-                .iter_mut()
-                .find(|i| i.kind == IndicatorKind::ProxiesHeldByOnePerson)
-                .unwrap();
-            i.action_level = Some(6.0);
-        }
         IndicatorAtWarning => {}
         IndicatorAtAction => {
             let i = &mut p.indicators[0];
@@ -285,6 +278,16 @@ fn breach(rule: Rule, p: &mut Plan) {
         ReferralTimeLimit => p.allegations.referrals[0].date = as_of().today - Duration::days(320),
         NoPlanReviews => p.key_dates.reviews.clear(),
         PlanReviewOverdue => p.key_dates.reviews[0].done = false,
+        ReviewOffTimetable => {
+            let r = p
+                .key_dates
+                .reviews
+                .iter_mut()
+                .find(|r| r.anchor.is_some())
+                .unwrap();
+            r.date += Duration::days(1);
+        }
+        TimetableUnknown => p.overview.poll_date = NaiveDate::from_ymd_opt(2040, 5, 3).unwrap(),
     }
 }
 
