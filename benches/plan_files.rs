@@ -16,7 +16,7 @@ fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("large.plan.ron");
     storage::save(&plan, &path).expect("save");
-    let context = Context { today: poll };
+    let context = Context::on(poll);
 
     let mut group = c.benchmark_group("large plan");
     group.sample_size(10);

@@ -913,8 +913,9 @@ fn custody(plan: &mut Plan, poll: NaiveDate) -> Result<()> {
         c.items.push(batch);
         c.items.push(bx);
     }
+    let postal_pack = CustodyItemId::new();
     c.items.push(CustodyItem {
-        id: CustodyItemId::new(),
+        id: postal_pack,
         kind: ItemKind::PostalVotePack,
         label: "PV-OPEN-3".into(),
         polling_station: None,
@@ -1108,6 +1109,47 @@ fn custody(plan: &mut Plan, poll: NaiveDate) -> Result<()> {
         fix.witness = "Tom Ashworth".into();
         record(c, "count-receipt", fix);
     }
+    // Postal votes opened at the final session go to the count sealed, with the elections manager.
+    let mut pv = ev(
+        postal_pack,
+        at(poll, 17, 30),
+        CustodyStage::SecureStorage,
+        store,
+        "Hannah Wright",
+        &em,
+        &["PV 88017".to_owned()],
+        "Sealed after the final opening session; statements and ballot papers counted",
+    );
+    pv.witness = "Beata Kowalczyk".into();
+    record(c, "elections-office", pv);
+    record(
+        c,
+        "elections-office",
+        ev(
+            postal_pack,
+            at(poll, 21, 45),
+            CustodyStage::TransportToCount,
+            store,
+            &em,
+            drivers[0],
+            &["PV 88017".to_owned()],
+            "Escorted by PC Reece",
+        ),
+    );
+    record(
+        c,
+        "count-receipt",
+        ev(
+            postal_pack,
+            at(poll, 22, 5),
+            CustodyStage::ReceiptAtCount,
+            &format!("{count_venue}, loading bay"),
+            drivers[0],
+            &receipt_desk,
+            &["PV 88017".to_owned()],
+            "Arrival time recorded",
+        ),
+    );
     // Overnight in the locked store at the count venue, then verification from 09:00.
     for (i, (_, bx, seals, _)) in items.iter().enumerate() {
         let mut verify = ev(

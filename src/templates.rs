@@ -220,7 +220,7 @@ mod tests {
                     .any(|l| l.cadence_at(0) == Some(crate::model::Cadence::Hourly))
             );
             let today = plan.overview.poll_date - chrono::Duration::days(120);
-            let findings = validate(&plan, &Context { today });
+            let findings = validate(&plan, &Context::on(today));
             for rule in [
                 Rule::DuplicateId,
                 Rule::DanglingReference,
@@ -266,7 +266,7 @@ mod tests {
         let new = ids_in(&plan);
         assert_eq!(old.len(), new.len());
         assert!(old.is_disjoint(&new));
-        let findings = validate(&plan, &Context { today });
+        let findings = validate(&plan, &Context::on(today));
         assert!(!findings.iter().any(|f| matches!(
             f.code,
             Rule::DanglingReference | Rule::DuplicateId | Rule::ReviewOffTimetable

@@ -509,3 +509,159 @@ fn timetable_refuses_bad_input_with_a_hint() {
     ]));
     assert!(err.contains("known only for 2015–2032"), "{err}");
 }
+
+#[test]
+fn custody_export_import_round_trip_and_a_bad_file_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = temp_plan(dir.path(), "p.plan.ron", &std::fs::read(EXAMPLE).unwrap());
+    let plan_arg = plan.to_str().unwrap();
+    let csv = dir.path().join("log.csv");
+    let o = run(&["custody", "export", plan_arg, "-o", csv.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let exported = std::fs::read_to_string(&csv).unwrap();
+    assert!(exported.starts_with("event_id,log,seq,item_id,item_label,at,stage,"));
+    assert_eq!(
+        exported.lines().count(),
+        1 + stdout(&o)
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+    );
+
+    // Re-importing the export adds nothing.
+    let o = run(&["custody", "import", plan_arg, csv.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("recorded 0 new events"),
+        "{}",
+        stdout(&o)
+    );
+
+    // A spreadsheet with one good row and one bad: refused whole, plan byte-identical.
+    let before = std::fs::read(&plan).unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "item_label,at,stage,to\nAA/1,2027-05-07 13:00,count,Table 1\nAA/1,7 May,count,Table 1\n",
+    )
+    .unwrap();
+    let err = assert_refused(&run(&[
+        "custody",
+        "import",
+        plan_arg,
+        bad.to_str().unwrap(),
+    ]));
+    assert!(err.contains("was not imported: 1 problem"), "{err}");
+    assert!(err.contains("row 3, column “at”"), "{err}");
+    assert!(err.contains("the plan is unchanged"), "{err}");
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+
+    // The good row alone is recorded, in the log named, and check stays clean of chain errors.
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "item_label,at,stage,from,to,seals_seen,seals_intact\nAA/1,2027-05-07 13:00,count,Olu Adeyemi,Table 1,,\n").unwrap();
+    let o = run(&[
+        "custody",
+        "import",
+        plan_arg,
+        good.to_str().unwrap(),
+        "--log",
+        "count-table-1",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("recorded 1 new event"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        std::fs::read_to_string(&plan)
+            .unwrap()
+            .contains("log: \"count-table-1\"")
+    );
+    assert!(dir.path().join("p.plan.ron.bak").exists());
+}
+
+#[test]
+fn custody_merge_unions_copies_and_reports_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(EXAMPLE).unwrap();
+    let plan = temp_plan(dir.path(), "p.plan.ron", text.as_bytes());
+    let other = temp_plan(dir.path(), "laptop2.plan.ron", text.as_bytes());
+    // Merging an identical copy changes nothing.
+    let o = run(&[
+        "custody",
+        "merge",
+        plan.to_str().unwrap(),
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("0 new events"), "{}", stdout(&o));
+    // A tampered copy: its broken log is reported, nothing from it is taken, exit 1.
+    let tampered = text.replacen(
+        "Official mark printed",
+        "Official mark printed (changed)",
+        1,
+    );
+    let other = temp_plan(dir.path(), "tampered.plan.ron", tampered.as_bytes());
+    let o = run(&[
+        "custody",
+        "merge",
+        plan.to_str().unwrap(),
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stdout(&o).contains("conflict: the other copy's log “elections-office” is broken"),
+        "{}",
+        stdout(&o)
+    );
+    // An unreadable copy stops the merge before anything changes.
+    let before = std::fs::read(&plan).unwrap();
+    let broken = temp_plan(dir.path(), "broken.plan.ron", b"Plan(format_version: 2,");
+    let err = assert_refused(&run(&[
+        "custody",
+        "merge",
+        plan.to_str().unwrap(),
+        broken.to_str().unwrap(),
+    ]));
+    assert!(err.contains("broken.plan.ron"), "{err}");
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+}
+
+#[test]
+fn check_reports_a_tampered_custody_log_by_code_and_first_bad_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(EXAMPLE).unwrap().replacen(
+        "Official mark printed",
+        "Official mark printed (changed)",
+        1,
+    );
+    let plan = temp_plan(dir.path(), "p.plan.ron", text.as_bytes());
+    let o = run(&[
+        "check",
+        plan.to_str().unwrap(),
+        "--format",
+        "json",
+        "--as-of",
+        "2027-05-07T12:00",
+    ]);
+    assert_eq!(code(&o), 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "custody.chain-broken")
+        .unwrap();
+    assert_eq!(f["severity"], "error");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("“elections-office” is broken at event #1"),
+        "{f}"
+    );
+    assert_eq!(f["entity"]["kind"], "custody-event");
+}

@@ -88,7 +88,7 @@ fn example_exercises_every_section_at_realistic_scale() {
         "the example's custody chain is intact"
     );
     let today = plan.overview.poll_date.succ_opt().unwrap();
-    let findings = validate(&plan, &Context { today });
+    let findings = validate(&plan, &Context::on(today));
     assert!(
         findings.iter().all(|f| f.severity == Severity::Warning),
         "{findings:#?}"

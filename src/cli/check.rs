@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 use clap::ValueEnum;
 use integrity_planner::storage;
 use integrity_planner::validate::{self, Context, Finding};
 
-use super::{Failure, parse_date};
+use super::{Failure, parse_moment};
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -23,18 +23,18 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Judge overdue reviews and deadlines as of this date (YYYY-MM-DD) instead of today.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    as_of: Option<NaiveDate>,
+    /// Judge overdue reviews and deadlines as at this moment instead of now: YYYY-MM-DD (the start of that
+    /// day) or YYYY-MM-DDTHH:MM.
+    #[arg(long, value_name = "WHEN", value_parser = parse_moment)]
+    as_of: Option<NaiveDateTime>,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let plan = storage::load(&args.plan)?;
-    let context = Context {
-        today: args
-            .as_of
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
-    };
+    let context = Context::at(
+        args.as_of
+            .unwrap_or_else(|| chrono::Local::now().naive_local()),
+    );
     let findings = validate::validate(&plan, &context);
     let (errors, warnings) = validate::tally(&findings);
     match args.format {

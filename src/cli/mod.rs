@@ -1,6 +1,7 @@
 //! Command-line interface: one module per subcommand, errors printed as `error:` and `hint:` lines.
 
 mod check;
+mod custody;
 mod new;
 mod open;
 mod templates;
@@ -9,7 +10,7 @@ mod timetable;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Parser, Subcommand};
 
 /// Build, check and export an election integrity and security plan.
@@ -35,6 +36,9 @@ enum Command {
     Check(check::Args),
     /// Show the statutory timetable for an election type and poll date.
     Timetable(timetable::Args),
+    /// Work with the custody log: export, import, merge.
+    #[command(subcommand)]
+    Custody(custody::Command),
 }
 
 /// A failure to report: what went wrong, how to fix it, and the exit code.
@@ -82,6 +86,16 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     })
 }
 
+/// Parses a `YYYY-MM-DD` (start of the day) or `YYYY-MM-DDTHH:MM[:SS]` argument.
+pub fn parse_moment(text: &str) -> Result<NaiveDateTime, String> {
+    let text = text.trim();
+    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .or_else(|| parse_date(text).ok().map(|d| d.and_time(chrono::NaiveTime::MIN)))
+        .ok_or_else(|| format!("\u{201c}{text}\u{201d} is not a date or time; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM"))
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -92,6 +106,7 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Timetable(args)) => timetable::run(&args),
+        Some(Command::Custody(command)) => custody::run(&command),
     };
     match result {
         Ok(code) => code,

@@ -99,9 +99,19 @@ pub fn head(custody: &Custody, log: &str) -> (u64, String) {
 /// Appends an event to `log`, giving it the next sequence number and its chained hash. Recorded events are
 /// never changed: this is the only way the log grows.
 pub fn record<'a>(custody: &'a mut Custody, log: &str, new: NewEvent) -> &'a CustodyEvent {
+    record_as(custody, log, CustodyEventId::new(), new)
+}
+
+/// Like [`record`], with the id given (an import keeps the id a spreadsheet row carries).
+pub fn record_as<'a>(
+    custody: &'a mut Custody,
+    log: &str,
+    id: CustodyEventId,
+    new: NewEvent,
+) -> &'a CustodyEvent {
     let (last_seq, previous) = head(custody, log);
     let mut event = CustodyEvent {
-        id: CustodyEventId::new(),
+        id,
         log: log.to_owned(),
         seq: last_seq + 1,
         item: new.item,

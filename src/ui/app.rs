@@ -42,7 +42,7 @@ impl PlannerApp {
     fn open(&mut self, path: &Path) {
         match storage::load(path) {
             Ok(plan) => {
-                let findings = validate::validate(&plan, &Context { today: self.today });
+                let findings = validate::validate(&plan, &Context::on(self.today));
                 self.document = Some(Document {
                     plan,
                     path: path.to_owned(),

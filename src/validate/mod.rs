@@ -6,7 +6,7 @@ mod monitoring;
 mod operations;
 mod rules;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 pub use rules::{Rule, Severity};
@@ -83,11 +83,31 @@ impl Finding {
     }
 }
 
-/// What validation needs besides the plan.
+/// What validation needs besides the plan: the moment to judge "overdue" and "not yet received" against.
 #[derive(Clone, Copy, Debug)]
 pub struct Context {
-    /// The date to judge "overdue" against.
+    /// The date.
     pub today: NaiveDate,
+    /// The time of day on `today`.
+    pub now: NaiveDateTime,
+}
+
+impl Context {
+    /// Validation as at the start of `date`.
+    pub fn on(date: NaiveDate) -> Context {
+        Context {
+            today: date,
+            now: date.and_time(chrono::NaiveTime::MIN),
+        }
+    }
+
+    /// Validation as at a moment.
+    pub fn at(now: NaiveDateTime) -> Context {
+        Context {
+            today: now.date(),
+            now,
+        }
+    }
 }
 
 /// Collects findings as the rules run.

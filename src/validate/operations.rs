@@ -8,7 +8,7 @@ use crate::timetable;
 
 pub(super) fn check(plan: &Plan, context: &Context, f: &mut Findings) {
     events(plan, f);
-    custody(plan, f);
+    custody(plan, context, f);
     venues(plan, f);
     allegations(plan, context, f);
     key_dates(plan, context, f);
@@ -61,8 +61,28 @@ fn events(plan: &Plan, f: &mut Findings) {
     }
 }
 
-fn custody(plan: &Plan, f: &mut Findings) {
+fn custody(plan: &Plan, context: &Context, f: &mut Findings) {
     let c = &plan.custody;
+    for a in crate::custody::anomalies(c, context.now) {
+        use crate::custody::AnomalyKind as K;
+        let rule = match a.kind {
+            K::ChainBroken => Rule::ChainBroken,
+            K::HandoverGap => Rule::HandoverGap,
+            K::SealMismatch => Rule::SealMismatch,
+            K::UnexpectedSeal => Rule::UnexpectedSeal,
+            K::SealBroken => Rule::SealBroken,
+            K::StageBackwards => Rule::StageBackwards,
+            K::OutOfTimeOrder => Rule::OutOfTimeOrder,
+            K::NotReceived => Rule::NotReceived,
+            K::BookRangeOverlap => Rule::BookRangeOverlap,
+            K::BookRangeInvalid => Rule::BookRangeInvalid,
+        };
+        let entity = a
+            .event
+            .map(EntityRef::CustodyEvent)
+            .or(a.item.map(EntityRef::CustodyItem));
+        f.push(rule, a.message, entity);
+    }
     for stage in CustodyStage::ALL {
         match c.stages.iter().find(|s| s.stage == *stage) {
             None => f.push(

@@ -202,6 +202,26 @@ rules! {
     StageUnassigned => "custody.stage-unassigned", Error, Custody, "Every custody stage has someone responsible.";
     /// A custody stage is missing from the arrangements.
     StageMissing => "custody.stage-missing", Warning, Custody, "The arrangements cover every custody stage from printing to destruction.";
+    /// A custody log's hash chain is broken.
+    ChainBroken => "custody.chain-broken", Error, Custody, "Recorded custody events are never edited, deleted or moved.";
+    /// Someone handed on an item they were never handed.
+    HandoverGap => "custody.handover-gap", Error, Custody, "Every handover is recorded: whoever hands an item on was handed it.";
+    /// Seals changed without a resealing stage.
+    SealMismatch => "custody.seal-mismatch", Error, Custody, "Seal numbers match the last recorded, except where seals are applied.";
+    /// A seal that is not the item's.
+    UnexpectedSeal => "custody.unexpected-seal", Error, Custody, "Seal numbers seen are the item's expected seals.";
+    /// Seals recorded as not intact.
+    SealBroken => "custody.seal-broken", Error, Custody, "Seals are intact at every handover and check.";
+    /// A custody stage went backwards.
+    StageBackwards => "custody.stage-backwards", Error, Custody, "An item's custody stage only moves forward.";
+    /// Events timed out of the order they were recorded.
+    OutOfTimeOrder => "custody.out-of-time-order", Warning, Custody, "Within a log, an item's events are timed in the order they were recorded.";
+    /// An item expected at the count has not arrived by the deadline.
+    NotReceived => "custody.not-received", Error, Custody, "Every item expected at the count is received by the plan's deadline.";
+    /// Ballot paper ranges overlap.
+    BookRangeOverlap => "custody.book-range-overlap", Error, Custody, "Ballot paper serial ranges never overlap.";
+    /// A ballot paper range is back to front.
+    BookRangeInvalid => "custody.book-range-invalid", Error, Custody, "Ballot paper ranges start before they end.";
     /// Items are expected at the count but no receipt deadline is set.
     NoReceiptDeadline => "custody.no-receipt-deadline", Warning, Custody, "A time is set by which every box should be at the count.";
 

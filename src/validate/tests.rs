@@ -20,9 +20,7 @@ fn example() -> Plan {
 }
 
 fn as_of() -> Context {
-    Context {
-        today: NaiveDate::from_ymd_opt(2027, 5, 7).unwrap(),
-    }
+    Context::on(NaiveDate::from_ymd_opt(2027, 5, 7).unwrap())
 }
 
 fn codes(plan: &Plan) -> Vec<Rule> {
@@ -34,6 +32,48 @@ fn codes(plan: &Plan) -> Vec<Rule> {
 
 fn with_role(plan: &mut Plan, role: Role) -> &mut Person {
     plan.people.iter_mut().find(|p| p.role == role).unwrap()
+}
+
+/// The first ballot box, its expected seals and its standing events' last holder.
+fn first_box(p: &Plan) -> (CustodyItemId, Vec<String>) {
+    let b = p
+        .custody
+        .items
+        .iter()
+        .find(|i| i.kind == ItemKind::BallotBox)
+        .unwrap();
+    (b.id, b.expected_seals.clone())
+}
+
+/// Records a new event on the first ballot box, keeping the hash chain intact.
+fn record_on_box(
+    p: &mut Plan,
+    log: &str,
+    stage: CustodyStage,
+    hours_after_poll: i64,
+    from: &str,
+    seals: Vec<String>,
+    intact: bool,
+) {
+    let (item, _) = first_box(p);
+    let at = p.overview.poll_date.and_hms_opt(0, 0, 0).unwrap() + Duration::hours(hours_after_poll);
+    crate::custody::record(
+        &mut p.custody,
+        log,
+        crate::custody::NewEvent {
+            item,
+            at,
+            stage,
+            location: "Count hall".into(),
+            from: from.into(),
+            to: "Count supervisor".into(),
+            seals_seen: seals,
+            seals_intact: intact,
+            witness: String::new(),
+            notes: String::new(),
+            corrects: None,
+        },
+    );
 }
 
 /// Rules the example triggers on purpose, with the change that clears each.
@@ -230,6 +270,124 @@ fn breach(rule: Rule, p: &mut Plan) {
             e.candidates_notified = None;
         }
         StageUnassigned => p.custody.stages[3].responsible = None,
+        ChainBroken => p.custody.events[5].notes.push_str(" (edited)"),
+        HandoverGap => {
+            let (_, seals) = first_box(p);
+            record_on_box(
+                p,
+                "count-verification",
+                CustodyStage::Count,
+                40,
+                "A stranger",
+                seals,
+                true,
+            );
+        }
+        SealMismatch => {
+            let (_, seals) = first_box(p);
+            record_on_box(
+                p,
+                "count-verification",
+                CustodyStage::Count,
+                40,
+                "",
+                seals[..1].to_vec(),
+                true,
+            );
+        }
+        UnexpectedSeal => record_on_box(
+            p,
+            "count-verification",
+            CustodyStage::Count,
+            40,
+            "",
+            vec!["ZZ 999".into()],
+            true,
+        ),
+        SealBroken => {
+            let (_, seals) = first_box(p);
+            record_on_box(
+                p,
+                "count-verification",
+                CustodyStage::Count,
+                40,
+                "",
+                seals,
+                false,
+            );
+        }
+        StageBackwards => {
+            let (_, seals) = first_box(p);
+            record_on_box(
+                p,
+                "count-verification",
+                CustodyStage::TransportToCount,
+                40,
+                "",
+                seals,
+                true,
+            );
+        }
+        OutOfTimeOrder => {
+            let (_, seals) = first_box(p);
+            record_on_box(
+                p,
+                "count-verification",
+                CustodyStage::Count,
+                40,
+                "",
+                seals.clone(),
+                true,
+            );
+            record_on_box(
+                p,
+                "count-verification",
+                CustodyStage::Count,
+                39,
+                "",
+                seals,
+                true,
+            );
+        }
+        NotReceived => {
+            let mut extra = p
+                .custody
+                .items
+                .iter()
+                .find(|i| i.kind == ItemKind::BallotBox)
+                .unwrap()
+                .clone();
+            extra.id = CustodyItemId::new();
+            extra.label = "ZZ/1".into();
+            extra.expected_seals = vec!["NB 999001".into()];
+            p.custody.items.push(extra);
+        }
+        BookRangeOverlap => {
+            let first = p
+                .custody
+                .items
+                .iter()
+                .find(|i| i.kind == ItemKind::BallotPaperBatch)
+                .unwrap()
+                .book_ranges[0];
+            let second = p
+                .custody
+                .items
+                .iter_mut()
+                .filter(|i| i.kind == ItemKind::BallotPaperBatch)
+                .nth(1)
+                .unwrap();
+            second.book_ranges[0].first = first.last;
+        }
+        BookRangeInvalid => {
+            let batch = p
+                .custody
+                .items
+                .iter_mut()
+                .find(|i| i.kind == ItemKind::BallotPaperBatch)
+                .unwrap();
+            batch.book_ranges[0] = BookRange { first: 10, last: 5 };
+        }
         StageMissing => p
             .custody
             .stages

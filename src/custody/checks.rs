@@ -1,0 +1,359 @@
+//! Checks over the custody log: gaps in the chain of hands, seals, stages, timing, receipt at the count and
+//! overlapping ballot paper ranges.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDateTime;
+
+use super::chain;
+use crate::model::{
+    Custody, CustodyEvent, CustodyEventId, CustodyItem, CustodyItemId, CustodyStage, ItemKind,
+};
+
+/// What kind of anomaly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AnomalyKind {
+    /// A log's hash chain is broken: a recorded event was edited, deleted or moved.
+    ChainBroken,
+    /// Someone handed on an item they were never handed.
+    HandoverGap,
+    /// Seals differ from the last recorded without a resealing stage.
+    SealMismatch,
+    /// A seal seen is not one the item is expected to carry.
+    UnexpectedSeal,
+    /// Seals were recorded as not intact.
+    SealBroken,
+    /// An item's custody stage went backwards.
+    StageBackwards,
+    /// An event was recorded after another in its log but timed before it.
+    OutOfTimeOrder,
+    /// An item expected at the count had not been received by the plan's deadline.
+    NotReceived,
+    /// Ballot paper serial ranges overlap.
+    BookRangeOverlap,
+    /// A ballot paper range ends before it starts.
+    BookRangeInvalid,
+}
+
+/// One thing wrong in the custody log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anomaly {
+    /// What kind.
+    pub kind: AnomalyKind,
+    /// The item concerned, if one is.
+    pub item: Option<CustodyItemId>,
+    /// The event concerned, if one is.
+    pub event: Option<CustodyEventId>,
+    /// What is wrong, naming the item, the event and the people.
+    pub message: String,
+}
+
+/// Stages at which seals are applied, so the set seen may change.
+fn reseals(stage: CustodyStage) -> bool {
+    matches!(
+        stage,
+        CustodyStage::OpeningOfPoll | CustodyStage::CloseOfPoll | CustodyStage::BreakInCount
+    )
+}
+
+fn same(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+fn seal_set(seals: &[String]) -> Vec<String> {
+    let mut set: Vec<String> = seals
+        .iter()
+        .map(|s| s.trim().to_uppercase())
+        .filter(|s| !s.is_empty())
+        .collect();
+    set.sort();
+    set.dedup();
+    set
+}
+
+/// The events that stand: every event except those a later event corrects.
+pub fn standing_events(custody: &Custody) -> impl Iterator<Item = &CustodyEvent> {
+    let corrected: HashSet<CustodyEventId> =
+        custody.events.iter().filter_map(|e| e.corrects).collect();
+    custody
+        .events
+        .iter()
+        .filter(move |e| !corrected.contains(&e.id))
+}
+
+/// Each item's standing events in time order (ties in log order).
+pub fn timelines(custody: &Custody) -> HashMap<CustodyItemId, Vec<&CustodyEvent>> {
+    let mut by_item: HashMap<CustodyItemId, Vec<&CustodyEvent>> = HashMap::new();
+    for e in standing_events(custody) {
+        by_item.entry(e.item).or_default().push(e);
+    }
+    for events in by_item.values_mut() {
+        events.sort_by(|a, b| (a.at, &a.log, a.seq).cmp(&(b.at, &b.log, b.seq)));
+    }
+    by_item
+}
+
+/// Whether an item has reached the count (received there, or any later stage).
+pub fn received_at_count(events: &[&CustodyEvent]) -> Option<NaiveDateTime> {
+    events
+        .iter()
+        .filter(|e| e.stage >= CustodyStage::ReceiptAtCount)
+        .map(|e| e.at)
+        .min()
+}
+
+/// Every anomaly in the custody log as at `now`, in item order, then by kind.
+pub fn anomalies(custody: &Custody, now: NaiveDateTime) -> Vec<Anomaly> {
+    let mut out = Vec::new();
+    for b in chain::verify(custody) {
+        out.push(Anomaly {
+            kind: AnomalyKind::ChainBroken,
+            item: None,
+            event: Some(b.event),
+            message: b.to_string(),
+        });
+    }
+    let timelines = timelines(custody);
+    for item in &custody.items {
+        let events = timelines
+            .get(&item.id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        item_anomalies(item, events, &mut out);
+        if item.expected_at_count
+            && let Some(deadline) = custody.count_receipt_deadline
+            && now > deadline
+            && received_at_count(events).is_none()
+        {
+            let last = events.last().map_or_else(
+                || "no custody event is recorded for it".to_owned(),
+                |e| {
+                    format!(
+                        "last recorded at {} ({}, {})",
+                        e.stage,
+                        e.at.format("%d %b %H:%M"),
+                        holder(e)
+                    )
+                },
+            );
+            out.push(Anomaly {
+                kind: AnomalyKind::NotReceived,
+                item: Some(item.id),
+                event: None,
+                message: format!(
+                    "{} {} was expected at the count by {} and has not been received; {last}",
+                    item.kind,
+                    item.label,
+                    deadline.format("%H:%M on %-d %B")
+                ),
+            });
+        }
+    }
+    out_of_time_order(custody, &mut out);
+    book_ranges(&custody.items, &mut out);
+    out
+}
+
+fn holder(e: &CustodyEvent) -> String {
+    if e.to.trim().is_empty() {
+        "holder not recorded".to_owned()
+    } else {
+        format!("held by {}", e.to.trim())
+    }
+}
+
+fn describe(e: &CustodyEvent) -> String {
+    format!(
+        "{} #{} ({} at {})",
+        e.log,
+        e.seq,
+        e.stage,
+        e.at.format("%Y-%m-%d %H:%M")
+    )
+}
+
+fn item_anomalies(item: &CustodyItem, events: &[&CustodyEvent], out: &mut Vec<Anomaly>) {
+    let mut push = |kind, event: &CustodyEvent, message: String| {
+        out.push(Anomaly {
+            kind,
+            item: Some(item.id),
+            event: Some(event.id),
+            message,
+        });
+    };
+    let expected = seal_set(&item.expected_seals);
+    let mut holder: Option<&str> = None;
+    let mut seals: Option<Vec<String>> = None;
+    let mut furthest: Option<(usize, CustodyStage)> = None;
+    for e in events {
+        let label = &item.label;
+        // The chain of hands: whoever hands an item on must be its holder.
+        if let Some(current) = holder
+            && !e.from.trim().is_empty()
+            && !same(&e.from, current)
+        {
+            push(
+                AnomalyKind::HandoverGap,
+                e,
+                format!(
+                    "{label}: {} records {} handing it over, but it was last handed to {current}; the handover between them is missing",
+                    describe(e),
+                    e.from.trim()
+                ),
+            );
+        }
+        if !e.to.trim().is_empty() {
+            holder = Some(e.to.trim());
+        }
+        // Seals.
+        if !e.seals_intact {
+            push(
+                AnomalyKind::SealBroken,
+                e,
+                format!("{label}: {} records seals not intact", describe(e)),
+            );
+        }
+        let seen = seal_set(&e.seals_seen);
+        if !seen.is_empty() {
+            if !expected.is_empty() {
+                for s in seen.iter().filter(|s| !expected.contains(s)) {
+                    push(
+                        AnomalyKind::UnexpectedSeal,
+                        e,
+                        format!(
+                            "{label}: {} records seal {s}, which is not one of its seals ({})",
+                            describe(e),
+                            expected.join(", ")
+                        ),
+                    );
+                }
+            }
+            if let Some(last) = &seals
+                && !reseals(e.stage)
+                && *last != seen
+            {
+                push(
+                    AnomalyKind::SealMismatch,
+                    e,
+                    format!(
+                        "{label}: {} records seals {} but the last recorded were {}",
+                        describe(e),
+                        seen.join(", "),
+                        last.join(", ")
+                    ),
+                );
+            }
+            seals = Some(seen);
+        }
+        // Stages only move forward; a break in the count returns to where it was.
+        if let Some(order) = e.stage.order() {
+            if let Some((furthest_order, furthest_stage)) = furthest
+                && order < furthest_order
+            {
+                push(
+                    AnomalyKind::StageBackwards,
+                    e,
+                    format!(
+                        "{label}: {} goes back to {} after {}",
+                        describe(e),
+                        e.stage,
+                        furthest_stage
+                    ),
+                );
+            }
+            if furthest.is_none_or(|(o, _)| order > o) {
+                furthest = Some((order, e.stage));
+            }
+        }
+    }
+}
+
+/// Within each log, an item's events must be timed in the order they were recorded.
+fn out_of_time_order(custody: &Custody, out: &mut Vec<Anomaly>) {
+    let mut last: HashMap<(&str, CustodyItemId), &CustodyEvent> = HashMap::new();
+    let mut events: Vec<&CustodyEvent> = standing_events(custody).collect();
+    events.sort_by(|a, b| (&a.log, a.seq).cmp(&(&b.log, b.seq)));
+    let labels: HashMap<CustodyItemId, &str> = custody
+        .items
+        .iter()
+        .map(|i| (i.id, i.label.as_str()))
+        .collect();
+    for e in events {
+        if let Some(previous) = last.get(&(e.log.as_str(), e.item))
+            && e.at < previous.at
+        {
+            out.push(Anomaly {
+                kind: AnomalyKind::OutOfTimeOrder,
+                item: Some(e.item),
+                event: Some(e.id),
+                message: format!(
+                    "{}: {} was recorded after {} but is timed {} earlier",
+                    labels.get(&e.item).copied().unwrap_or("(unknown item)"),
+                    describe(e),
+                    describe(previous),
+                    humanise(previous.at - e.at)
+                ),
+            });
+        }
+        last.insert((e.log.as_str(), e.item), e);
+    }
+}
+
+fn humanise(d: chrono::Duration) -> String {
+    let minutes = d.num_minutes();
+    if minutes < 120 {
+        format!("{minutes} min")
+    } else {
+        format!("{} h {} min", minutes / 60, minutes % 60)
+    }
+}
+
+fn book_ranges(items: &[CustodyItem], out: &mut Vec<Anomaly>) {
+    let mut ranges: Vec<(u64, u64, &CustodyItem)> = Vec::new();
+    for item in items
+        .iter()
+        .filter(|i| i.kind == ItemKind::BallotPaperBatch || !i.book_ranges.is_empty())
+    {
+        for r in &item.book_ranges {
+            if r.last < r.first {
+                out.push(Anomaly {
+                    kind: AnomalyKind::BookRangeInvalid,
+                    item: Some(item.id),
+                    event: None,
+                    message: format!(
+                        "{}: ballot paper range {}–{} ends before it starts",
+                        item.label, r.first, r.last
+                    ),
+                });
+            } else {
+                ranges.push((r.first, r.last, item));
+            }
+        }
+    }
+    // Sweep in order of first serial: each range is compared with the furthest-reaching one before it.
+    ranges.sort_by_key(|(first, last, _)| (*first, *last));
+    let mut reach: Option<(u64, u64, &CustodyItem)> = None;
+    for (first, last, item) in ranges {
+        if let Some((pf, pl, other)) = reach
+            && first <= pl
+        {
+            let whose = if other.id == item.id {
+                "itself".to_owned()
+            } else {
+                other.label.clone()
+            };
+            out.push(Anomaly {
+                kind: AnomalyKind::BookRangeOverlap,
+                item: Some(item.id),
+                event: None,
+                message: format!(
+                    "{}: ballot papers {first}–{last} overlap {pf}–{pl} issued to {whose}; serial numbers must be unique",
+                    item.label
+                ),
+            });
+        }
+        if reach.is_none_or(|(_, pl, _)| last > pl) {
+            reach = Some((first, last, item));
+        }
+    }
+}
