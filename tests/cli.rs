@@ -665,3 +665,51 @@ fn check_reports_a_tampered_custody_log_by_code_and_first_bad_event() {
     );
     assert_eq!(f["entity"]["kind"], "custody-event");
 }
+
+#[test]
+fn export_writes_a_pdf_and_refuses_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.pdf");
+    let o = run(&[
+        "export",
+        EXAMPLE,
+        "-o",
+        out.to_str().unwrap(),
+        "--profile",
+        "redacted",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("wrote the redacted copy"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    let o = run(&[
+        "export",
+        EXAMPLE,
+        "-o",
+        out.to_str().unwrap(),
+        "--profile",
+        "secret",
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("possible values: full, redacted"),
+        "{}",
+        stderr(&o)
+    );
+    let err = assert_refused(&run(&[
+        "export",
+        "/nonexistent.plan.ron",
+        "-o",
+        out.to_str().unwrap(),
+    ]));
+    assert!(err.contains("cannot read"), "{err}");
+    let err = assert_refused(&run(&["export", EXAMPLE, "-o", "/nonexistent-dir/x.pdf"]));
+    assert!(err.contains("cannot save /nonexistent-dir/x.pdf"), "{err}");
+    let sheets = dir.path().join("sheets.pdf");
+    let o = run(&["custody", "sheets", EXAMPLE, "-o", sheets.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(std::fs::read(&sheets).unwrap().starts_with(b"%PDF-"));
+}

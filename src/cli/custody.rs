@@ -29,6 +29,14 @@ pub enum Command {
         #[arg(long, default_value = "csv-import")]
         log: String,
     },
+    /// Print custody sheets: one page per polling station (or batch), with blank rows for signatures.
+    Sheets {
+        /// The plan file.
+        plan: PathBuf,
+        /// The PDF to write.
+        #[arg(short = 'o', long = "output", value_name = "SHEETS.pdf")]
+        output: PathBuf,
+    },
     /// Merge custody logs recorded in copies of the plan on other laptops (union by event id).
     Merge {
         /// The plan file to merge into.
@@ -44,6 +52,7 @@ pub fn run(command: &Command) -> Result<ExitCode, Failure> {
         Command::Export { plan, output } => export(plan, output),
         Command::Import { plan, csv, log } => import(plan, csv, log),
         Command::Merge { plan, others } => merge(plan, others),
+        Command::Sheets { plan, output } => super::export::sheets(plan, output),
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod check;
 mod custody;
+mod export;
 mod new;
 mod open;
 mod templates;
@@ -34,6 +35,8 @@ enum Command {
     New(new::Args),
     /// Check a plan for what a police reviewer would query (exit 0 clean, 1 errors found, 2 unreadable).
     Check(check::Args),
+    /// Export the plan as a PDF (full, or redacted for wider circulation).
+    Export(export::Args),
     /// Show the statutory timetable for an election type and poll date.
     Timetable(timetable::Args),
     /// Work with the custody log: export, import, merge.
@@ -106,6 +109,7 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Timetable(args)) => timetable::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
         Some(Command::Custody(command)) => custody::run(&command),
     };
     match result {

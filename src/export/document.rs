@@ -17,13 +17,29 @@ impl Rgb {
     pub const WHITE: Rgb = Rgb(255, 255, 255);
 }
 
-/// Which of the two embedded faces a run of text uses.
+/// Which embedded face a run of text uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Face {
     /// The regular face.
     Regular,
     /// The bold face.
     Bold,
+    /// The fallback face, for characters the main faces lack (arrows, ticks, mathematical signs).
+    Symbols,
+}
+
+impl Face {
+    /// Every face.
+    pub const ALL: [Face; 3] = [Face::Regular, Face::Bold, Face::Symbols];
+
+    /// The face's position in [`Face::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Face::Regular => 0,
+            Face::Bold => 1,
+            Face::Symbols => 2,
+        }
+    }
 }
 
 /// One thing drawn on a page.
@@ -113,4 +129,34 @@ pub struct Document {
     pub pages: Vec<Page>,
     /// The bookmarks, in order.
     pub outline: Vec<OutlineEntry>,
+}
+
+impl Page {
+    /// The page's text, line by line from the top, runs on one baseline joined by spaces (for tests and
+    /// previews).
+    pub fn text(&self) -> String {
+        let mut runs: Vec<(i64, f32, &str)> = self
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { x, y, text, .. } => {
+                    Some(((y * 10.0).round() as i64, *x, text.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        runs.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut out = String::new();
+        let mut line = None;
+        for (y, _, text) in runs {
+            match line {
+                Some(l) if l == y => out.push(' '),
+                Some(_) => out.push('\n'),
+                None => {}
+            }
+            line = Some(y);
+            out.push_str(text);
+        }
+        out
+    }
 }

@@ -22,6 +22,17 @@ pub enum TimelineKind {
 }
 
 impl TimelineKind {
+    /// Where entries of this kind come within a day.
+    pub fn rank(self) -> u8 {
+        match self {
+            TimelineKind::Statutory(_) => 0,
+            TimelineKind::Review(_) => 1,
+            TimelineKind::Event(_) => 2,
+            TimelineKind::Local => 3,
+            TimelineKind::CheckIn(_) => 4,
+        }
+    }
+
     /// A short word for the kind, for tables.
     pub fn word(self) -> &'static str {
         match self {
@@ -162,7 +173,8 @@ pub fn timeline(plan: &Plan) -> Result<Vec<TimelineEntry>, TimetableError> {
             }
         }
     }
-    entries.sort_by_key(|e| (e.date, e.time, e.kind));
+    // Within a day: statutory milestones, then reviews, events, local milestones and check-ins, each by time.
+    entries.sort_by_key(|e| (e.date, e.kind.rank(), e.time, e.kind));
     Ok(entries)
 }
 

@@ -6,6 +6,8 @@ mod monitoring;
 mod operations;
 mod rules;
 
+pub(crate) use monitoring::number;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 

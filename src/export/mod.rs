@@ -1,0 +1,70 @@
+//! Exports: the plan as the PDF police reviewers sign, and printable custody sheets.
+//!
+//! `plan` and `sheets` lay documents out as plain data ([`document::Document`]); `pdf::render` turns a
+//! document into bytes and is the only code that knows printpdf.
+
+pub mod document;
+pub mod flow;
+pub mod metrics;
+pub mod pdf;
+pub mod plan;
+pub mod sheets;
+
+use thiserror::Error;
+
+use crate::model::Plan;
+
+/// Which copy to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// Everything, for the police and the RO's core team.
+    #[default]
+    Full,
+    /// Personal contact details, candidate data and hotspot addresses withheld, for wider circulation.
+    Redacted,
+}
+
+impl Profile {
+    /// The key used on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Profile::Full => "full",
+            Profile::Redacted => "redacted",
+        }
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    /// The shipped fonts could not be read.
+    #[error("cannot read the embedded fonts: {0}")]
+    Fonts(String),
+    /// The PDF could not be written.
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
+}
+
+fn fonts() -> Result<(metrics::Metrics, pdf::Fonts), ExportError> {
+    let m = metrics::Metrics::new().map_err(ExportError::Fonts)?;
+    let f = pdf::Fonts::new(
+        metrics::REGULAR_TTF,
+        metrics::BOLD_TTF,
+        metrics::SYMBOLS_TTF,
+    )?;
+    Ok((m, f))
+}
+
+/// The plan as a PDF document. Deterministic: the same plan and profile give the same bytes.
+pub fn plan_pdf(plan: &Plan, profile: Profile) -> Result<Vec<u8>, ExportError> {
+    let (m, f) = fonts()?;
+    let doc = plan::layout(plan, profile, &m);
+    Ok(pdf::render(&doc, &f)?)
+}
+
+/// Printable custody sheets: one page per polling station or batch, with blank rows for signatures.
+pub fn custody_sheets_pdf(plan: &Plan) -> Result<Vec<u8>, ExportError> {
+    let (m, f) = fonts()?;
+    let doc = sheets::layout(plan, &m);
+    Ok(pdf::render(&doc, &f)?)
+}

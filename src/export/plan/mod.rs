@@ -1,0 +1,229 @@
+//! The plan document: cover, document control, contents, a chapter per section, and the readiness annex.
+
+mod front;
+mod monitoring;
+mod operations;
+pub(crate) mod organisation;
+
+pub(crate) use organisation::schedule_text;
+
+use chrono::NaiveDate;
+
+use super::Profile;
+use super::document::{Document, Face, Item, OutlineEntry, Page};
+use super::flow::{CONTENT_W, Flow, MARGIN, PAGE_H, PAGE_W, Running, colour, decorate};
+use super::metrics::Metrics;
+use crate::model::{PersonId, Plan, Section};
+
+/// What every chapter needs: the plan, the profile and the document's date.
+pub(crate) struct Ctx<'a> {
+    pub plan: &'a Plan,
+    pub profile: Profile,
+    /// The date the document is dated (the latest revision; the poll date if there is none).
+    pub date: NaiveDate,
+}
+
+/// What redacted copies print in place of withheld details.
+pub const WITHHELD: &str = "[withheld — redacted copy]";
+
+impl Ctx<'_> {
+    pub fn redacted(&self) -> bool {
+        self.profile == Profile::Redacted
+    }
+
+    /// A person's name, or a marker.
+    pub fn name(&self, id: Option<PersonId>) -> String {
+        match id {
+            None => "Not assigned".to_owned(),
+            Some(_) => self.plan.person_name(id).to_owned(),
+        }
+    }
+
+    /// Names of several people.
+    pub fn names(&self, ids: &[PersonId]) -> String {
+        if ids.is_empty() {
+            return "—".to_owned();
+        }
+        ids.iter()
+            .map(|id| self.plan.person_name(Some(*id)).to_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// A contact detail, withheld in redacted copies.
+    pub fn contact(&self, text: &str) -> String {
+        if self.redacted() && !text.trim().is_empty() {
+            WITHHELD.to_owned()
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// A date as people write it.
+    pub fn day(date: NaiveDate) -> String {
+        date.format("%-d %B %Y").to_string()
+    }
+}
+
+/// The date a plan's document carries: its latest revision, else polling day.
+pub fn document_date(plan: &Plan) -> NaiveDate {
+    plan.overview
+        .revisions
+        .iter()
+        .map(|r| r.date)
+        .max()
+        .unwrap_or(plan.overview.poll_date)
+}
+
+/// The chapter title for a section, e.g. "9. Risk register".
+pub fn chapter_title(section: Section) -> String {
+    format!("{}. {}", section.number(), section.label())
+}
+
+/// Lays the whole plan out.
+pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
+    let ctx = Ctx {
+        plan,
+        profile,
+        date: document_date(plan),
+    };
+    let mut flow = Flow::new(m);
+    front::cover(&ctx, &mut flow);
+    front::document_control(&ctx, &mut flow);
+    flow.page_break();
+    let contents_page = flow.page_index();
+    flow.bookmark("Contents");
+    for section in Section::ALL {
+        flow.chapter(&chapter_title(*section));
+        match section {
+            Section::Overview => organisation::overview(&ctx, &mut flow),
+            Section::People => organisation::people(&ctx, &mut flow),
+            Section::Responsibilities => organisation::responsibilities(&ctx, &mut flow),
+            Section::Communication => organisation::communication(&ctx, &mut flow),
+            Section::Stakeholders => organisation::stakeholders(&ctx, &mut flow),
+            Section::CandidateData => organisation::candidate_data(&ctx, &mut flow),
+            Section::Fraud => monitoring::fraud(&ctx, &mut flow),
+            Section::Escalation => monitoring::escalation(&ctx, &mut flow),
+            Section::Risks => monitoring::risks(&ctx, &mut flow),
+            Section::Hotspots => monitoring::hotspots(&ctx, &mut flow),
+            Section::Events => monitoring::events(&ctx, &mut flow),
+            Section::Custody => operations::custody(&ctx, &mut flow),
+            Section::Venues => operations::venues(&ctx, &mut flow),
+            Section::Allegations => operations::allegations(&ctx, &mut flow),
+            Section::KeyDates => operations::key_dates(&ctx, &mut flow),
+        }
+    }
+    flow.chapter("Annex A. Readiness at the date of this document");
+    operations::readiness(&ctx, &mut flow);
+    let (mut pages, outline) = flow.finish();
+    contents(&mut pages[contents_page], &outline, m);
+    let o = &plan.overview;
+    let mut right = format!("Version {} · {}", o.version, o.status.label());
+    if ctx.redacted() {
+        right.push_str(" · REDACTED COPY");
+    }
+    let footer = if o.authority.trim().is_empty() {
+        o.election_type.label().to_owned()
+    } else {
+        o.authority.clone()
+    };
+    decorate(
+        &mut pages,
+        m,
+        &Running {
+            marking: o.marking.label(),
+            title: &o.title,
+            right: &right,
+            footer: &footer,
+        },
+    );
+    super::flow::split_fallback(&mut pages, m);
+    let mut title = o.title.clone();
+    if ctx.redacted() {
+        title.push_str(" (redacted copy)");
+    }
+    Document {
+        title,
+        author: if o.authority.trim().is_empty() {
+            "Returning Officer".to_owned()
+        } else {
+            format!("Returning Officer, {}", o.authority)
+        },
+        subject: format!(
+            "{} — poll on {}; version {}, {}",
+            o.election_type.label(),
+            Ctx::day(o.poll_date),
+            o.version,
+            o.status.label()
+        ),
+        keywords: vec![
+            "election integrity".to_owned(),
+            "security plan".to_owned(),
+            o.marking.label().to_owned(),
+            if ctx.redacted() {
+                "redacted".to_owned()
+            } else {
+                "full".to_owned()
+            },
+        ],
+        date: ctx.date,
+        width: PAGE_W,
+        height: PAGE_H,
+        pages,
+        outline,
+    }
+}
+
+/// The contents page: every bookmark after it, with the page it starts on.
+fn contents(page: &mut Page, outline: &[OutlineEntry], m: &Metrics) {
+    let mut y = 27.0;
+    page.items.push(Item::Text {
+        x: MARGIN,
+        y: y + 6.0,
+        text: "Contents".to_owned(),
+        face: Face::Bold,
+        size: 17.0,
+        colour: colour::NAVY,
+    });
+    y += 14.0;
+    for entry in outline
+        .iter()
+        .filter(|e| e.title != "Contents" && e.title != "Cover")
+    {
+        let number = (entry.page + 1).to_string();
+        let size = 10.0;
+        let title_w = m.width(&entry.title, Face::Regular, size);
+        let number_w = m.width(&number, Face::Regular, size);
+        let dot_w = m.width(".", Face::Regular, size).max(0.1);
+        let gap = CONTENT_W - title_w - number_w - 4.0;
+        let dots = ".".repeat((gap / dot_w).max(0.0) as usize);
+        page.items.push(Item::Text {
+            x: MARGIN,
+            y,
+            text: entry.title.clone(),
+            face: Face::Regular,
+            size,
+            colour: colour::TEXT,
+        });
+        page.items.push(Item::Text {
+            x: MARGIN + title_w + 2.0,
+            y,
+            text: dots,
+            face: Face::Regular,
+            size,
+            colour: colour::RULE,
+        });
+        page.items.push(Item::Text {
+            x: MARGIN + CONTENT_W - number_w,
+            y,
+            text: number,
+            face: Face::Regular,
+            size,
+            colour: colour::TEXT,
+        });
+        y += 6.2;
+    }
+}
+
+#[cfg(test)]
+mod tests;

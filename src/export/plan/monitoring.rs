@@ -1,0 +1,432 @@
+//! Chapters 7–11: fraud monitoring, escalation, the risk register, hotspots and electoral events.
+
+use super::Ctx;
+use crate::export::document::{Face, Item, Rgb};
+use crate::export::flow::{Cell, Flow, MARGIN, Table, colour};
+use crate::model::{Direction, IndicatorState, Rating, Risk, RiskLevel};
+use crate::validate::number;
+
+/// The fill for an indicator state.
+pub(crate) fn state_fill(state: IndicatorState) -> Rgb {
+    match state {
+        IndicatorState::Clear => colour::GREEN,
+        IndicatorState::Warning => colour::AMBER,
+        IndicatorState::Action => colour::RED,
+    }
+}
+
+/// The fill for a risk level.
+pub(crate) fn level_fill(level: RiskLevel) -> Rgb {
+    match level {
+        RiskLevel::Low => colour::GREEN,
+        RiskLevel::Medium => colour::AMBER,
+        RiskLevel::High => colour::ORANGE,
+        RiskLevel::VeryHigh => colour::RED,
+    }
+}
+
+pub(super) fn fraud(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    if plan.indicators.is_empty() {
+        flow.not_provided();
+        return;
+    }
+    flow.paragraph("Each indicator's state comes from its latest observation against its levels. Locally set levels apply to the Electoral Commission's indicators; the statutory limits are judged by the law's numbers.");
+    let mut t = Table::new(&[
+        ("Indicator", 3.2),
+        ("Measure", 3.8),
+        ("Warning", 1.5),
+        ("Action", 1.5),
+        ("State", 1.3),
+        ("Latest", 1.6),
+        ("Owner", 1.9),
+    ]);
+    for i in &plan.indicators {
+        let (warning, action) = match i.kind.statutory_limit() {
+            Some(limit) => (
+                format!("{} (law)", number(limit)),
+                format!("above {} (law)", number(limit)),
+            ),
+            None => {
+                let dir = if i.direction == Direction::Below {
+                    "≤ "
+                } else {
+                    "≥ "
+                };
+                (
+                    i.warning_level
+                        .map_or_else(|| "Not set".to_owned(), |l| format!("{dir}{}", number(l))),
+                    i.action_level
+                        .map_or_else(|| "Not set".to_owned(), |l| format!("{dir}{}", number(l))),
+                )
+            }
+        };
+        let state = i.state();
+        let latest = i.latest().map_or_else(
+            || "No observations".to_owned(),
+            |o| format!("{} on {}", number(o.value), o.date.format("%-d %b")),
+        );
+        t.row(vec![
+            Cell::bold(i.name.clone()),
+            Cell::new(i.measure.clone()),
+            Cell::new(warning),
+            Cell::new(action),
+            Cell::bold(state.label()).filled(state_fill(state)),
+            Cell::new(latest),
+            Cell::new(ctx.name(i.owner)),
+        ]);
+    }
+    flow.table(&t);
+    flow.heading("Action when an indicator reaches its action level");
+    let mut t = Table::new(&[("Indicator", 1.0), ("Action", 2.6)]);
+    for i in &plan.indicators {
+        let action = if i.action.trim().is_empty() {
+            Cell::bold("Not yet provided").coloured(colour::GAP)
+        } else {
+            Cell::new(i.action.clone())
+        };
+        t.row(vec![Cell::bold(i.name.clone()), action]);
+    }
+    flow.table(&t);
+    let recorded: usize = plan.indicators.iter().map(|i| i.observations.len()).sum();
+    flow.paragraph(&format!(
+        "{recorded} observations are recorded across {} indicators.",
+        plan.indicators.len()
+    ));
+}
+
+pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    flow.paragraph("Call 999 when there is immediate danger; 101 to report a crime that is not an emergency; the police election SPOC for electoral matters.");
+    if plan.escalation.is_empty() {
+        flow.not_provided();
+        return;
+    }
+    let mut t = Table::new(&[
+        ("Level", 2.2),
+        ("Trigger", 3.6),
+        ("Contact", 2.2),
+        ("How", 1.2),
+        ("Within", 1.2),
+        ("What happens next", 3.8),
+    ]);
+    for (n, l) in plan.escalation.iter().enumerate() {
+        let contact = if l.uses_public_number() && l.contact.is_none() {
+            l.channel.label().to_owned()
+        } else {
+            ctx.name(l.contact)
+        };
+        let within = match l.respond_within_minutes {
+            None => "—".to_owned(),
+            Some(0) => "Immediately".to_owned(),
+            Some(m) if m % 60 == 0 => format!("{} h", m / 60),
+            Some(m) => format!("{m} min"),
+        };
+        t.row(vec![
+            Cell::bold(format!("{}. {}", n + 1, l.name)),
+            Cell::new(l.trigger.clone()),
+            Cell::new(contact),
+            Cell::new(l.channel.label()),
+            Cell::new(within),
+            Cell::new(l.actions.clone()),
+        ]);
+    }
+    flow.table(&t);
+}
+
+/// Draws a 5×5 likelihood × impact heat map with its top-left at (`x`, `y`), counting risks by `score`.
+fn heat_map(
+    flow: &mut Flow<'_>,
+    x: f32,
+    y: f32,
+    title: &str,
+    risks: &[&Risk],
+    rating: impl Fn(&Risk) -> (Rating, Rating),
+) {
+    let cell = 11.0;
+    let left = x + 14.0;
+    let top = y + 8.0;
+    flow.draw(Item::Text {
+        x,
+        y: y + 4.0,
+        text: title.to_owned(),
+        face: Face::Bold,
+        size: 9.5,
+        colour: colour::NAVY,
+    });
+    for likelihood in Rating::all() {
+        for impact in Rating::all() {
+            let count = risks
+                .iter()
+                .filter(|r| rating(r) == (likelihood, impact))
+                .count();
+            let level = RiskLevel::of_score(likelihood.get() * impact.get());
+            let cx = left + f32::from(impact.get() - 1) * cell;
+            let cy = top + f32::from(5 - likelihood.get()) * cell;
+            flow.draw(Item::Rect {
+                x: cx,
+                y: cy,
+                w: cell,
+                h: cell,
+                fill: Some(level_fill(level)),
+                stroke: Some((Rgb::WHITE, 1.0)),
+            });
+            if count > 0 {
+                let text = count.to_string();
+                let w = flow.metrics().width(&text, Face::Bold, 10.0);
+                flow.draw(Item::Text {
+                    x: cx + (cell - w) / 2.0,
+                    y: cy + cell / 2.0 + 1.7,
+                    text,
+                    face: Face::Bold,
+                    size: 10.0,
+                    colour: colour::TEXT,
+                });
+            }
+        }
+    }
+    for r in Rating::all() {
+        let n = r.get().to_string();
+        let f = f32::from(r.get() - 1);
+        flow.draw(Item::Text {
+            x: left - 4.0,
+            y: top + (4.0 - f) * cell + cell / 2.0 + 1.2,
+            text: n.clone(),
+            face: Face::Regular,
+            size: 8.0,
+            colour: colour::MUTED,
+        });
+        flow.draw(Item::Text {
+            x: left + f * cell + cell / 2.0 - 0.8,
+            y: top + 5.0 * cell + 4.0,
+            text: n,
+            face: Face::Regular,
+            size: 8.0,
+            colour: colour::MUTED,
+        });
+    }
+    flow.draw(Item::Text {
+        x: left,
+        y: top + 5.0 * cell + 8.5,
+        text: "Impact →".to_owned(),
+        face: Face::Regular,
+        size: 8.0,
+        colour: colour::MUTED,
+    });
+    flow.draw(Item::Text {
+        x,
+        y: top + 2.5 * cell + 1.2,
+        text: "Likeli-".to_owned(),
+        face: Face::Regular,
+        size: 7.0,
+        colour: colour::MUTED,
+    });
+    flow.draw(Item::Text {
+        x,
+        y: top + 2.5 * cell + 4.2,
+        text: "hood ↑".to_owned(),
+        face: Face::Regular,
+        size: 7.0,
+        colour: colour::MUTED,
+    });
+}
+
+pub(super) fn risks(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    let open: Vec<&Risk> = plan
+        .risks
+        .iter()
+        .filter(|r| r.status != crate::model::RiskStatus::Closed)
+        .collect();
+    // The heat maps: inherent and residual, side by side, with a legend.
+    let top = flow.reserve(86.0);
+    heat_map(flow, MARGIN, top, "Before mitigation", &open, |r| {
+        (r.likelihood, r.impact)
+    });
+    heat_map(flow, MARGIN + 85.0, top, "After mitigation", &open, |r| {
+        (r.residual_likelihood, r.residual_impact)
+    });
+    let legend_y = top + 82.0;
+    let mut x = MARGIN;
+    for level in RiskLevel::ALL {
+        flow.draw(Item::Rect {
+            x,
+            y: legend_y - 3.0,
+            w: 4.0,
+            h: 4.0,
+            fill: Some(level_fill(*level)),
+            stroke: None,
+        });
+        let text = match level {
+            RiskLevel::Low => "Low (1–4): review every 360 days",
+            RiskLevel::Medium => "Medium (5–9): 180 days",
+            RiskLevel::High => "High (10–16): 90 days",
+            RiskLevel::VeryHigh => "Very high (20–25): 30 days",
+        };
+        flow.draw(Item::Text {
+            x: x + 5.5,
+            y: legend_y,
+            text: text.to_owned(),
+            face: Face::Regular,
+            size: 7.5,
+            colour: colour::TEXT,
+        });
+        x += flow.metrics().width(text, Face::Regular, 7.5) + 10.0;
+    }
+    flow.paragraph(&format!(
+        "Counts of the {} open risks in each cell (closed risks are listed but not counted).",
+        open.len()
+    ));
+    if plan.risks.is_empty() {
+        flow.not_provided();
+        return;
+    }
+    let mut t = Table::new(&[
+        ("Ref", 0.9),
+        ("Risk", 3.2),
+        ("Owner", 1.7),
+        ("Score", 1.2),
+        ("Mitigations", 5.0),
+        ("After", 1.1),
+        ("Status and review", 1.8),
+    ]);
+    let mut sorted: Vec<(usize, &Risk)> = plan.risks.iter().enumerate().collect();
+    sorted.sort_by_key(|(i, r)| (std::cmp::Reverse(r.score()), *i));
+    for (i, r) in sorted {
+        let mitigations: Vec<String> = r
+            .mitigations
+            .iter()
+            .map(|m| {
+                let due = m
+                    .due
+                    .map_or_else(String::new, |d| format!(", by {}", d.format("%-d %b")));
+                let done = if m.done { " ✓" } else { "" };
+                format!("• {} ({}{due}){done}", m.action, ctx.name(m.owner))
+            })
+            .collect();
+        let mut risk_text = r.category.label().to_owned();
+        if let Some(v) = r.venue.and_then(|v| plan.venue(v)) {
+            risk_text.push_str(&format!(" — {}", v.name));
+        }
+        let review = format!(
+            "{}; review {}",
+            r.status.label(),
+            r.next_review.map_or_else(
+                || "not set".to_owned(),
+                |d| d.format("%-d %b %Y").to_string()
+            )
+        );
+        t.row(vec![
+            Cell::bold(format!("R{}", i + 1)),
+            Cell::titled(r.title.clone(), risk_text),
+            Cell::new(ctx.name(r.owner)),
+            Cell::titled(
+                r.score().to_string(),
+                format!(
+                    "{}×{} {}",
+                    r.likelihood,
+                    r.impact,
+                    r.level().label().to_lowercase()
+                ),
+            )
+            .filled(level_fill(r.level())),
+            Cell::new(if mitigations.is_empty() {
+                "None".to_owned()
+            } else {
+                mitigations.join("\n")
+            }),
+            Cell::titled(
+                r.residual_score().to_string(),
+                format!("{}×{}", r.residual_likelihood, r.residual_impact),
+            )
+            .filled(level_fill(r.residual_level())),
+            Cell::new(review),
+        ]);
+    }
+    flow.table(&t);
+}
+
+pub(super) fn hotspots(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    if plan.hotspots.is_empty() {
+        flow.not_provided();
+        return;
+    }
+    if ctx.redacted() {
+        flow.paragraph("Addresses and on-site contacts are withheld from this redacted copy.");
+    }
+    let mut t = Table::new(&[
+        ("Place", 2.6),
+        ("Address", 2.6),
+        ("Electors", 1.0),
+        ("Concern", 3.4),
+        ("Mitigation", 3.4),
+        ("Briefed", 2.0),
+    ]);
+    for h in &plan.hotspots {
+        let briefed = match (h.briefed_on, h.site_contact.trim()) {
+            (Some(d), c) if !c.is_empty() => format!("{} ({})", ctx.contact(c), d.format("%-d %b")),
+            (Some(d), _) => Ctx::day(d),
+            (None, _) => "Not yet".to_owned(),
+        };
+        let briefed = if ctx.redacted() && h.briefed_on.is_some() {
+            format!("Briefed {}", h.briefed_on.map(Ctx::day).unwrap_or_default())
+        } else {
+            briefed
+        };
+        t.row(vec![
+            Cell::bold(format!("{}\n{}", h.name, h.kind.label())),
+            Cell::new(ctx.contact(&h.address)),
+            Cell::new(h.electors.to_string()),
+            Cell::new(h.concern.clone()),
+            Cell::new(h.mitigation.clone()),
+            Cell::new(briefed),
+        ]);
+    }
+    flow.table(&t);
+}
+
+pub(super) fn events(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    if plan.events.is_empty() {
+        flow.not_provided();
+        return;
+    }
+    let mut events: Vec<_> = plan.events.iter().collect();
+    events.sort_by_key(|e| e.starts_at());
+    let mut t = Table::new(&[
+        ("Event", 3.0),
+        ("When", 2.2),
+        ("Venue", 2.6),
+        ("In charge", 2.0),
+        ("Safety and security", 5.0),
+    ]);
+    for e in events {
+        let when = format!(
+            "{}\n{}{}",
+            e.date.format("%a %-d %b %Y"),
+            e.start.format("%H:%M"),
+            e.end
+                .map_or_else(String::new, |end| format!("–{}", end.format("%H:%M")))
+        );
+        let mut name = format!("{}\n{}", e.name, e.kind.label());
+        if let Some(n) = e.candidates_notified {
+            name.push_str(&format!(
+                "\nCandidates notified {}",
+                n.format("%-d %b %H:%M")
+            ));
+        }
+        let venue = e
+            .venue
+            .and_then(|v| plan.venue(v))
+            .map_or_else(|| "Not set".to_owned(), |v| v.name.clone());
+        t.row(vec![
+            Cell::bold(name),
+            Cell::new(when),
+            Cell::new(venue),
+            Cell::new(ctx.name(e.in_charge)),
+            Cell::new(e.safety.clone()),
+        ]);
+    }
+    flow.table(&t);
+}

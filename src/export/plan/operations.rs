@@ -1,0 +1,408 @@
+//! Chapters 12–15 and the readiness annex: custody, venues, allegations, key dates.
+
+use std::collections::BTreeMap;
+
+use super::Ctx;
+use super::monitoring::level_fill;
+use crate::custody::{self, checks};
+use crate::export::flow::{Cell, Flow, Table, colour};
+use crate::model::{CustodyStage, ItemKind, MeasureStatus, VenueKind};
+use crate::timetable::{TimelineKind, timeline};
+use crate::validate::{Context, Severity, validate};
+
+pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    let c = &plan.custody;
+    flow.heading("Custody stages and who is responsible");
+    if c.stages.is_empty() {
+        flow.not_provided();
+    } else {
+        let mut t = Table::new(&[
+            ("Stage", 2.2),
+            ("Responsible", 2.2),
+            ("How papers and boxes are secured", 7.0),
+        ]);
+        for s in &c.stages {
+            let who = match s.responsible {
+                Some(id) => Cell::new(ctx.name(Some(id))),
+                None => Cell::bold("Nobody assigned").coloured(colour::GAP),
+            };
+            t.row(vec![
+                Cell::bold(s.stage.label()),
+                who,
+                Cell::new(s.arrangements.clone()),
+            ]);
+        }
+        flow.table(&t);
+    }
+    flow.heading("Custody log summary");
+    let deadline = c.count_receipt_deadline.map_or_else(
+        || "Not set".to_owned(),
+        |d| d.format("%H:%M on %A %-d %B %Y").to_string(),
+    );
+    let timelines = checks::timelines(c);
+    let expected: Vec<_> = c.items.iter().filter(|i| i.expected_at_count).collect();
+    let received = expected
+        .iter()
+        .filter(|i| {
+            timelines
+                .get(&i.id)
+                .is_some_and(|e| checks::received_at_count(e).is_some())
+        })
+        .count();
+    let mut kinds: BTreeMap<ItemKind, usize> = BTreeMap::new();
+    for i in &c.items {
+        *kinds.entry(i.kind).or_default() += 1;
+    }
+    let kinds_text = kinds
+        .iter()
+        .map(|(k, n)| format!("{n} × {}", k.label().to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    flow.key_values(&[
+        (
+            "Items tracked",
+            if c.items.is_empty() {
+                String::new()
+            } else {
+                kinds_text
+            },
+        ),
+        ("Events recorded", c.events.len().to_string()),
+        (
+            "Receipt at the count",
+            format!(
+                "{received} of {} items expected at the count received; deadline {deadline}",
+                expected.len()
+            ),
+        ),
+    ]);
+    if !c.events.is_empty() {
+        flow.paragraph("Each log is a hash chain; the head hash below fixes its content at the date of this document. A log that is later changed, shortened or reordered will no longer end in this hash.");
+        let mut logs: Vec<&str> = c.events.iter().map(|e| e.log.as_str()).collect();
+        logs.sort_unstable();
+        logs.dedup();
+        let mut t = Table::new(&[
+            ("Log", 2.2),
+            ("Events", 1.0),
+            ("Last recorded", 2.0),
+            ("Head hash (SHA-256)", 6.6),
+        ]);
+        for log in logs {
+            let (seq, hash) = custody::chain::head(c, log);
+            let last = c
+                .events
+                .iter()
+                .filter(|e| e.log == log)
+                .map(|e| e.at)
+                .max()
+                .map_or_else(String::new, |d| d.format("%-d %b %Y %H:%M").to_string());
+            t.row(vec![
+                Cell::bold(log),
+                Cell::new(seq.to_string()),
+                Cell::new(last),
+                Cell::new(hash),
+            ]);
+        }
+        flow.table(&t);
+        let mut t = Table::new(&[("Stage reached", 3.0), ("Items", 1.0)]);
+        let mut furthest: BTreeMap<CustodyStage, usize> = BTreeMap::new();
+        for events in timelines.values() {
+            if let Some(stage) = events
+                .iter()
+                .filter_map(|e| e.stage.order().map(|_| e.stage))
+                .max()
+            {
+                *furthest.entry(stage).or_default() += 1;
+            }
+        }
+        for (stage, n) in furthest {
+            t.row(vec![Cell::new(stage.label()), Cell::new(n.to_string())]);
+        }
+        flow.table(&t);
+        // Anomalies as at the last recorded event, so the document does not depend on when it was printed.
+        let as_at = c.events.iter().map(|e| e.at).max().unwrap_or_default();
+        let anomalies = custody::anomalies(c, as_at);
+        flow.heading("Custody anomalies");
+        if anomalies.is_empty() {
+            flow.paragraph(&format!(
+                "None found as at {}.",
+                as_at.format("%H:%M on %-d %B %Y")
+            ));
+        } else {
+            let items: Vec<String> = anomalies.iter().map(|a| a.message.clone()).collect();
+            flow.list(&items, false);
+        }
+    }
+}
+
+pub(super) fn venues(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    let v = &plan.venues;
+    flow.heading("Security checklist");
+    if v.checklist.is_empty() {
+        flow.not_provided();
+    } else {
+        let mut t = Table::new(&[
+            ("Measure", 3.0),
+            ("What it involves", 6.0),
+            ("Applies to", 2.6),
+        ]);
+        for m in &v.checklist {
+            let applies = m
+                .applies_to
+                .iter()
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join(", ");
+            t.row(vec![
+                Cell::bold(m.title.clone()),
+                Cell::new(m.guidance.clone()),
+                Cell::new(applies),
+            ]);
+        }
+        flow.table(&t);
+    }
+    flow.heading("Venues and their assessments");
+    if v.venues.is_empty() {
+        flow.not_provided();
+        return;
+    }
+    let mut venues: Vec<_> = v.venues.iter().collect();
+    venues.sort_by_key(|x| {
+        (
+            x.kind != VenueKind::CountVenue,
+            x.kind,
+            x.station_number,
+            x.name.clone(),
+        )
+    });
+    let mut t = Table::new(&[
+        ("Venue", 3.4),
+        ("Use", 1.8),
+        ("Assessed", 2.0),
+        ("Measures", 1.6),
+        ("Findings", 5.0),
+    ]);
+    for venue in venues {
+        let name = match (venue.station_number, venue.polling_district.trim()) {
+            (Some(n), d) if !d.is_empty() => format!("{}\nStation {n}, district {d}", venue.name),
+            _ => venue.name.clone(),
+        };
+        let (assessed, measures, findings) = match &venue.assessment {
+            None => (
+                Cell::bold("Never assessed").coloured(colour::GAP),
+                Cell::new("—"),
+                Cell::new(""),
+            ),
+            Some(a) => {
+                let applicable = a
+                    .checks
+                    .iter()
+                    .filter(|c| c.status != MeasureStatus::NotApplicable)
+                    .count();
+                let in_place = a
+                    .checks
+                    .iter()
+                    .filter(|c| c.status == MeasureStatus::InPlace)
+                    .count();
+                let mut notes: Vec<String> = a
+                    .checks
+                    .iter()
+                    .filter(|c| {
+                        matches!(c.status, MeasureStatus::NotInPlace | MeasureStatus::Planned)
+                    })
+                    .map(|c| {
+                        let title = v
+                            .checklist
+                            .iter()
+                            .find(|m| m.id == c.measure)
+                            .map_or("(unknown measure)", |m| m.title.as_str());
+                        let note = if c.note.trim().is_empty() {
+                            String::new()
+                        } else {
+                            format!(": {}", c.note.trim())
+                        };
+                        format!("{} — {}{note}", title, c.status.label().to_lowercase())
+                    })
+                    .collect();
+                if !a.summary.trim().is_empty() {
+                    notes.insert(0, a.summary.clone());
+                }
+                let fill = if in_place == applicable {
+                    colour::GREEN
+                } else {
+                    colour::AMBER
+                };
+                (
+                    Cell::new(format!(
+                        "{}\n{}",
+                        a.assessed_on.format("%-d %b %Y"),
+                        ctx.name(a.assessed_by)
+                    )),
+                    Cell::bold(format!("{in_place} of {applicable} in place")).filled(fill),
+                    Cell::new(notes.join("\n")),
+                )
+            }
+        };
+        t.row(vec![
+            Cell::bold(name),
+            Cell::new(venue.kind.label()),
+            assessed,
+            measures,
+            findings,
+        ]);
+    }
+    flow.table(&t);
+}
+
+pub(super) fn allegations(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let a = &ctx.plan.allegations;
+    flow.key_values(&[(
+        "Police contact for referrals",
+        a.police_contact
+            .map(|id| ctx.name(Some(id)))
+            .unwrap_or_default(),
+    )]);
+    flow.heading("Referring an allegation to the police");
+    let route: Vec<String> = a
+        .referral_route
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .cloned()
+        .collect();
+    if route.is_empty() {
+        flow.not_provided();
+    } else {
+        flow.list(&route, true);
+    }
+    flow.heading("Preserving evidence");
+    let steps: Vec<String> = a
+        .evidence_procedure
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .cloned()
+        .collect();
+    if steps.is_empty() {
+        flow.not_provided();
+    } else {
+        flow.list(&steps, true);
+    }
+    flow.heading("Referral log");
+    if a.referrals.is_empty() {
+        flow.paragraph("No allegations have been referred.");
+        return;
+    }
+    let mut t = Table::new(&[
+        ("Date", 1.5),
+        ("Allegation", 4.0),
+        ("Referred by", 1.8),
+        ("Police ref.", 1.6),
+        ("Evidence", 2.6),
+        ("Outcome", 2.6),
+    ]);
+    let mut referrals: Vec<_> = a.referrals.iter().collect();
+    referrals.sort_by_key(|r| r.date);
+    for r in referrals {
+        let evidence = if r.evidence.is_empty() {
+            "None".to_owned()
+        } else {
+            r.evidence
+                .iter()
+                .map(|e| format!("{} (bag {})", e.description, e.seal_number))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let outcome = if r.outcome_note.trim().is_empty() {
+            r.outcome.label().to_owned()
+        } else {
+            format!("{}: {}", r.outcome.label(), r.outcome_note)
+        };
+        t.row(vec![
+            Cell::new(r.date.format("%-d %b %Y").to_string()),
+            Cell::new(r.summary.clone()),
+            Cell::new(ctx.name(r.referred_by)),
+            Cell::new(r.police_reference.clone()),
+            Cell::new(evidence),
+            Cell::new(outcome),
+        ]);
+    }
+    flow.table(&t);
+}
+
+pub(super) fn key_dates(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    let entries = match timeline(plan) {
+        Ok(entries) => entries,
+        Err(e) => {
+            flow.paragraph(&format!("The statutory timetable cannot be computed: {e}."));
+            return;
+        }
+    };
+    flow.paragraph(&format!(
+        "The statutory timetable for a poll on {}, counted in working days (weekends and bank holidays excluded), with the plan's reviews, events, local milestones and communication check-ins placed on it.",
+        plan.overview.poll_date.format("%A %-d %B %Y")
+    ));
+    let mut t = Table::new(&[("Date", 2.0), ("Time", 0.9), ("", 1.6), ("What", 7.0)]);
+    let mut last_date = None;
+    for e in entries {
+        // The date once per day: later entries on the same day leave it blank.
+        let date = if last_date == Some(e.date) {
+            String::new()
+        } else {
+            e.date.format("%a %-d %b %Y").to_string()
+        };
+        last_date = Some(e.date);
+        let time = e
+            .time
+            .map_or_else(String::new, |t| t.format("%H:%M").to_string());
+        let (kind, bold) = match e.kind {
+            TimelineKind::Statutory(_) => (Cell::bold("Statutory").filled(colour::ZEBRA), true),
+            TimelineKind::Review(_) => (Cell::bold("Plan review").filled(colour::AMBER), true),
+            TimelineKind::Event(_) => (Cell::new("Event").filled(colour::GREEN), false),
+            TimelineKind::Local => (Cell::new("Local"), false),
+            TimelineKind::CheckIn(_) => (Cell::new("Check-in").coloured(colour::MUTED), false),
+        };
+        let what = if bold {
+            Cell::bold(e.label)
+        } else {
+            Cell::new(e.label)
+        };
+        t.row(vec![Cell::new(date), Cell::new(time), kind, what]);
+    }
+    flow.table(&t);
+}
+
+/// Every validation finding at the document's date, so a reviewer sees what is outstanding.
+pub(super) fn readiness(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let findings = validate(ctx.plan, &Context::on(ctx.date));
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    flow.paragraph(&format!(
+        "The planner's checks as at {}: {errors} error{} and {} warning{}. Errors are matters to resolve before the plan is agreed; warnings are matters a reviewer may ask about.",
+        Ctx::day(ctx.date),
+        if errors == 1 { "" } else { "s" },
+        findings.len() - errors,
+        if findings.len() - errors == 1 { "" } else { "s" },
+    ));
+    if findings.is_empty() {
+        return;
+    }
+    let mut t = Table::new(&[("Section", 2.6), ("", 1.2), ("Finding", 8.0)]);
+    for f in &findings {
+        let severity = match f.severity {
+            Severity::Error => {
+                Cell::bold("Error").filled(level_fill(crate::model::RiskLevel::VeryHigh))
+            }
+            Severity::Warning => Cell::bold("Warning").filled(colour::AMBER),
+        };
+        t.row(vec![
+            Cell::new(format!("{}. {}", f.section.number(), f.section.label())),
+            severity,
+            Cell::new(f.message.clone()),
+        ]);
+    }
+    flow.table(&t);
+}

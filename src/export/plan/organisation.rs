@@ -1,0 +1,328 @@
+//! Chapters 1–6: overview, people, responsibilities, communication, stakeholders, candidate data.
+
+use super::{Ctx, WITHHELD};
+use crate::export::flow::{Cell, Flow, Table};
+use crate::model::{Cadence, PhoneKind};
+
+pub(super) fn overview(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let o = &ctx.plan.overview;
+    flow.key_values(&[
+        ("Authority", o.authority.clone()),
+        ("Police force", o.police_force.clone()),
+        ("Election", o.election_type.label().to_owned()),
+        (
+            "Polling day",
+            o.poll_date.format("%A %-d %B %Y").to_string(),
+        ),
+        (
+            "Returning Officer",
+            o.returning_officer
+                .map(|id| ctx.name(Some(id)))
+                .unwrap_or_default(),
+        ),
+        (
+            "Deputy Returning Officers",
+            if o.deputies.is_empty() {
+                String::new()
+            } else {
+                ctx.names(&o.deputies)
+            },
+        ),
+        (
+            "Version and status",
+            format!("{} — {}", o.version, o.status.label()),
+        ),
+        ("Protective marking", o.marking.label().to_owned()),
+    ]);
+    flow.paragraph("The revision history, distribution list and sign-off are in the document control section at the front of this plan.");
+    flow.heading("Contests");
+    if o.contests.is_empty() {
+        flow.not_provided();
+        return;
+    }
+    let mut t = Table::new(&[("Contest", 5.0), ("Kind", 3.0), ("Seats", 1.0)]);
+    for c in &o.contests {
+        t.row(vec![
+            Cell::new(c.name.clone()),
+            Cell::new(c.kind.label()),
+            Cell::new(c.seats.to_string()),
+        ]);
+    }
+    flow.table(&t);
+}
+
+pub(super) fn people(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    if plan.people.is_empty() {
+        flow.not_provided();
+        return;
+    }
+    if ctx.redacted() {
+        flow.paragraph("Telephone numbers, email addresses and postal addresses are withheld from this redacted copy.");
+    }
+    let mut t = Table::new(&[
+        ("Name and role", 3.0),
+        ("Title and organisation", 3.4),
+        ("Telephone and email", 4.6),
+        ("Out of hours", 2.0),
+    ]);
+    for p in &plan.people {
+        let mut contact: Vec<String> = p
+            .phones
+            .iter()
+            .filter(|ph| !ph.number.trim().is_empty())
+            .map(|ph| {
+                let kind = match ph.kind {
+                    PhoneKind::Office => "Office",
+                    PhoneKind::Mobile => "Mobile",
+                    PhoneKind::OutOfHours => "Out of hours",
+                };
+                format!("{kind}: {}", ctx.contact(ph.number.trim()))
+            })
+            .collect();
+        if !p.email.trim().is_empty() {
+            contact.push(ctx.contact(p.email.trim()));
+        }
+        let contact = if contact.is_empty() {
+            "None recorded".to_owned()
+        } else {
+            contact.join("\n")
+        };
+        let name = if p.name.trim().is_empty() {
+            Cell::titled("Not yet named", p.role.label()).coloured(crate::export::flow::colour::GAP)
+        } else {
+            Cell::titled(p.name.clone(), p.role.label())
+        };
+        let ooh = match p.out_of_hours_cover {
+            Some(id) => format!("Covered by {}", ctx.name(Some(id))),
+            None if p.phones.iter().any(|ph| ph.kind == PhoneKind::OutOfHours) => {
+                "Own out-of-hours number".to_owned()
+            }
+            None => "—".to_owned(),
+        };
+        let title = [p.job_title.trim(), p.organisation.trim()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        t.row(vec![
+            name,
+            Cell::new(title),
+            Cell::new(contact),
+            Cell::new(ooh),
+        ]);
+    }
+    flow.table(&t);
+    let with_addresses: Vec<_> = plan
+        .people
+        .iter()
+        .filter(|p| !p.address.trim().is_empty())
+        .collect();
+    if !with_addresses.is_empty() {
+        flow.heading("Addresses");
+        let mut t = Table::new(&[("Name", 1.0), ("Address", 3.0)]);
+        for p in with_addresses {
+            t.row(vec![
+                Cell::new(p.name.clone()),
+                Cell::new(ctx.contact(&p.address)),
+            ]);
+        }
+        flow.table(&t);
+    }
+}
+
+pub(super) fn responsibilities(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    if plan.responsibilities.is_empty() {
+        flow.not_provided();
+        return;
+    }
+    flow.paragraph("Who leads each task, who supports, and who must be kept informed.");
+    let mut t = Table::new(&[
+        ("Task", 3.4),
+        ("Lead", 2.0),
+        ("Support", 2.3),
+        ("Informed", 2.3),
+        ("Notes", 4.4),
+    ]);
+    for r in &plan.responsibilities {
+        let lead = match r.lead {
+            Some(id) => Cell::bold(ctx.name(Some(id))),
+            None => Cell::bold("No lead").coloured(crate::export::flow::colour::GAP),
+        };
+        t.row(vec![
+            Cell::new(r.task.clone()),
+            lead,
+            Cell::new(ctx.names(&r.support)),
+            Cell::new(ctx.names(&r.informed)),
+            Cell::new(r.notes.clone()),
+        ]);
+    }
+    flow.table(&t);
+}
+
+/// A schedule as people say it: "fortnightly from 56 days before; weekly from 28 days; hourly on polling day".
+pub(crate) fn schedule_text(phases: &[crate::model::CadencePhase]) -> String {
+    let mut phases = phases.to_vec();
+    phases.sort_by_key(|p| std::cmp::Reverse(p.from_days_before_poll));
+    let parts: Vec<String> = phases
+        .iter()
+        .map(|p| {
+            let cadence = p.cadence.label().to_lowercase();
+            match p.from_days_before_poll {
+                0 if p.cadence != Cadence::AsNeeded => format!("{cadence} on polling day"),
+                0 => "as needed on polling day".to_owned(),
+                1 => format!("{cadence} from the day before the poll"),
+                d => format!("{cadence} from {d} days before the poll"),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        "Not set".to_owned()
+    } else {
+        parts.join("; ")
+    }
+}
+
+pub(super) fn communication(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    if plan.communication.is_empty() {
+        flow.not_provided();
+        return;
+    }
+    flow.paragraph("Contact tightens towards polling day. Matters that cannot wait for the next contact go up the escalation ladder in chapter 8.");
+    let mut t = Table::new(&[
+        ("From → to", 3.2),
+        ("About", 3.6),
+        ("Channel", 1.5),
+        ("How often", 3.6),
+        ("Escalates to", 2.0),
+    ]);
+    for l in &plan.communication {
+        let escalates = l
+            .escalates_to
+            .and_then(|id| plan.escalation.iter().find(|e| e.id == id))
+            .map_or_else(|| "—".to_owned(), |e| e.name.clone());
+        t.row(vec![
+            Cell::new(format!("{} → {}", ctx.name(l.from), ctx.name(l.to))),
+            Cell::new(l.subject.clone()),
+            Cell::new(l.channel.label()),
+            Cell::new(schedule_text(&l.schedule)),
+            Cell::new(escalates),
+        ]);
+    }
+    flow.table(&t);
+}
+
+pub(super) fn stakeholders(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    if plan.stakeholder_messages.is_empty() {
+        flow.not_provided();
+        return;
+    }
+    let mut messages: Vec<_> = plan.stakeholder_messages.iter().collect();
+    messages.sort_by_key(|m| (m.audience, m.planned_on));
+    let mut t = Table::new(&[
+        ("Audience", 2.0),
+        ("What is explained", 6.0),
+        ("How", 1.8),
+        ("When", 1.8),
+        ("Owner", 2.2),
+    ]);
+    for m in messages {
+        t.row(vec![
+            Cell::bold(m.audience.label()),
+            Cell::new(m.message.clone()),
+            Cell::new(m.medium.label()),
+            Cell::new(m.planned_on.map_or_else(|| "Not set".to_owned(), Ctx::day)),
+            Cell::new(ctx.name(m.owner)),
+        ]);
+    }
+    flow.table(&t);
+}
+
+pub(super) fn candidate_data(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let c = &ctx.plan.candidate_data;
+    flow.key_values(&[
+        (
+            "Shared with the FEOA",
+            if c.sharing {
+                "Yes".to_owned()
+            } else {
+                "No".to_owned()
+            },
+        ),
+        (
+            "Recipient",
+            c.recipient.map(|id| ctx.name(Some(id))).unwrap_or_default(),
+        ),
+        (
+            "What is shared",
+            c.fields
+                .iter()
+                .map(|f| f.label())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (
+            "Lawful basis",
+            c.lawful_basis
+                .map(|b| b.label().to_owned())
+                .unwrap_or_default(),
+        ),
+        ("Why that basis applies", c.basis_explanation.clone()),
+        ("How it is sent", c.transmission.clone()),
+        ("Retention and destruction", c.retention.clone()),
+        (
+            "Privacy notice reviewed",
+            c.privacy_notice_reviewed.map(Ctx::day).unwrap_or_default(),
+        ),
+        (
+            "Data protection policy reviewed",
+            c.data_protection_policy_reviewed
+                .map(Ctx::day)
+                .unwrap_or_default(),
+        ),
+    ]);
+    flow.heading("Candidates");
+    if c.candidates.is_empty() {
+        flow.paragraph(
+            "No candidates are recorded yet (they are added after the close of nominations).",
+        );
+        return;
+    }
+    if ctx.redacted() {
+        flow.paragraph(&format!(
+            "Candidate data for {} candidates is {WITHHELD}. It is shared only with the named recipient, on the basis above.",
+            c.candidates.len()
+        ));
+        return;
+    }
+    let contests = &ctx.plan.overview.contests;
+    let mut t = Table::new(&[
+        ("Candidate", 2.2),
+        ("Contest", 1.9),
+        ("Party or description", 2.4),
+        ("Address", 3.0),
+        ("Telephone", 2.2),
+        ("Email", 3.8),
+        ("Consent", 1.3),
+    ]);
+    for cand in &c.candidates {
+        let contest = cand
+            .contest
+            .and_then(|id| contests.iter().find(|x| x.id == id))
+            .map_or("—", |x| x.name.as_str());
+        t.row(vec![
+            Cell::bold(cand.name.clone()),
+            Cell::new(contest),
+            Cell::new(cand.party.clone()),
+            Cell::new(cand.address.clone()),
+            Cell::new(cand.phone.clone()),
+            Cell::new(cand.email.clone()),
+            Cell::new(if cand.consented { "Yes" } else { "No" }),
+        ]);
+    }
+    flow.table(&t);
+}

@@ -1,0 +1,298 @@
+//! The plan document's layout, checked as data: no PDF needed.
+
+use std::path::Path;
+
+use super::*;
+use crate::export::document::Item;
+use crate::export::flow::{CONTENT_BOTTOM, CONTENT_TOP};
+use crate::model::{
+    ElectionType, Person, PersonId, Phone, PhoneKind, Responsibility, ResponsibilityId, Role,
+};
+
+fn example() -> Plan {
+    crate::storage::parse(
+        include_str!("../../../examples/northmere.plan.ron"),
+        Path::new("northmere"),
+    )
+    .unwrap()
+}
+
+fn metrics() -> Metrics {
+    Metrics::new().unwrap()
+}
+
+fn all_text(doc: &Document) -> String {
+    doc.pages
+        .iter()
+        .map(Page::text)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every text run in drawing order with nothing between them: a wrapped cell's lines come back joined.
+fn raw_text(doc: &Document) -> String {
+    doc.pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn chapters_come_in_spec_order_with_bookmarks() {
+    let doc = layout(&example(), Profile::Full, &metrics());
+    let titles: Vec<&str> = doc.outline.iter().map(|o| o.title.as_str()).collect();
+    let mut expected = vec![
+        "Cover".to_owned(),
+        "Document control".to_owned(),
+        "Contents".to_owned(),
+    ];
+    expected.extend(Section::ALL.iter().map(|s| chapter_title(*s)));
+    expected.push("Annex A. Readiness at the date of this document".to_owned());
+    assert_eq!(titles, expected);
+    // Each bookmark's page starts with its heading.
+    for entry in doc.outline.iter().skip(1).filter(|e| e.title != "Contents") {
+        let text = doc.pages[entry.page].text();
+        assert!(
+            text.contains(&entry.title),
+            "page {} should start {}:\n{text}",
+            entry.page + 1,
+            entry.title
+        );
+    }
+}
+
+#[test]
+fn every_page_has_the_marking_top_and_bottom_the_title_version_and_page_n_of_m() {
+    let plan = example();
+    let doc = layout(&plan, Profile::Full, &metrics());
+    let total = doc.pages.len();
+    assert!(total > 15);
+    for (i, page) in doc.pages.iter().enumerate() {
+        let text = page.text();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines.first().copied(),
+            Some("OFFICIAL-SENSITIVE"),
+            "page {}",
+            i + 1
+        );
+        assert_eq!(
+            lines.last().copied(),
+            Some("OFFICIAL-SENSITIVE"),
+            "page {}",
+            i + 1
+        );
+        assert!(
+            text.contains(&format!("Page {} of {total}", i + 1)),
+            "page {}",
+            i + 1
+        );
+        assert!(text.contains("Version 1.3"), "page {}", i + 1);
+        assert!(
+            text.contains("Northmere Borough Council — election integrity"),
+            "page {}",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn contents_page_numbers_are_where_chapters_start() {
+    let doc = layout(&example(), Profile::Full, &metrics());
+    let contents = doc.outline.iter().find(|o| o.title == "Contents").unwrap();
+    let text = doc.pages[contents.page].text();
+    for entry in doc
+        .outline
+        .iter()
+        .filter(|e| e.title != "Contents" && e.title != "Cover")
+    {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&entry.title))
+            .unwrap_or_else(|| panic!("{} missing:\n{text}", entry.title));
+        let number: usize = line.rsplit(' ').next().unwrap().parse().unwrap();
+        assert_eq!(number, entry.page + 1, "{line}");
+        assert!(doc.pages[number - 1].text().contains(&entry.title));
+    }
+}
+
+fn person(name: &str) -> Person {
+    Person {
+        id: PersonId::new(),
+        name: name.to_owned(),
+        role: Role::PresidingOfficer,
+        job_title: "Presiding officer".to_owned(),
+        organisation: "Council".to_owned(),
+        phones: vec![Phone {
+            kind: PhoneKind::Mobile,
+            number: "07700 900 000".to_owned(),
+        }],
+        email: String::new(),
+        address: String::new(),
+        out_of_hours_cover: None,
+        personal_data: true,
+    }
+}
+
+/// Asserts nothing is drawn outside the page's content area except the running header and footer.
+fn assert_inside_margins(doc: &Document, m: &Metrics) {
+    for (p, page) in doc.pages.iter().enumerate() {
+        for item in &page.items {
+            if let Item::Text {
+                x,
+                y,
+                text,
+                face,
+                size,
+                ..
+            } = item
+            {
+                let w = m.width(text, *face, *size);
+                assert!(
+                    *x >= MARGIN - 0.01 && x + w <= MARGIN + CONTENT_W + 0.5,
+                    "page {}: {text:?} at x {x} width {w}",
+                    p + 1
+                );
+                let running = *y < CONTENT_TOP || *y > CONTENT_BOTTOM;
+                if running {
+                    assert!(
+                        *y < 20.0 || *y > PAGE_H - 18.0,
+                        "page {}: {text:?} at y {y} between content and header/footer",
+                        p + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_500_row_table_and_a_10000_character_paragraph_break_cleanly() {
+    let m = metrics();
+    let mut plan = example();
+    for i in 0..500 {
+        plan.people.push(person(&format!("Officer-{i:03}")));
+    }
+    let long: String = (0..1_500).map(|i| format!("w{i:04} ")).collect::<String>();
+    assert!(long.len() >= 9_000);
+    let long = format!("{long}{}", "x".repeat(10_000 - long.len()));
+    assert_eq!(long.chars().count(), 10_000);
+    let lead = plan.people[0].id;
+    plan.responsibilities.push(Responsibility {
+        id: ResponsibilityId::new(),
+        task: "A task with very long notes".to_owned(),
+        lead: Some(lead),
+        support: vec![],
+        informed: vec![],
+        notes: long,
+    });
+    let doc = layout(&plan, Profile::Full, &m);
+    assert_inside_margins(&doc, &m);
+    let text = all_text(&doc);
+    // Every row, once.
+    for i in 0..500 {
+        assert_eq!(
+            text.matches(&format!("Officer-{i:03}")).count(),
+            1,
+            "row {i}"
+        );
+    }
+    // The people table spans pages, and each page it is on starts with its header row.
+    let people_pages: Vec<&Page> = doc
+        .pages
+        .iter()
+        .filter(|p| p.text().contains("Officer-"))
+        .collect();
+    assert!(people_pages.len() >= 10);
+    for page in &people_pages {
+        assert!(
+            page.text()
+                .contains("Name and role Title and organisation Telephone and email Out of hours")
+        );
+    }
+    // The long note comes back whole, in order, across pages: every word once, then the unbroken run of x.
+    let words: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| {
+            w.len() == 5 && w.starts_with('w') && w[1..].chars().all(|c| c.is_ascii_digit())
+        })
+        .map(str::to_owned)
+        .collect();
+    let expected: Vec<String> = (0..1_500).map(|i| format!("w{i:04}")).collect();
+    assert_eq!(words, expected);
+    let xs: usize = text
+        .split_whitespace()
+        .filter(|w| w.chars().all(|c| c == 'x'))
+        .map(str::len)
+        .sum();
+    assert_eq!(xs, 10_000 - 1_500 * 6);
+    let note_pages = doc.pages.iter().filter(|p| p.text().contains("w0")).count();
+    assert!(note_pages >= 2, "the note spans pages");
+}
+
+#[test]
+fn welsh_and_symbols_are_kept() {
+    let mut plan = example();
+    plan.overview.authority = "Cyngor Sir Ynys Môn — “Llŷr” ŵ ŷ â £12 – done".to_owned();
+    let doc = layout(&plan, Profile::Full, &metrics());
+    assert!(all_text(&doc).contains("Cyngor Sir Ynys Môn — “Llŷr” ŵ ŷ â £12 – done"));
+}
+
+#[test]
+fn redacted_copy_withholds_contact_details_and_candidate_data() {
+    let plan = example();
+    let full = raw_text(&layout(&plan, Profile::Full, &metrics()));
+    let doc = layout(&plan, Profile::Redacted, &metrics());
+    let redacted = raw_text(&doc);
+    assert!(
+        full.contains('@') && !redacted.contains('@'),
+        "no email address at all in the redacted copy"
+    );
+    assert!(doc.pages[0].text().contains("Redacted copy"));
+    for p in &plan.people {
+        if !p.email.is_empty() {
+            assert!(full.contains(&p.email));
+            assert!(!redacted.contains(&p.email), "{} leaked", p.email);
+        }
+        for ph in &p.phones {
+            assert!(full.contains(&ph.number));
+            assert!(!redacted.contains(&ph.number), "{} leaked", ph.number);
+        }
+    }
+    for c in &plan.candidate_data.candidates {
+        assert!(
+            !redacted.contains(&c.email)
+                && !redacted.contains(&c.phone)
+                && !redacted.contains(&c.address)
+        );
+    }
+    for h in &plan.hotspots {
+        assert!(!redacted.contains(&h.address), "{} leaked", h.address);
+    }
+    assert!(redacted.contains(WITHHELD));
+}
+
+#[test]
+fn an_empty_plan_lays_out_and_shows_its_gaps() {
+    let plan = Plan::empty(
+        ElectionType::EnglishLocal,
+        chrono::NaiveDate::from_ymd_opt(2027, 5, 6).unwrap(),
+    );
+    let doc = layout(&plan, Profile::Full, &metrics());
+    let text = all_text(&doc);
+    assert!(text.matches("Not yet provided").count() >= 10, "{text}");
+    assert_eq!(doc.outline.len(), 3 + 15 + 1);
+}
+
+#[test]
+fn layout_is_deterministic() {
+    let plan = example();
+    assert_eq!(
+        layout(&plan, Profile::Full, &metrics()),
+        layout(&plan, Profile::Full, &metrics())
+    );
+}

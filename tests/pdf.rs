@@ -1,0 +1,392 @@
+//! The exported PDFs read back with poppler-utils and qpdf (installed by `.ci/run`): text, pages, fonts,
+//! metadata, redaction and determinism.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step should fail the test loudly
+
+use std::path::Path;
+use std::process::Command;
+
+use integrity_planner::export::{self, Profile};
+use integrity_planner::model::{
+    ElectionType, Person, PersonId, Phone, PhoneKind, Plan, Responsibility, ResponsibilityId, Role,
+    Section,
+};
+use integrity_planner::storage;
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/northmere.plan.ron");
+
+fn example() -> Plan {
+    storage::load(Path::new(EXAMPLE)).unwrap()
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("{name} is needed for the PDF tests (apt-get install poppler-utils qpdf): {e}")
+    });
+    assert!(
+        out.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A PDF written to a temporary file, with helpers that read it back.
+struct Pdf {
+    _dir: tempfile::TempDir,
+    path: String,
+    bytes: Vec<u8>,
+}
+
+impl Pdf {
+    fn new(bytes: Vec<u8>) -> Pdf {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.pdf");
+        std::fs::write(&path, &bytes).unwrap();
+        Pdf {
+            _dir: dir,
+            path: path.to_string_lossy().into_owned(),
+            bytes,
+        }
+    }
+
+    fn pages(&self) -> usize {
+        let info = tool("pdfinfo", &[&self.path]);
+        info.lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap()
+    }
+
+    fn info(&self, key: &str) -> String {
+        let info = tool("pdfinfo", &[&self.path]);
+        info.lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}:")))
+            .unwrap_or("")
+            .trim()
+            .to_owned()
+    }
+
+    fn text(&self) -> String {
+        tool("pdftotext", &["-layout", &self.path, "-"])
+    }
+
+    fn page_text(&self, page: usize) -> String {
+        let n = page.to_string();
+        tool(
+            "pdftotext",
+            &["-layout", "-f", &n, "-l", &n, &self.path, "-"],
+        )
+    }
+
+    fn check(&self) {
+        let out = Command::new("qpdf")
+            .args(["--check", &self.path])
+            .output()
+            .expect("qpdf is needed for the PDF tests");
+        assert!(
+            out.status.success(),
+            "qpdf --check failed: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(!report.contains("WARNING"), "{report}");
+    }
+}
+
+fn plan_pdf(plan: &Plan, profile: Profile) -> Pdf {
+    Pdf::new(export::plan_pdf(plan, profile).unwrap())
+}
+
+#[test]
+fn the_examples_export_is_valid_with_embedded_subset_fonts_and_metadata() {
+    let pdf = plan_pdf(&example(), Profile::Full);
+    pdf.check();
+    let fonts = tool("pdffonts", &[&pdf.path]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 2, "{fonts}");
+    for row in &rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert!(cols[0].contains('+'), "subset fonts carry a tag: {row}");
+        assert_eq!(
+            &cols[cols.len() - 5..cols.len() - 2],
+            &["yes", "yes", "yes"],
+            "embedded, subset, with Unicode: {row}"
+        );
+    }
+    assert!(fonts.contains("NotoSans-Regular") && fonts.contains("NotoSans-Bold"));
+    assert!(
+        pdf.bytes.len() < 600_000,
+        "subsetting keeps it small: {} bytes",
+        pdf.bytes.len()
+    );
+    assert!(
+        pdf.info("Title")
+            .starts_with("Northmere Borough Council — election integrity")
+    );
+    assert_eq!(
+        pdf.info("Author"),
+        "Returning Officer, Northmere Borough Council"
+    );
+    assert!(pdf.info("Subject").contains("English local elections"));
+    assert!(pdf.info("Page size").contains("A4"));
+}
+
+#[test]
+fn chapters_in_order_marking_and_page_numbers_on_every_page_contents_true() {
+    let pdf = plan_pdf(&example(), Profile::Full);
+    let pages = pdf.pages();
+    assert!(pages > 20);
+    let texts: Vec<String> = (1..=pages).map(|p| pdf.page_text(p)).collect();
+    for (i, text) in texts.iter().enumerate() {
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(
+            lines.first().copied(),
+            Some("OFFICIAL-SENSITIVE"),
+            "page {} top",
+            i + 1
+        );
+        assert_eq!(
+            lines.last().copied(),
+            Some("OFFICIAL-SENSITIVE"),
+            "page {} bottom",
+            i + 1
+        );
+        assert!(
+            text.contains(&format!("Page {} of {pages}", i + 1)),
+            "page {}",
+            i + 1
+        );
+        assert!(text.contains("Version 1.3"), "page {}", i + 1);
+    }
+    // Chapter headings, in SPEC order, each on the page the contents gives.
+    let contents = texts
+        .iter()
+        .position(|t| t.contains("Contents") && t.contains("1. Overview and document control"))
+        .unwrap();
+    let mut last_page = 0;
+    for section in Section::ALL {
+        let title = format!("{}. {}", section.number(), section.label());
+        let line = texts[contents]
+            .lines()
+            .find(|l| l.trim_start().starts_with(&title))
+            .unwrap_or_else(|| panic!("{title} not in contents"));
+        let page: usize = line.split_whitespace().last().unwrap().parse().unwrap();
+        assert!(page > last_page, "{title} comes after the previous chapter");
+        let heading = texts[page - 1]
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && *l != "OFFICIAL-SENSITIVE" && !l.contains("Version 1.3"));
+        assert_eq!(
+            heading,
+            Some(title.as_str()),
+            "page {page} opens with its chapter"
+        );
+        last_page = page;
+    }
+    // The outline has a bookmark per chapter.
+    let json = tool("qpdf", &["--json", "--json-key=outlines", &pdf.path]);
+    for section in Section::ALL {
+        assert!(
+            json.contains(&format!("\"{}. {}\"", section.number(), section.label())),
+            "bookmark for {section:?}"
+        );
+    }
+}
+
+#[test]
+fn a_10000_character_paragraph_and_a_500_row_table_break_cleanly() {
+    let mut plan = example();
+    for i in 0..500 {
+        plan.people.push(Person {
+            id: PersonId::new(),
+            name: format!("Clerk-{i:03}"),
+            role: Role::PresidingOfficer,
+            job_title: "Poll clerk".into(),
+            organisation: "Council".into(),
+            phones: vec![Phone {
+                kind: PhoneKind::Mobile,
+                number: "07700 900 999".into(),
+            }],
+            email: String::new(),
+            address: String::new(),
+            out_of_hours_cover: None,
+            personal_data: true,
+        });
+    }
+    let words: String = (0..1_000).map(|i| format!("word{i:04} ")).collect();
+    let note = format!("{words}{}", "z".repeat(10_000 - words.len()));
+    assert_eq!(note.len(), 10_000);
+    let lead = plan.people[0].id;
+    plan.responsibilities.insert(
+        0,
+        Responsibility {
+            id: ResponsibilityId::new(),
+            task: "Long task".into(),
+            lead: Some(lead),
+            support: vec![],
+            informed: vec![],
+            notes: note,
+        },
+    );
+    let pdf = plan_pdf(&plan, Profile::Full);
+    pdf.check();
+    let text = pdf.text();
+    for i in 0..500 {
+        assert_eq!(
+            text.matches(&format!("Clerk-{i:03}")).count(),
+            1,
+            "row {i} once"
+        );
+    }
+    let found: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.starts_with("word") && w.len() == 8)
+        .collect();
+    assert_eq!(found.len(), 1_000, "every word of the long note");
+    assert!(found.windows(2).all(|w| w[0] < w[1]), "in order");
+    // The people table repeats its header on every page it spans.
+    let pages = pdf.pages();
+    let table_pages: Vec<String> = (1..=pages)
+        .map(|p| pdf.page_text(p))
+        .filter(|t| t.contains("Clerk-"))
+        .collect();
+    assert!(table_pages.len() >= 10);
+    assert!(
+        table_pages
+            .iter()
+            .all(|t| t.contains("Name and role") && t.contains("Telephone and email"))
+    );
+}
+
+#[test]
+fn welsh_and_symbols_survive() {
+    let mut plan = example();
+    plan.overview.authority = "Cyngor Sir Ynys Môn".into();
+    plan.people[0].name = "Siân Llŷr-ŵŷ".into();
+    plan.overview.police_force = "Cost £12,000 – “quoted” ‘risk’ — é ö → ✓ ≤ 5".into();
+    let pdf = plan_pdf(&plan, Profile::Full);
+    pdf.check();
+    let text = pdf.text();
+    assert!(text.contains("Cyngor Sir Ynys Môn"));
+    assert!(text.contains("Siân Llŷr-ŵŷ"));
+    assert!(
+        text.contains("Cost £12,000 – “quoted” ‘risk’ — é ö → ✓ ≤ 5"),
+        "symbols come back:\n{}",
+        text.lines()
+            .filter(|l| l.contains("Cost"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn the_redacted_copy_holds_no_personal_contact_details() {
+    let plan = example();
+    let full = plan_pdf(&plan, Profile::Full).text();
+    let pdf = plan_pdf(&plan, Profile::Redacted);
+    pdf.check();
+    let text = pdf.text();
+    assert!(pdf.page_text(1).contains("Redacted copy"));
+    assert!(
+        full.contains('@') && !text.contains('@'),
+        "no email address appears at all"
+    );
+    for p in &plan.people {
+        for ph in &p.phones {
+            assert!(!text.contains(&ph.number), "{} leaked", ph.number);
+        }
+    }
+    assert!(
+        !text.contains("07700") && !text.contains("01632"),
+        "no phone number fragment"
+    );
+    for c in &plan.candidate_data.candidates {
+        assert!(!text.contains(&c.address), "{} leaked", c.address);
+    }
+    assert!(text.contains("withheld"));
+}
+
+#[test]
+fn exports_are_byte_identical() {
+    let plan = example();
+    assert_eq!(
+        export::plan_pdf(&plan, Profile::Full).unwrap(),
+        export::plan_pdf(&plan, Profile::Full).unwrap()
+    );
+    assert_eq!(
+        export::plan_pdf(&plan, Profile::Redacted).unwrap(),
+        export::plan_pdf(&plan, Profile::Redacted).unwrap()
+    );
+    assert_ne!(
+        export::plan_pdf(&plan, Profile::Full).unwrap(),
+        export::plan_pdf(&plan, Profile::Redacted).unwrap()
+    );
+    // And across processes: two runs of the command line.
+    let dir = tempfile::tempdir().unwrap();
+    let run = |out: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_integrity-planner"))
+            .args([
+                "export",
+                EXAMPLE,
+                "-o",
+                dir.path().join(out).to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::read(dir.path().join(out)).unwrap()
+    };
+    assert_eq!(run("a.pdf"), run("b.pdf"));
+}
+
+#[test]
+fn an_empty_new_plan_exports_and_shows_its_gaps() {
+    let plan = Plan::empty(
+        ElectionType::UkParliamentary,
+        chrono::NaiveDate::from_ymd_opt(2029, 5, 3).unwrap(),
+    );
+    let pdf = plan_pdf(&plan, Profile::Full);
+    pdf.check();
+    assert!(pdf.text().matches("Not yet provided").count() >= 10);
+}
+
+#[test]
+fn custody_sheets_have_a_page_per_station_with_its_items() {
+    let plan = example();
+    let pdf = Pdf::new(export::custody_sheets_pdf(&plan).unwrap());
+    pdf.check();
+    let stations = plan
+        .venues
+        .venues
+        .iter()
+        .filter(|v| v.kind == integrity_planner::model::VenueKind::PollingStation)
+        .count();
+    let loose = plan
+        .custody
+        .items
+        .iter()
+        .filter(|i| i.polling_station.is_none())
+        .count();
+    assert_eq!(pdf.pages(), stations + loose);
+    let text = pdf.text();
+    for item in &plan.custody.items {
+        assert!(text.contains(&item.label), "{} on its sheet", item.label);
+        for seal in &item.expected_seals {
+            assert!(text.contains(seal), "seal {seal}");
+        }
+    }
+    let first = pdf.page_text(1);
+    assert!(
+        first.contains("Custody sheet:")
+            && first.contains("Handed over")
+            && first.contains("Receipt at"),
+        "{first}"
+    );
+}
