@@ -2,6 +2,8 @@
 //! and the command line.
 
 pub mod custody;
+pub mod edit;
+pub mod export;
 pub mod model;
 pub mod scale;
 pub mod storage;

@@ -1,6 +1,14 @@
 //! Closed sets of choices (roles, channels, stages...) share one shape: every variant, a label a person reads,
 //! and a stable key for machine-readable output.
 
+/// A closed set of choices, for pickers.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every choice, in order.
+    fn choices() -> &'static [Self];
+    /// The words shown to a person.
+    fn text(self) -> &'static str;
+}
+
 /// Declares a closed enum with `ALL`, `label()`, `key()` and `Display` (the label).
 macro_rules! labelled_enum {
     (
@@ -36,6 +44,16 @@ macro_rules! labelled_enum {
             /// The variant with this key, if any.
             pub fn from_key(key: &str) -> Option<Self> {
                 Self::ALL.iter().copied().find(|v| v.key() == key)
+            }
+        }
+
+        impl $crate::model::Choice for $name {
+            fn choices() -> &'static [Self] {
+                Self::ALL
+            }
+
+            fn text(self) -> &'static str {
+                self.label()
             }
         }
 

@@ -5,6 +5,8 @@
 
 mod labelled;
 
+pub use labelled::Choice;
+
 pub mod allegations;
 pub mod candidate_data;
 pub mod communication;

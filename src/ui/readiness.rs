@@ -1,21 +1,73 @@
-//! The readiness panel: every validation finding, grouped by section.
+//! The readiness panel: every validation finding, grouped by section; each one takes you to what to fix.
 
+use egui::{RichText, Ui};
+
+use super::edits::Focus;
 use crate::model::Section;
-use crate::validate::{Finding, Severity};
+use crate::validate::{EntityRef, Finding, Severity, tally};
 
 /// Colours for severities, readable in light and dark themes.
-pub fn severity_colour(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
+pub fn severity_colour(ui: &Ui, severity: Severity) -> egui::Color32 {
     match severity {
         Severity::Error => ui.visuals().error_fg_color,
         Severity::Warning => ui.visuals().warn_fg_color,
     }
 }
 
-/// Shows findings grouped by section; returns the section the user clicked, if any.
-pub fn show(ui: &mut egui::Ui, findings: &[Finding]) -> Option<Section> {
-    let mut clicked = None;
+/// The id of the entity a finding is about, for screens to select.
+pub fn entity_id(entity: EntityRef) -> Option<uuid::Uuid> {
+    Some(match entity {
+        EntityRef::Contest(id) => id.0,
+        EntityRef::Person(id) => id.0,
+        EntityRef::Responsibility(id) => id.0,
+        EntityRef::CommunicationLine(id) => id.0,
+        EntityRef::StakeholderMessage(id) => id.0,
+        EntityRef::Candidate(id) => id.0,
+        EntityRef::Indicator(id) => id.0,
+        EntityRef::EscalationLevel(id) => id.0,
+        EntityRef::Risk(id) => id.0,
+        EntityRef::Hotspot(id) => id.0,
+        EntityRef::ElectoralEvent(id) => id.0,
+        EntityRef::CustodyItem(id) => id.0,
+        EntityRef::CustodyEvent(id) => id.0,
+        EntityRef::Venue(id) => id.0,
+        EntityRef::Measure(id) => id.0,
+        EntityRef::Referral(id) => id.0,
+        EntityRef::PlanReview(id) => id.0,
+        EntityRef::SignOff(_) | EntityRef::CustodyStage(_) => return None,
+    })
+}
+
+/// Shows findings grouped by section; returns where the user asked to go.
+pub fn show(ui: &mut Ui, findings: &[Finding], stale: bool) -> Option<(Section, Option<Focus>)> {
+    let mut go = None;
+    let (errors, warnings) = tally(findings);
+    ui.add_space(4.0);
+    ui.heading("Readiness");
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{errors} error{}",
+                if errors == 1 { "" } else { "s" }
+            ))
+            .color(severity_colour(ui, Severity::Error))
+            .strong(),
+        );
+        ui.label(
+            RichText::new(format!(
+                "{warnings} warning{}",
+                if warnings == 1 { "" } else { "s" }
+            ))
+            .color(severity_colour(ui, Severity::Warning))
+            .strong(),
+        );
+        if stale {
+            ui.weak("(updating…)");
+        }
+    });
+    ui.separator();
     if findings.is_empty() {
-        ui.label("No problems found. The plan is ready for review.");
+        ui.label("No problems found. The plan is ready for review with the police.");
         return None;
     }
     egui::ScrollArea::vertical()
@@ -35,25 +87,34 @@ pub fn show(ui: &mut egui::Ui, findings: &[Finding]) -> Option<Section> {
                 );
                 egui::CollapsingHeader::new(heading)
                     .id_salt(section.key())
-                    .default_open(true)
+                    .default_open(in_section.len() <= 12)
                     .show(ui, |ui| {
-                        for f in in_section {
-                            let text = egui::RichText::new(format!(
-                                "{}: {}",
-                                f.severity.as_str(),
+                        for f in in_section.iter().take(200) {
+                            let text = RichText::new(format!(
+                                "{} {}",
+                                if f.severity == Severity::Error {
+                                    "✖"
+                                } else {
+                                    "⚠"
+                                },
                                 f.message
                             ))
                             .color(severity_colour(ui, f.severity));
-                            if ui
-                                .add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
-                                .on_hover_text(f.code.code())
-                                .clicked()
-                            {
-                                clicked = Some(f.section);
+                            let response = ui
+                                .add(egui::Button::new(text).frame(false).wrap())
+                                .on_hover_text(format!("{} — click to go there", f.code.code()));
+                            if response.clicked() {
+                                go = Some((
+                                    f.section,
+                                    f.entity.and_then(entity_id).map(|id| Focus { id }),
+                                ));
                             }
+                        }
+                        if in_section.len() > 200 {
+                            ui.weak(format!("… and {} more", in_section.len() - 200));
                         }
                     });
             }
         });
-    clicked
+    go
 }

@@ -1,0 +1,243 @@
+//! Where the editor keeps its own files (recent plans, recovery copies), and the file dialogs.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+/// The editor's data folder: `$INTEGRITY_PLANNER_DATA` if set (tests), else the platform's data folder.
+pub fn data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("INTEGRITY_PLANNER_DATA") {
+        return PathBuf::from(dir);
+    }
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("integrity-planner")
+}
+
+/// The recently opened plans, newest first.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Recent {
+    /// Paths, newest first.
+    pub paths: Vec<PathBuf>,
+}
+
+impl Recent {
+    fn file(dir: &Path) -> PathBuf {
+        dir.join("recent.json")
+    }
+
+    /// Reads the list (empty if there is none or it is damaged).
+    pub fn load(dir: &Path) -> Recent {
+        std::fs::read(Self::file(dir))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Puts `path` first and writes the list; failures are ignored (the list is a convenience).
+    pub fn add(&mut self, dir: &Path, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.paths.retain(|p| p != &path);
+        self.paths.insert(0, path);
+        self.paths.truncate(10);
+        if std::fs::create_dir_all(dir).is_ok()
+            && let Ok(json) = serde_json::to_vec_pretty(self)
+        {
+            let _ = crate::storage::write_atomically(&Self::file(dir), &json, false);
+        }
+    }
+}
+
+/// A recovery copy of unsaved work, written every minute while a plan has unsaved changes.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RecoveryInfo {
+    /// The file the plan belongs to, if it has been saved before.
+    pub original: Option<PathBuf>,
+    /// When the copy was written (local time, for display).
+    pub written: String,
+    /// The recovery copy itself.
+    pub copy: PathBuf,
+}
+
+fn recovery_dir(dir: &Path) -> PathBuf {
+    dir.join("recovery")
+}
+
+/// The recovery copy's path for a plan (by its file, or "untitled").
+pub fn recovery_path(dir: &Path, original: Option<&Path>) -> PathBuf {
+    let key = match original {
+        Some(p) => {
+            let digest = Sha256::digest(p.to_string_lossy().as_bytes());
+            digest
+                .iter()
+                .take(8)
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        }
+        None => "untitled".to_owned(),
+    };
+    recovery_dir(dir).join(format!("{key}.plan.ron"))
+}
+
+/// Writes a recovery copy of `text` for the plan at `original`.
+pub fn write_recovery(
+    dir: &Path,
+    original: Option<&Path>,
+    text: &str,
+    written: &str,
+) -> Result<(), String> {
+    let copy = recovery_path(dir, original);
+    std::fs::create_dir_all(recovery_dir(dir)).map_err(|e| e.to_string())?;
+    crate::storage::write_atomically(&copy, text.as_bytes(), false).map_err(|e| e.to_string())?;
+    let info = RecoveryInfo {
+        original: original.map(Path::to_owned),
+        written: written.to_owned(),
+        copy: copy.clone(),
+    };
+    let json = serde_json::to_vec_pretty(&info).map_err(|e| e.to_string())?;
+    crate::storage::write_atomically(&copy.with_extension("json"), &json, false)
+        .map_err(|e| e.to_string())
+}
+
+/// Removes the recovery copy for a plan (after a save, or when the user discards it).
+pub fn clear_recovery(dir: &Path, original: Option<&Path>) {
+    let copy = recovery_path(dir, original);
+    let _ = std::fs::remove_file(copy.with_extension("json"));
+    let _ = std::fs::remove_file(copy);
+}
+
+/// Every recovery copy left behind (by a crash, or a window closed without saving).
+pub fn recoveries(dir: &Path) -> Vec<RecoveryInfo> {
+    let Ok(entries) = std::fs::read_dir(recovery_dir(dir)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<RecoveryInfo> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .filter_map(|e| std::fs::read(e.path()).ok())
+        .filter_map(|b| serde_json::from_slice::<RecoveryInfo>(&b).ok())
+        .filter(|r| r.copy.exists())
+        .collect();
+    found.sort_by(|a, b| b.written.cmp(&a.written));
+    found
+}
+
+/// The native file dialogs, behind a trait so tests can answer them.
+pub trait Dialogs {
+    /// Asks for a plan to open.
+    fn open_plan(&mut self) -> Option<PathBuf>;
+    /// Asks where to save a plan.
+    fn save_plan(&mut self, suggested: &str) -> Option<PathBuf>;
+    /// Asks where to save a PDF.
+    fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf>;
+}
+
+/// The real dialogs (rfd).
+pub struct NativeDialogs;
+
+impl Dialogs for NativeDialogs {
+    fn open_plan(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open plan")
+            .add_filter("Integrity plan", &["ron"])
+            .pick_file()
+    }
+
+    fn save_plan(&mut self, suggested: &str) -> Option<PathBuf> {
+        let path = rfd::FileDialog::new()
+            .set_title("Save plan as")
+            .add_filter("Integrity plan", &["ron"])
+            .set_file_name(suggested)
+            .save_file()?;
+        Some(with_plan_extension(path))
+    }
+
+    fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export PDF")
+            .add_filter("PDF", &["pdf"])
+            .set_file_name(suggested)
+            .save_file()
+    }
+}
+
+/// Adds `.plan.ron` when a chosen file name lacks it.
+pub fn with_plan_extension(path: PathBuf) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.ends_with(".plan.ron") {
+        path
+    } else {
+        let stem = name.strip_suffix(".ron").unwrap_or(&name).to_owned();
+        path.with_file_name(format!("{stem}.plan.ron"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_newest_first_without_duplicates() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut recent = Recent::load(dir.path());
+        assert!(recent.paths.is_empty());
+        recent.add(dir.path(), Path::new("/a.plan.ron"));
+        recent.add(dir.path(), Path::new("/b.plan.ron"));
+        recent.add(dir.path(), Path::new("/a.plan.ron"));
+        assert_eq!(
+            Recent::load(dir.path()).paths,
+            vec![PathBuf::from("/a.plan.ron"), PathBuf::from("/b.plan.ron")]
+        );
+        std::fs::write(dir.path().join("recent.json"), b"{garbage").unwrap();
+        assert!(
+            Recent::load(dir.path()).paths.is_empty(),
+            "a damaged list is ignored, not fatal"
+        );
+    }
+
+    #[test]
+    fn recovery_copies_are_written_found_and_cleared() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = Path::new("/plans/northmere.plan.ron");
+        write_recovery(
+            dir.path(),
+            Some(plan),
+            "Plan(format_version: 2)",
+            "2027-05-06 22:10",
+        )
+        .unwrap();
+        write_recovery(dir.path(), None, "untitled", "2027-05-06 22:11").unwrap();
+        let found = recoveries(dir.path());
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].original, None, "newest first");
+        assert_eq!(found[1].original.as_deref(), Some(plan));
+        assert_eq!(
+            std::fs::read_to_string(&found[1].copy).unwrap(),
+            "Plan(format_version: 2)"
+        );
+        clear_recovery(dir.path(), Some(plan));
+        assert_eq!(recoveries(dir.path()).len(), 1);
+    }
+
+    #[test]
+    fn chosen_names_get_the_plan_extension() {
+        assert_eq!(
+            with_plan_extension("/x/borough".into()),
+            PathBuf::from("/x/borough.plan.ron")
+        );
+        assert_eq!(
+            with_plan_extension("/x/borough.ron".into()),
+            PathBuf::from("/x/borough.plan.ron")
+        );
+        assert_eq!(
+            with_plan_extension("/x/borough.plan.ron".into()),
+            PathBuf::from("/x/borough.plan.ron")
+        );
+    }
+}

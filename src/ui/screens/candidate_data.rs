@@ -1,0 +1,146 @@
+//! Section 6: sharing candidate contact details with the FEOA.
+
+use egui::Ui;
+
+use super::overview::op_label;
+use super::{View, master_detail, position};
+use crate::model::{Candidate, CandidateDataField, CandidateId, Plan, Section};
+use crate::ui::edits::Edits;
+use crate::ui::list::{List, Row};
+use crate::ui::widgets::{self, apply_row_op, form, row_ops};
+
+const S: Section = Section::CandidateData;
+
+/// The candidate data screen.
+#[derive(Default)]
+pub struct Screen {
+    /// The candidates.
+    pub list: List,
+}
+
+fn with(p: &mut Plan, id: CandidateId, f: impl FnOnce(&mut Candidate)) {
+    if let Some(x) = p.candidate_data.candidates.iter_mut().find(|x| x.id == id) {
+        f(x);
+    }
+}
+
+impl Screen {
+    pub fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+        let plan = view.plan;
+        let c = &plan.candidate_data;
+        egui::ScrollArea::vertical().id_salt("candidate-data").show(ui, |ui| {
+            ui.label("What is shared with the force elected-official adviser, on what lawful basis, how it is sent and kept. Candidate details are withheld from redacted exports.");
+            form(ui, "sharing", |ui| {
+                widgets::check(ui, edits, S, "Sharing", "Candidate details are shared with the FEOA", c.sharing, |p, v| p.candidate_data.sharing = v);
+                widgets::person(ui, edits, S, "Recipient", c.recipient, &plan.people, |p, v| p.candidate_data.recipient = v);
+                ui.label(egui::RichText::new("What is shared").strong());
+                ui.horizontal_wrapped(|ui| {
+                    for field in CandidateDataField::ALL {
+                        let mut on = c.fields.contains(field);
+                        if ui.checkbox(&mut on, field.label()).changed() {
+                            let field = *field;
+                            edits.push(S, "change what is shared", move |p| {
+                                let fields = &mut p.candidate_data.fields;
+                                if on {
+                                    if !fields.contains(&field) {
+                                        fields.push(field);
+                                    }
+                                } else {
+                                    fields.retain(|f| *f != field);
+                                }
+                            });
+                        }
+                    }
+                });
+                ui.end_row();
+                widgets::maybe_choice(ui, edits, S, "Lawful basis", c.lawful_basis, |p, v| p.candidate_data.lawful_basis = v);
+                widgets::multiline(ui, edits, S, "Why that basis applies", &c.basis_explanation, |p, v| p.candidate_data.basis_explanation = v);
+                widgets::text(ui, edits, S, "How it is sent", &c.transmission, |p, v| p.candidate_data.transmission = v);
+                widgets::text(ui, edits, S, "Retention and destruction", &c.retention, |p, v| p.candidate_data.retention = v);
+                widgets::date(ui, edits, S, "Privacy notice reviewed", c.privacy_notice_reviewed, true, |p, v| p.candidate_data.privacy_notice_reviewed = v);
+                widgets::date(ui, edits, S, "Data protection policy reviewed", c.data_protection_policy_reviewed, true, |p, v| {
+                    p.candidate_data.data_protection_policy_reviewed = v;
+                });
+            });
+            ui.add_space(10.0);
+            ui.heading("Candidates");
+            let mut add = || {
+                let id = CandidateId::new();
+                edits.push(S, "add candidate", move |p| {
+                    p.candidate_data.candidates.push(Candidate {
+                        id,
+                        name: String::new(),
+                        contest: None,
+                        party: String::new(),
+                        address: String::new(),
+                        phone: String::new(),
+                        email: String::new(),
+                        consented: false,
+                    });
+                });
+                id.0
+            };
+            let contest_name = |id: Option<crate::model::ContestId>| {
+                id.and_then(|id| plan.overview.contests.iter().find(|c| c.id == id)).map_or(String::new(), |c| c.name.clone())
+            };
+            let rows = || {
+                c.candidates
+                    .iter()
+                    .map(|x| Row {
+                        id: x.id.0,
+                        cells: vec![x.name.clone(), contest_name(x.contest), x.party.clone(), if x.consented { "Yes".into() } else { "No".into() }],
+                        tint: None,
+                    })
+                    .collect()
+            };
+            let selected = master_detail(ui, &mut self.list, view, "candidate", "candidates", "", &[("Candidate", 200.0), ("Contest", 160.0), ("Party", 200.0), ("Consented", 80.0)], rows, Some(&mut add));
+            let Some(id) = selected else { return };
+            let Some((i, len)) = position(&c.candidates, id, |x| x.id.0) else { return };
+            let x = &c.candidates[i];
+            let cid = x.id;
+            form(ui, ("candidate", id), |ui| {
+                widgets::text(ui, edits, S, "Candidate name", &x.name, move |p, v| with(p, cid, |x| x.name = v));
+                contest_picker(ui, edits, plan, x.contest, cid);
+                widgets::text(ui, edits, S, "Party or description", &x.party, move |p, v| with(p, cid, |x| x.party = v));
+                widgets::multiline(ui, edits, S, "Home address", &x.address, move |p, v| with(p, cid, |x| x.address = v));
+                widgets::text(ui, edits, S, "Telephone", &x.phone, move |p, v| with(p, cid, |x| x.phone = v));
+                widgets::text(ui, edits, S, "Email", &x.email, move |p, v| with(p, cid, |x| x.email = v));
+                widgets::check(ui, edits, S, "Consented", "Agreed to their details going to the FEOA", x.consented, move |p, v| with(p, cid, |x| x.consented = v));
+            });
+            if let Some(op) = row_ops(ui, "candidate", i, len) {
+                edits.push(S, op_label(op, "candidate"), move |p| apply_row_op(&mut p.candidate_data.candidates, |x| x.id == cid, op));
+            }
+        });
+    }
+}
+
+fn contest_picker(
+    ui: &mut Ui,
+    edits: &mut Edits,
+    plan: &Plan,
+    value: Option<crate::model::ContestId>,
+    cid: CandidateId,
+) {
+    let label = ui.label(egui::RichText::new("Contest").strong());
+    let mut selected = value;
+    let shown = value
+        .and_then(|v| plan.overview.contests.iter().find(|c| c.id == v))
+        .map_or("Not set".to_owned(), |c| c.name.clone());
+    egui::ComboBox::from_id_salt(("contest", cid.0))
+        .selected_text(shown)
+        .width(240.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut selected, None, "Not set");
+            for c in &plan.overview.contests {
+                ui.selectable_value(&mut selected, Some(c.id), c.name.clone());
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if selected != value {
+        edits.push(S, "change contest", move |p| {
+            with(p, cid, |x| x.contest = selected)
+        });
+    }
+    ui.end_row();
+}
