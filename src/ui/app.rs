@@ -100,6 +100,11 @@ impl PlannerApp {
         self.doc.as_ref().map(|d| &d.plan)
     }
 
+    /// Shows a section's screen.
+    pub fn select(&mut self, section: Section) {
+        self.section = section;
+    }
+
     /// The open plan's file, if it has one.
     pub fn path(&self) -> Option<&Path> {
         self.doc.as_ref().and_then(|d| d.path.as_deref())
@@ -484,8 +489,8 @@ impl PlannerApp {
         }
         let mut go: Option<(Section, Option<Focus>)> = None;
         egui::Panel::left("sections")
-            .default_size(270.0)
-            .min_size(200.0)
+            .default_size(300.0)
+            .min_size(220.0)
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 ui.heading("Sections");
@@ -511,10 +516,15 @@ impl PlannerApp {
                             ),
                         };
                         let response = ui.horizontal(|ui| {
-                            let r = ui.selectable_label(
+                            // The whole width is the target, not just the words.
+                            let width = (ui.available_width() - 44.0).max(120.0);
+                            let name = format!("{}. {}", section.number(), section.label());
+                            let entry = egui::Button::selectable(
                                 self.section == *section,
-                                format!("{}. {}", section.number(), section.label()),
-                            );
+                                (name, egui::Atom::grow()),
+                            )
+                            .min_size(egui::vec2(width, 0.0));
+                            let r = ui.add(entry);
                             ui.with_layout(
                                 egui::Layout::right_to_left(egui::Align::Center),
                                 |ui| {

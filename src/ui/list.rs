@@ -148,6 +148,7 @@ impl List {
         } else {
             None
         };
+        let available_width = ui.available_width();
         let mut builder = TableBuilder::new(ui)
             .id_salt(id_salt)
             .striped(true)
@@ -158,17 +159,20 @@ impl List {
         if let Some(row) = scroll_to {
             builder = builder.scroll_to_row(row, Some(egui::Align::Center));
         }
+        // Columns share the width there is: their given widths, scaled down when the window is narrower.
         let last = columns.len().saturating_sub(1);
+        let wanted: f32 = columns.iter().map(|(_, w)| *w).sum();
+        let available = available_width - 8.0 * columns.len() as f32;
+        let scale = if wanted > available && wanted > 0.0 {
+            (available / wanted).max(0.3)
+        } else {
+            1.0
+        };
         for (i, (_, width)) in columns.iter().enumerate() {
             builder = if i == last {
-                builder.column(Column::remainder().at_least(*width).clip(true))
+                builder.column(Column::remainder().at_least(40.0).clip(true))
             } else {
-                builder.column(
-                    Column::initial(*width)
-                        .at_least(40.0)
-                        .resizable(true)
-                        .clip(true),
-                )
+                builder.column(Column::exact((width * scale).max(36.0)).clip(true))
             };
         }
         let sort = self.sort;

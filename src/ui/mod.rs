@@ -18,6 +18,35 @@ pub use app::PlannerApp;
 pub use command::Command;
 pub use files::Dialogs;
 
+/// Gives the window the same fonts as the PDF: Noto Sans, with DejaVu Sans for the symbols it lacks
+/// (ticks, arrows, warning signs), so every character a user types shows, on any machine.
+pub fn install_fonts(ctx: &egui::Context) {
+    use std::sync::Arc;
+
+    use egui::{FontData, FontFamily};
+
+    use crate::export::metrics::{REGULAR_TTF, SYMBOLS_TTF};
+
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "noto-sans".to_owned(),
+        Arc::new(FontData::from_static(REGULAR_TTF)),
+    );
+    fonts.font_data.insert(
+        "dejavu-sans".to_owned(),
+        Arc::new(FontData::from_static(SYMBOLS_TTF)),
+    );
+    let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
+    proportional.insert(0, "noto-sans".to_owned());
+    proportional.push("dejavu-sans".to_owned());
+    fonts
+        .families
+        .entry(FontFamily::Monospace)
+        .or_default()
+        .push("dejavu-sans".to_owned());
+    ctx.set_fonts(fonts);
+}
+
 /// Opens the editor window, loading `plan` if given, and returns when the window closes.
 pub fn run(plan: Option<PathBuf>) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
@@ -30,6 +59,9 @@ pub fn run(plan: Option<PathBuf>) -> Result<(), eframe::Error> {
     eframe::run_native(
         "Election Integrity Planner",
         options,
-        Box::new(move |_cc| Ok(Box::new(PlannerApp::new(plan.as_deref())))),
+        Box::new(move |cc| {
+            install_fonts(&cc.egui_ctx);
+            Ok(Box::new(PlannerApp::new(plan.as_deref())))
+        }),
     )
 }

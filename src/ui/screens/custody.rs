@@ -9,8 +9,8 @@ use uuid::Uuid;
 use super::{View, master_detail, position};
 use crate::custody::{NewEvent, checks};
 use crate::model::{
-    BookRange, CustodyEvent, CustodyEventId, CustodyItem, CustodyItemId, CustodyStage, ItemKind,
-    Plan, Section, VenueKind,
+    BookRange, Custody, CustodyEvent, CustodyEventId, CustodyItem, CustodyItemId, CustodyStage,
+    ItemKind, Plan, Section, VenueKind,
 };
 use crate::ui::edits::Edits;
 use crate::ui::list::{List, Row};
@@ -32,6 +32,8 @@ enum Tab {
 struct Entry {
     log: String,
     label: String,
+    when: String,
+    location: String,
     stage: CustodyStage,
     from: String,
     to: String,
@@ -49,6 +51,8 @@ impl Default for Entry {
         Entry {
             log: "count-receipt".to_owned(),
             label: String::new(),
+            when: String::new(),
+            location: String::new(),
             stage: CustodyStage::ReceiptAtCount,
             from: String::new(),
             to: String::new(),
@@ -63,6 +67,59 @@ impl Default for Entry {
     }
 }
 
+/// Each item's standing events in time order, as positions in the log, rebuilt only when the plan changes
+/// (working them out from 30,000 events every frame would cost milliseconds).
+#[derive(Default)]
+struct Timelines {
+    key: Option<u64>,
+    by_item: HashMap<CustodyItemId, Vec<usize>>,
+}
+
+impl Timelines {
+    fn refresh(&mut self, key: u64, custody: &Custody) {
+        if self.key == Some(key) {
+            return;
+        }
+        let position: HashMap<CustodyEventId, usize> = custody
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id, i))
+            .collect();
+        self.by_item = checks::timelines(custody)
+            .into_iter()
+            .map(|(item, events)| {
+                (
+                    item,
+                    events
+                        .iter()
+                        .filter_map(|e| position.get(&e.id).copied())
+                        .collect(),
+                )
+            })
+            .collect();
+        self.key = Some(key);
+    }
+
+    fn events<'a>(&self, custody: &'a Custody, item: CustodyItemId) -> Vec<&'a CustodyEvent> {
+        self.by_item
+            .get(&item)
+            .map(|v| v.iter().filter_map(|&i| custody.events.get(i)).collect())
+            .unwrap_or_default()
+    }
+
+    fn last<'a>(&self, custody: &'a Custody, item: CustodyItemId) -> Option<&'a CustodyEvent> {
+        self.by_item
+            .get(&item)
+            .and_then(|v| v.last())
+            .and_then(|&i| custody.events.get(i))
+    }
+
+    fn received(&self, custody: &Custody, item: CustodyItemId) -> bool {
+        checks::received_at_count(&self.events(custody, item)).is_some()
+    }
+}
+
 /// The custody screen.
 #[derive(Default)]
 pub struct Screen {
@@ -71,6 +128,7 @@ pub struct Screen {
     log_list: List,
     tab: Tab,
     entry: Entry,
+    timelines: Timelines,
 }
 
 fn with_item(p: &mut Plan, id: CustodyItemId, f: impl FnOnce(&mut CustodyItem)) {
@@ -104,7 +162,8 @@ impl Screen {
         {
             self.list.selected = Some(e.item.0);
         }
-        progress(ui, view);
+        self.timelines.refresh(view.state, &plan.custody);
+        progress(ui, view, &self.timelines);
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.tab, Tab::QuickEntry, "Quick entry");
             ui.selectable_value(&mut self.tab, Tab::Items, "Items and timelines");
@@ -127,10 +186,8 @@ impl Screen {
         let item = plan.custody.items.iter().find(|i| {
             !e.label.trim().is_empty() && i.label.trim().eq_ignore_ascii_case(e.label.trim())
         });
-        let timelines = checks::timelines(&plan.custody);
-        let last = item
-            .and_then(|i| timelines.get(&i.id))
-            .and_then(|t| t.last().copied());
+        let timelines = &self.timelines;
+        let last = item.and_then(|i| timelines.last(&plan.custody, i.id));
         let mut enter = false;
         egui::Grid::new("quick-entry").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             let l = ui.label(RichText::new("Log").strong());
@@ -148,8 +205,7 @@ impl Screen {
                     .items
                     .iter()
                     .find(|i| i.label.trim().eq_ignore_ascii_case(e.label.trim()))
-                    .and_then(|i| timelines.get(&i.id))
-                    .and_then(|t| t.last())
+                    .and_then(|i| timelines.last(&plan.custody, i.id))
             {
                 e.from = last.to.clone();
             }
@@ -183,6 +239,8 @@ impl Screen {
                 .labelled_by(l.id);
             ui.end_row();
             for (name, field, hint) in [
+                ("When", &mut e.when, "blank for now, or HH:MM, or YYYY-MM-DD HH:MM"),
+                ("Location", &mut e.location, "e.g. count venue, loading bay"),
                 ("Seals seen", &mut e.seals, "NB 104200, NB 104201"),
                 ("Handed over by", &mut e.from, "blank for a check"),
                 ("Received by", &mut e.to, "name"),
@@ -250,7 +308,12 @@ impl Screen {
                 );
             }
         }
-        let ready = item.is_some() && !e.to.trim().is_empty() && !e.log.trim().is_empty();
+        let when = parse_when(&e.when, view.now);
+        if let Err(reason) = &when {
+            ui.colored_label(ui.visuals().error_fg_color, reason);
+        }
+        let ready =
+            item.is_some() && !e.to.trim().is_empty() && !e.log.trim().is_empty() && when.is_ok();
         let record = ui
             .add_enabled(ready, egui::Button::new("Record handover (Enter)"))
             .clicked()
@@ -258,9 +321,9 @@ impl Screen {
         if record && let Some(i) = item {
             let event = NewEvent {
                 item: i.id,
-                at: view.now,
+                at: when.clone().unwrap_or(view.now),
                 stage: e.stage,
-                location: String::new(),
+                location: e.location.trim().to_owned(),
                 from: e.from.trim().to_owned(),
                 to: e.to.trim().to_owned(),
                 seals_seen: split_seals(&e.seals),
@@ -277,10 +340,11 @@ impl Screen {
                     i.label,
                     e.stage.label().to_lowercase(),
                     e.to.trim(),
-                    view.now.format("%H:%M")
+                    when.clone().unwrap_or(view.now).format("%H:%M")
                 ),
             ));
             e.label.clear();
+            e.when.clear();
             e.seals.clear();
             e.notes.clear();
             e.from.clear();
@@ -305,7 +369,7 @@ impl Screen {
 
     fn items(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
         let plan = view.plan;
-        let timelines = checks::timelines(&plan.custody);
+        let timelines = &self.timelines;
         let stations: HashMap<_, _> = plan
             .venues
             .venues
@@ -332,8 +396,7 @@ impl Screen {
                 .items
                 .iter()
                 .map(|i| {
-                    let events = timelines.get(&i.id).map(Vec::as_slice).unwrap_or_default();
-                    let last = events.last();
+                    let last = timelines.last(&plan.custody, i.id);
                     let station = i
                         .polling_station
                         .and_then(|v| stations.get(&v).copied())
@@ -393,7 +456,7 @@ impl Screen {
             ui.add_space(8.0);
             ui.heading("Timeline");
             let all: Vec<&CustodyEvent> = plan.custody.events.iter().filter(|e| e.item == iid).collect();
-            let standing = timelines.get(&iid).cloned().unwrap_or_default();
+            let standing = timelines.events(&plan.custody, iid);
             if all.is_empty() {
                 ui.weak("No custody events are recorded for this item yet. Use Quick entry to record one.");
             }
@@ -424,6 +487,8 @@ impl Screen {
                         self.entry = Entry {
                             log: self.entry.log.clone(),
                             label: item.label.clone(),
+                            when: e.at.format("%Y-%m-%d %H:%M").to_string(),
+                            location: e.location.clone(),
                             stage: e.stage,
                             from: e.from.clone(),
                             to: e.to.clone(),
@@ -498,6 +563,23 @@ impl Screen {
             None,
         );
     }
+}
+
+/// When a handover happened: blank for now, a time today, or a date and time.
+fn parse_when(text: &str, now: chrono::NaiveDateTime) -> Result<chrono::NaiveDateTime, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(now);
+    }
+    if let Ok(t) = chrono::NaiveTime::parse_from_str(text, "%H:%M") {
+        return Ok(now.date().and_time(t));
+    }
+    ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(text, f).ok())
+        .ok_or_else(|| {
+            format!("\u{201c}{text}\u{201d} is not a time: use HH:MM or YYYY-MM-DD HH:MM")
+        })
 }
 
 fn ranges_field(
@@ -598,20 +680,15 @@ fn station_picker(
 }
 
 /// Boxes received at the count against those expected.
-fn progress(ui: &mut Ui, view: &View<'_>) {
+fn progress(ui: &mut Ui, view: &View<'_>, timelines: &Timelines) {
     let c = &view.plan.custody;
     let expected: Vec<&CustodyItem> = c.items.iter().filter(|i| i.expected_at_count).collect();
     if expected.is_empty() {
         return;
     }
-    let timelines = checks::timelines(c);
     let received = expected
         .iter()
-        .filter(|i| {
-            timelines
-                .get(&i.id)
-                .is_some_and(|e| checks::received_at_count(e).is_some())
-        })
+        .filter(|i| timelines.received(c, i.id))
         .count();
     let fraction = received as f32 / expected.len() as f32;
     let deadline = c.count_receipt_deadline.map_or_else(

@@ -251,7 +251,7 @@ fn chart(ui: &mut Ui, ind: &FraudIndicator) {
         .allow_scroll(false)
         .allow_drag(false)
         .allow_zoom(false)
-        .legend(egui_plot::Legend::default())
+        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
         .x_axis_formatter(|mark, _| {
             NaiveDate::from_num_days_from_ce_opt(mark.value as i32)
                 .map_or_else(String::new, |d| d.format("%-d %b").to_string())
@@ -272,8 +272,17 @@ fn chart(ui: &mut Ui, ind: &FraudIndicator) {
                 );
             }
             if !points.is_empty() {
-                plot.line(Line::new("Observations", PlotPoints::from(points.clone())).width(2.0));
-                plot.points(Points::new("Observed", PlotPoints::from(points)).radius(3.0));
+                let colour = egui::Color32::from_rgb(0x42, 0x8b, 0xd8);
+                plot.line(
+                    Line::new("Observations", PlotPoints::from(points.clone()))
+                        .width(2.0)
+                        .color(colour),
+                );
+                plot.points(
+                    Points::new("Observations", PlotPoints::from(points))
+                        .radius(3.5)
+                        .color(colour),
+                );
             }
         });
 }

@@ -29,8 +29,9 @@ fn with(p: &mut Plan, id: PlanReviewId, f: impl FnOnce(&mut PlanReview)) {
     }
 }
 
-fn colour(kind: TimelineKind) -> Color32 {
+fn colour(kind: TimelineKind, dark: bool) -> Color32 {
     match kind {
+        TimelineKind::Statutory(_) if dark => Color32::from_rgb(0x7c, 0xb7, 0xff),
         TimelineKind::Statutory(_) => Color32::from_rgb(0x1d, 0x35, 0x57),
         TimelineKind::Review(_) => Color32::from_rgb(0xf5, 0x9e, 0x0b),
         TimelineKind::Event(_) => Color32::from_rgb(0x2e, 0x7d, 0x32),
@@ -65,9 +66,10 @@ impl Screen {
                 for e in entries.iter().filter(|e| self.show_check_ins || !matches!(e.kind, TimelineKind::CheckIn(_))) {
                     ui.label(e.date.format("%a %-d %b %Y").to_string());
                     ui.label(e.time.map_or(String::new(), |t| t.format("%H:%M").to_string()));
-                    ui.colored_label(colour(e.kind), e.kind.word());
+                    ui.colored_label(colour(e.kind, ui.visuals().dark_mode), e.kind.word());
                     let text = RichText::new(&e.label);
-                    ui.label(if matches!(e.kind, TimelineKind::Statutory(_)) { text.strong() } else { text });
+                    let text = if matches!(e.kind, TimelineKind::Statutory(_)) { text.strong() } else { text };
+                    ui.add(egui::Label::new(text).truncate()).on_hover_text(&e.label);
                     ui.end_row();
                 }
             });
@@ -238,7 +240,7 @@ fn strip(ui: &mut Ui, entries: &[TimelineEntry], today: NaiveDate) {
         };
         painter.line_segment(
             [egui::pos2(x, y - h), egui::pos2(x, y + h)],
-            egui::Stroke::new(w, colour(e.kind)),
+            egui::Stroke::new(w, colour(e.kind, ui.visuals().dark_mode)),
         );
     }
     if (first..=last).contains(&today) {

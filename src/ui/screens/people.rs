@@ -128,7 +128,7 @@ impl Screen {
                         );
                     }
                     ui.label("");
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         for kind in PhoneKind::ALL {
                             if ui
                                 .button(format!("Add {} number", kind.label().to_lowercase()))

@@ -394,7 +394,8 @@ fn heat_map(
             });
         }
         ui.horizontal(|ui| {
-            ui.add_space(14.0);
+            ui.spacing_mut().item_spacing = egui::vec2(2.0, 2.0);
+            ui.add_space(10.0);
             for impact in Rating::all() {
                 ui.add_sized(
                     [cell + 2.0, 12.0],

@@ -1,0 +1,544 @@
+//! The editor driven by its labels, as a person would use it (egui_kittest): every section's screen adds,
+//! edits and removes, and the whole app creates, undoes, saves, reopens and asks before losing work.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step should fail the test loudly
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDate;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use integrity_planner::model::Plan;
+use integrity_planner::storage;
+use integrity_planner::ui::{Dialogs, PlannerApp};
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/northmere.plan.ron");
+
+/// Dialogs that answer with whatever the test put in.
+#[derive(Clone, Default)]
+struct Answers {
+    open: Arc<Mutex<Option<PathBuf>>>,
+    save: Arc<Mutex<Option<PathBuf>>>,
+    pdf: Arc<Mutex<Option<PathBuf>>>,
+}
+
+impl Dialogs for Answers {
+    fn open_plan(&mut self) -> Option<PathBuf> {
+        self.open.lock().unwrap().clone()
+    }
+    fn save_plan(&mut self, _: &str) -> Option<PathBuf> {
+        self.save.lock().unwrap().clone()
+    }
+    fn save_pdf(&mut self, _: &str) -> Option<PathBuf> {
+        self.pdf.lock().unwrap().clone()
+    }
+}
+
+struct Setup {
+    harness: Harness<'static, PlannerApp>,
+    answers: Answers,
+    _data: tempfile::TempDir,
+}
+
+fn now() -> chrono::NaiveDateTime {
+    NaiveDate::from_ymd_opt(2027, 5, 7)
+        .unwrap()
+        .and_hms_opt(9, 30, 0)
+        .unwrap()
+}
+
+fn app_with(open: Option<&Path>) -> Setup {
+    let data = tempfile::tempdir().unwrap();
+    let answers = Answers::default();
+    let mut app = PlannerApp::with(
+        data.path().to_owned(),
+        Box::new(answers.clone()),
+        Some(now()),
+    );
+    if let Some(path) = open {
+        *answers.open.lock().unwrap() = Some(path.to_owned());
+        app.command(integrity_planner::ui::Command::Open);
+    }
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .with_context_setup(integrity_planner::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), app);
+    Setup {
+        harness,
+        answers,
+        _data: data,
+    }
+}
+
+fn example_app() -> Setup {
+    let mut s = app_with(Some(Path::new(EXAMPLE)));
+    s.harness.run();
+    s
+}
+
+fn plan(s: &Setup) -> &Plan {
+    s.harness.state().plan().expect("a plan is open")
+}
+
+/// Scrolls the button labelled `label` into view and clicks it.
+fn click(s: &mut Setup, label: &str) {
+    s.harness.get_by_label(label).scroll_to_me();
+    s.harness.run();
+    s.harness.get_by_label(label).click();
+    s.harness.run();
+}
+
+/// Goes to a section by its entry in the navigation list (e.g. "9. Risk register").
+fn go_to(s: &mut Setup, section: &str) {
+    use egui::accesskit::Role;
+    // The screen's own heading has the same words; the navigation entry is the one that can be pressed.
+    let entry = s
+        .harness
+        .get_all_by_label(section)
+        .find(|n| !matches!(n.accesskit_node().role(), Role::Label))
+        .unwrap();
+    entry.click();
+    s.harness.run();
+}
+
+/// The text field labelled `label` (a column header may share the words; it is not a text field).
+fn field<'a>(s: &'a Setup, label: &'a str) -> egui_kittest::Node<'a> {
+    use egui::accesskit::Role;
+    let mut fields = s.harness.get_all_by_label(label).filter(|n| {
+        matches!(
+            n.accesskit_node().role(),
+            Role::TextInput | Role::MultilineTextInput | Role::SpinButton
+        )
+    });
+    let first = fields
+        .next()
+        .unwrap_or_else(|| panic!("no text field labelled {label:?}"));
+    assert!(
+        fields.next().is_none(),
+        "two text fields labelled {label:?}"
+    );
+    first
+}
+
+/// Replaces the text of the field labelled `label` with `text`, then leaves the field.
+fn type_into(s: &mut Setup, label: &str, text: &str) {
+    field(s, label).scroll_to_me();
+    s.harness.run();
+    field(s, label).focus();
+    s.harness.run();
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    field(s, label).type_text(text);
+    s.harness.run();
+    s.harness.key_press(Key::Tab);
+    s.harness.run();
+}
+
+#[test]
+fn create_a_plan_add_a_risk_undo_redo_save_and_reopen() {
+    let mut s = app_with(None);
+    s.harness.run();
+    type_into(&mut s, "Polling day", "2027-05-06");
+    click(&mut s, "Create plan");
+    let risks = plan(&s).risks.len();
+    assert!(risks >= 15, "a real starting plan");
+    assert_eq!(
+        plan(&s).overview.poll_date,
+        NaiveDate::from_ymd_opt(2027, 5, 6).unwrap()
+    );
+    go_to(&mut s, "9. Risk register");
+    click(&mut s, "Add risk");
+    assert_eq!(plan(&s).risks.len(), risks + 1);
+    type_into(&mut s, "Title", "Drone over the count venue");
+    assert_eq!(
+        plan(&s).risks.last().unwrap().title,
+        "Drone over the count venue"
+    );
+    // Undo the title (one step for the whole edit), then the added risk; redo both.
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    s.harness.run();
+    assert_eq!(plan(&s).risks.last().unwrap().title, "New risk");
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    s.harness.run();
+    assert_eq!(plan(&s).risks.len(), risks);
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    s.harness.run();
+    assert_eq!(plan(&s).risks.len(), risks + 1);
+    assert_eq!(
+        plan(&s).risks.last().unwrap().title,
+        "Drone over the count venue"
+    );
+    assert!(
+        s.harness.state().title().starts_with("● Untitled plan"),
+        "{}",
+        s.harness.state().title()
+    );
+    // Save: a new plan asks where.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("borough.plan.ron");
+    *s.answers.save.lock().unwrap() = Some(path.clone());
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    s.harness.run();
+    assert!(!s.harness.state().is_dirty());
+    assert_eq!(
+        s.harness.state().title(),
+        "borough.plan.ron — Election Integrity Planner"
+    );
+    let reopened = storage::load(&path).unwrap();
+    assert_eq!(&reopened, plan(&s));
+    // And opened again through the app, it is the same plan.
+    let again = app_with(Some(&path));
+    assert_eq!(again.harness.state().plan(), Some(&reopened));
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut s = example_app();
+    go_to(&mut s, "2. People and roles");
+    click(&mut s, "Add person");
+    assert!(s.harness.state().is_dirty());
+    s.harness.state_mut().request_quit();
+    s.harness.run();
+    assert!(s.harness.state().is_asking_to_save());
+    assert!(!s.harness.state().is_quitting());
+    click(&mut s, "Cancel");
+    assert!(!s.harness.state().is_asking_to_save() && !s.harness.state().is_quitting());
+    s.harness.state_mut().request_quit();
+    s.harness.run();
+    click(&mut s, "Don't save");
+    assert!(s.harness.state().is_quitting());
+    // A clean plan closes without asking.
+    let mut clean = example_app();
+    clean.harness.state_mut().request_quit();
+    clean.harness.run();
+    assert!(clean.harness.state().is_quitting() && !clean.harness.state().is_asking_to_save());
+}
+
+#[test]
+fn opening_another_plan_with_unsaved_changes_asks_and_can_save_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.plan.ron");
+    std::fs::copy(EXAMPLE, &path).unwrap();
+    let mut s = app_with(Some(&path));
+    s.harness.run();
+    go_to(&mut s, "10. Integrity hotspots");
+    click(&mut s, "Add hotspot");
+    let with_new = plan(&s).hotspots.len();
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    s.harness.run();
+    assert!(s.harness.state().is_asking_to_save());
+    click(&mut s, "Save");
+    assert_eq!(
+        storage::load(&path).unwrap().hotspots.len(),
+        with_new,
+        "saved before opening"
+    );
+}
+
+#[test]
+fn the_people_screen_adds_edits_and_removes() {
+    let mut s = example_app();
+    go_to(&mut s, "2. People and roles");
+    let n = plan(&s).people.len();
+    click(&mut s, "Add person");
+    type_into(&mut s, "Name", "Bethan Ŵyn");
+    type_into(&mut s, "Email", "bethan@example.org");
+    let added = plan(&s).people.last().unwrap();
+    assert_eq!(
+        (added.name.as_str(), added.email.as_str()),
+        ("Bethan Ŵyn", "bethan@example.org")
+    );
+    click(&mut s, "Add mobile number");
+    type_into(&mut s, "Mobile phone", "07700 900 555");
+    assert_eq!(
+        plan(&s).people.last().unwrap().phones[0].number,
+        "07700 900 555"
+    );
+    click(&mut s, "Move up");
+    assert_eq!(
+        plan(&s).people[n - 1].name,
+        "Bethan Ŵyn",
+        "moved up one place"
+    );
+    click(&mut s, "Remove person");
+    assert_eq!(plan(&s).people.len(), n);
+    assert!(!plan(&s).people.iter().any(|p| p.name == "Bethan Ŵyn"));
+}
+
+/// The usual pattern: go to the section, add, type into a field, check, remove, check.
+fn add_edit_remove(
+    section: &str,
+    add: &str,
+    field: &str,
+    text: &str,
+    remove: &str,
+    count: fn(&Plan) -> usize,
+    value: fn(&Plan) -> String,
+) {
+    let mut s = example_app();
+    go_to(&mut s, section);
+    let n = count(plan(&s));
+    click(&mut s, add);
+    assert_eq!(count(plan(&s)), n + 1, "{section}: added");
+    type_into(&mut s, field, text);
+    assert_eq!(value(plan(&s)), text, "{section}: edited");
+    click(&mut s, remove);
+    assert_eq!(count(plan(&s)), n, "{section}: removed");
+}
+
+#[test]
+fn every_list_screen_adds_edits_and_removes() {
+    add_edit_remove(
+        "3. Division of responsibilities",
+        "Add task",
+        "Task",
+        "Search the count venue at 18:00",
+        "Remove task",
+        |p| p.responsibilities.len(),
+        |p| p.responsibilities.last().unwrap().task.clone(),
+    );
+    add_edit_remove(
+        "4. Lines of communication",
+        "Add line",
+        "About",
+        "Count night incidents",
+        "Remove line",
+        |p| p.communication.len(),
+        |p| p.communication.last().unwrap().subject.clone(),
+    );
+    add_edit_remove(
+        "5. Stakeholder and public communication",
+        "Add message",
+        "What is explained",
+        "How to report fraud",
+        "Remove message",
+        |p| p.stakeholder_messages.len(),
+        |p| p.stakeholder_messages.last().unwrap().message.clone(),
+    );
+    add_edit_remove(
+        "6. Candidate contact sharing with the FEOA",
+        "Add candidate",
+        "Candidate name",
+        "Gwen Jones",
+        "Remove candidate",
+        |p| p.candidate_data.candidates.len(),
+        |p| p.candidate_data.candidates.last().unwrap().name.clone(),
+    );
+    add_edit_remove(
+        "7. Fraud monitoring",
+        "Add indicator",
+        "Name",
+        "Late registrations at one address",
+        "Remove indicator",
+        |p| p.indicators.len(),
+        |p| p.indicators.last().unwrap().name.clone(),
+    );
+    add_edit_remove(
+        "8. Safety concerns and escalation",
+        "Add level",
+        "Name",
+        "Suspicious package",
+        "Remove level",
+        |p| p.escalation.len(),
+        |p| p.escalation.last().unwrap().name.clone(),
+    );
+    add_edit_remove(
+        "9. Risk register",
+        "Add risk",
+        "Title",
+        "Flooding at a station",
+        "Remove risk",
+        |p| p.risks.len(),
+        |p| p.risks.last().unwrap().title.clone(),
+    );
+    add_edit_remove(
+        "10. Integrity hotspots",
+        "Add hotspot",
+        "Name",
+        "Mill Court flats",
+        "Remove hotspot",
+        |p| p.hotspots.len(),
+        |p| p.hotspots.last().unwrap().name.clone(),
+    );
+    add_edit_remove(
+        "11. Electoral events",
+        "Add event",
+        "Name",
+        "Postal vote opening 4",
+        "Remove event",
+        |p| p.events.len(),
+        |p| p.events.last().unwrap().name.clone(),
+    );
+    add_edit_remove(
+        "13. Venues",
+        "Add venue",
+        "Name",
+        "Scout Hall, Brook Lane",
+        "Remove venue",
+        |p| p.venues.venues.len(),
+        |p| p.venues.venues.last().unwrap().name.clone(),
+    );
+    add_edit_remove(
+        "14. Allegations and evidence",
+        "Add referral",
+        "Allegation",
+        "Leaflets offering to collect postal votes",
+        "Remove referral",
+        |p| p.allegations.referrals.len(),
+        |p| p.allegations.referrals.last().unwrap().summary.clone(),
+    );
+    add_edit_remove(
+        "15. Key dates",
+        "Add review",
+        "Purpose",
+        "Extra review after an incident",
+        "Remove review",
+        |p| p.key_dates.reviews.len(),
+        |p| p.key_dates.reviews.last().unwrap().purpose.clone(),
+    );
+    add_edit_remove(
+        "1. Overview and document control",
+        "Add contest",
+        "Contest name",
+        "Brookfield",
+        "Remove contest",
+        |p| p.overview.contests.len(),
+        |p| p.overview.contests.last().unwrap().name.clone(),
+    );
+}
+
+#[test]
+fn the_overview_screen_edits_the_plan_details() {
+    let mut s = example_app();
+    type_into(&mut s, "Authority", "Cyngor Northmere");
+    assert_eq!(plan(&s).overview.authority, "Cyngor Northmere");
+    type_into(&mut s, "Polling day", "2027-05-13");
+    assert_eq!(
+        plan(&s).overview.poll_date,
+        NaiveDate::from_ymd_opt(2027, 5, 13).unwrap()
+    );
+    // A date that is not a date is not saved.
+    type_into(&mut s, "Polling day", "2027-02-30");
+    assert_eq!(
+        plan(&s).overview.poll_date,
+        NaiveDate::from_ymd_opt(2027, 5, 13).unwrap()
+    );
+}
+
+#[test]
+fn fraud_observations_are_recorded_and_change_the_state() {
+    let mut s = example_app();
+    go_to(&mut s, "7. Fraud monitoring");
+    click(&mut s, "Add indicator");
+    type_into(&mut s, "Action level", "5");
+    type_into(&mut s, "Warning level", "3");
+    let id = plan(&s).indicators.last().unwrap().id;
+    type_into(&mut s, "Value", "4");
+    click(&mut s, "Record observation");
+    let ind = plan(&s).indicators.iter().find(|i| i.id == id).unwrap();
+    assert_eq!(ind.observations.len(), 1);
+    assert_eq!(ind.observations[0].value, 4.0);
+    assert_eq!(
+        ind.state(),
+        integrity_planner::model::IndicatorState::Warning
+    );
+    // A value that is not a number cannot be recorded.
+    type_into(&mut s, "Value", "four");
+    assert!(
+        s.harness
+            .query_by_label("The value must be a number")
+            .is_some()
+    );
+    click(&mut s, "Record observation");
+    assert_eq!(
+        plan(&s)
+            .indicators
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap()
+            .observations
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn the_custody_quick_entry_records_a_handover_in_the_chain() {
+    let mut s = example_app();
+    go_to(&mut s, "12. Ballot security and custody");
+    let events = plan(&s).custody.events.len();
+    let label = plan(&s)
+        .custody
+        .items
+        .iter()
+        .find(|i| i.kind == integrity_planner::model::ItemKind::BallotBox)
+        .unwrap()
+        .label
+        .clone();
+    type_into(&mut s, "Log", "count-table-3");
+    type_into(&mut s, "Item label", &label);
+    type_into(&mut s, "Received by", "Count table 3");
+    click(&mut s, "Record handover (Enter)");
+    let p = plan(&s);
+    assert_eq!(p.custody.events.len(), events + 1);
+    let e = p.custody.events.last().unwrap();
+    assert_eq!(
+        (e.log.as_str(), e.seq, e.to.as_str()),
+        ("count-table-3", 1, "Count table 3")
+    );
+    assert!(integrity_planner::custody::verify(&p.custody).is_empty());
+    // Undo removes the recording.
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    s.harness.run();
+    assert_eq!(plan(&s).custody.events.len(), events);
+}
+
+#[test]
+fn a_readiness_finding_takes_you_to_the_entity() {
+    let mut s = example_app();
+    let finding = s.harness.get_by_label_contains("is at its warning level");
+    finding.click();
+    s.harness.run();
+    // The fraud screen shows the indicator's form.
+    assert!(s.harness.query_by_label("Record observation").is_some());
+}
+
+#[test]
+fn export_from_the_window_writes_the_chosen_copy() {
+    let mut s = example_app();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.pdf");
+    *s.answers.pdf.lock().unwrap() = Some(out.clone());
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    s.harness.run();
+    click(
+        &mut s,
+        "Redacted copy — contact details, candidate data and hotspot addresses withheld",
+    );
+    click(&mut s, "Export…");
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(
+        bytes,
+        integrity_planner::export::plan_pdf(plan(&s), integrity_planner::export::Profile::Redacted)
+            .unwrap()
+    );
+}
+
+#[test]
+fn a_damaged_file_is_reported_in_the_window_and_nothing_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.plan.ron");
+    std::fs::write(&path, "Plan(format_version: 2, overview: (").unwrap();
+    let mut s = app_with(Some(&path));
+    s.harness.run();
+    assert!(s.harness.state().plan().is_none());
+    assert!(
+        s.harness
+            .query_by_label_contains("ends unexpectedly")
+            .is_some()
+            || s.harness.query_by_label_contains("bad.plan.ron").is_some()
+    );
+    click(&mut s, "OK");
+}
