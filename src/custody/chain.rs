@@ -24,39 +24,73 @@ use crate::model::{Custody, CustodyEvent, CustodyEventId, CustodyItemId, Custody
 /// The previous hash of the first event in a log.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
+/// Writes the canonical form of an event's content (which its hash covers) into `out`, replacing what was
+/// there. Written straight from the event, without building a JSON tree: this runs for every event whenever
+/// a log is verified.
+pub fn write_canonical(event: &CustodyEvent, out: &mut Vec<u8>) {
+    out.clear();
+    let (mut id, mut item, mut corrects) = ([0u8; 36], [0u8; 36], [0u8; 36]);
+    let id = event.id.0.hyphenated().encode_lower(&mut id);
+    let item = event.item.0.hyphenated().encode_lower(&mut item);
+    let corrects = event
+        .corrects
+        .map(|c| &*c.0.hyphenated().encode_lower(&mut corrects));
+    let mut at = [0u8; 32];
+    let at = {
+        use std::io::Write as _;
+        let mut cursor = std::io::Cursor::new(&mut at[..]);
+        let _ = write!(cursor, "{}", event.at.format("%Y-%m-%dT%H:%M:%S"));
+        let len = usize::try_from(cursor.position()).unwrap_or(0);
+        std::str::from_utf8(&at[..len]).unwrap_or("")
+    };
+    let fields = (
+        "custody-event/1",
+        &*id,
+        event.log.as_str(),
+        event.seq,
+        &*item,
+        at,
+        event.stage.key(),
+        event.location.as_str(),
+        event.from.as_str(),
+        event.to.as_str(),
+        &event.seals_seen,
+        event.seals_intact,
+        event.witness.as_str(),
+        event.notes.as_str(),
+        corrects,
+    );
+    // Writing plain strings, numbers and booleans into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, &fields);
+}
+
 /// The canonical form of an event's content, which its hash covers.
 pub fn canonical(event: &CustodyEvent) -> String {
-    let value = serde_json::json!([
-        "custody-event/1",
-        event.id.0.hyphenated().to_string(),
-        event.log,
-        event.seq,
-        event.item.0.hyphenated().to_string(),
-        event.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        event.stage.key(),
-        event.location,
-        event.from,
-        event.to,
-        event.seals_seen,
-        event.seals_intact,
-        event.witness,
-        event.notes,
-        event.corrects.map(|c| c.0.hyphenated().to_string()),
-    ]);
-    value.to_string()
+    let mut out = Vec::with_capacity(256);
+    write_canonical(event, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The hash of `event` chained on `previous`, as 64 lowercase hex digits, using `buffer` for the canonical form.
+fn hash_hex(previous: &str, event: &CustodyEvent, buffer: &mut Vec<u8>) -> [u8; 64] {
+    write_canonical(event, buffer);
+    let mut hasher = Sha256::new();
+    hasher.update(previous.as_bytes());
+    hasher.update(b"\n");
+    hasher.update(&buffer[..]);
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0u8; 64];
+    for (i, b) in hasher.finalize().iter().enumerate() {
+        out[2 * i] = HEX[usize::from(b >> 4)];
+        out[2 * i + 1] = HEX[usize::from(b & 0xf)];
+    }
+    out
 }
 
 /// The hash of `event` chained on `previous` (hex).
 pub fn compute_hash(previous: &str, event: &CustodyEvent) -> String {
-    let mut hasher = Sha256::new();
-    hasher.update(previous.as_bytes());
-    hasher.update(b"\n");
-    hasher.update(canonical(event).as_bytes());
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    let hex = hash_hex(previous, event, &mut Vec::with_capacity(256));
+    String::from_utf8_lossy(&hex).into_owned()
 }
 
 /// What staff enter for a new event; the log position and hash are added when it is recorded.
@@ -198,8 +232,9 @@ pub fn verify(custody: &Custody) -> Vec<ChainBreak> {
         }
     }
     let mut breaks = Vec::new();
+    let mut buffer = Vec::with_capacity(256);
     for log in logs {
-        let mut previous = GENESIS.to_owned();
+        let mut previous: &str = GENESIS;
         let events: Vec<&CustodyEvent> = custody.events.iter().filter(|e| e.log == log).collect();
         for (expected, (position, e)) in (1..).zip(events.iter().enumerate()) {
             let kind = if e.seq > expected {
@@ -213,7 +248,7 @@ pub fn verify(custody: &Custody) -> Vec<ChainBreak> {
                 }
             } else if e.seq < expected {
                 Some(BreakKind::OutOfPlace { expected })
-            } else if compute_hash(&previous, e) != e.hash {
+            } else if hash_hex(previous, e, &mut buffer) != e.hash.as_bytes() {
                 Some(BreakKind::Edited)
             } else {
                 None
@@ -227,7 +262,7 @@ pub fn verify(custody: &Custody) -> Vec<ChainBreak> {
                 });
                 break;
             }
-            previous.clone_from(&e.hash);
+            previous = &e.hash;
         }
     }
     breaks

@@ -394,6 +394,41 @@ pub fn check(
     ui.end_row();
 }
 
+/// A pick-one field: a labelled list that shows `shown` and offers `options` (built only when it opens).
+#[allow(clippy::too_many_arguments)] // the one picker behind every choice, person, venue and contest field
+pub fn pick<T: PartialEq + Clone + 'static>(
+    ui: &mut Ui,
+    edits: &mut Edits,
+    section: Section,
+    name: &str,
+    value: &T,
+    shown: &str,
+    options: impl FnOnce() -> Vec<(T, String)>,
+    set: impl FnOnce(&mut Plan, T) + 'static,
+) {
+    let label_id = label(ui, name);
+    let mut selected = value.clone();
+    egui::ComboBox::from_id_salt(("pick", name))
+        .selected_text(shown)
+        .width(280.0)
+        .height(360.0)
+        .show_ui(ui, |ui| {
+            for (option, text) in options() {
+                ui.selectable_value(&mut selected, option, text);
+            }
+        })
+        .response
+        .labelled_by(label_id);
+    if selected != *value {
+        edits.push(
+            section,
+            format!("change {}", name.to_lowercase()),
+            move |p| set(p, selected),
+        );
+    }
+    ui.end_row();
+}
+
 /// A choice from a closed set.
 pub fn choice<T: Choice>(
     ui: &mut Ui,
@@ -403,27 +438,13 @@ pub fn choice<T: Choice>(
     value: T,
     set: impl FnOnce(&mut Plan, T) + 'static,
 ) {
-    let label_id = label(ui, name);
-    let mut selected = value;
-    let response = egui::ComboBox::from_id_salt(("choice", name))
-        .selected_text(value.text())
-        .width(220.0)
-        .show_ui(ui, |ui| {
-            for option in T::choices() {
-                ui.selectable_value(&mut selected, *option, option.text());
-            }
-        })
-        .response
-        .labelled_by(label_id);
-    let _ = response;
-    if selected != value {
-        edits.push(
-            section,
-            format!("change {}", name.to_lowercase()),
-            move |p| set(p, selected),
-        );
-    }
-    ui.end_row();
+    let options = || {
+        T::choices()
+            .iter()
+            .map(|c| (*c, c.text().to_owned()))
+            .collect()
+    };
+    pick(ui, edits, section, name, &value, value.text(), options, set);
 }
 
 /// An optional choice from a closed set ("Not set" first).
@@ -435,27 +456,21 @@ pub fn maybe_choice<T: Choice>(
     value: Option<T>,
     set: impl FnOnce(&mut Plan, Option<T>) + 'static,
 ) {
-    let label_id = label(ui, name);
-    let mut selected = value;
-    egui::ComboBox::from_id_salt(("maybe-choice", name))
-        .selected_text(value.map_or("Not set", Choice::text))
-        .width(260.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut selected, None, "Not set");
-            for option in T::choices() {
-                ui.selectable_value(&mut selected, Some(*option), option.text());
-            }
-        })
-        .response
-        .labelled_by(label_id);
-    if selected != value {
-        edits.push(
-            section,
-            format!("change {}", name.to_lowercase()),
-            move |p| set(p, selected),
-        );
-    }
-    ui.end_row();
+    let options = || {
+        std::iter::once((None, "Not set".to_owned()))
+            .chain(T::choices().iter().map(|c| (Some(*c), c.text().to_owned())))
+            .collect()
+    };
+    pick(
+        ui,
+        edits,
+        section,
+        name,
+        &value,
+        value.map_or("Not set", Choice::text),
+        options,
+        set,
+    );
 }
 
 /// How a person is listed in pickers.
@@ -468,6 +483,15 @@ pub fn person_label(p: &Person) -> String {
     format!("{name} — {}", p.role.label())
 }
 
+/// People as picker options, by name, after "Nobody".
+fn people_options(people: &[Person]) -> Vec<(Option<PersonId>, String)> {
+    let mut sorted: Vec<&Person> = people.iter().collect();
+    sorted.sort_by_key(|p| person_label(p).to_lowercase());
+    std::iter::once((None, "Nobody".to_owned()))
+        .chain(sorted.into_iter().map(|p| (Some(p.id), person_label(p))))
+        .collect()
+}
+
 /// A person from the directory, or nobody.
 pub fn person(
     ui: &mut Ui,
@@ -478,8 +502,6 @@ pub fn person(
     people: &[Person],
     set: impl FnOnce(&mut Plan, Option<PersonId>) + 'static,
 ) {
-    let label_id = label(ui, name);
-    let mut selected = value;
     let shown = match value {
         None => "Nobody".to_owned(),
         Some(id) => people
@@ -487,28 +509,16 @@ pub fn person(
             .find(|p| p.id == id)
             .map_or_else(|| "(not in the directory)".to_owned(), person_label),
     };
-    egui::ComboBox::from_id_salt(("person", name))
-        .selected_text(shown)
-        .width(280.0)
-        .height(360.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut selected, None, "Nobody");
-            let mut sorted: Vec<&Person> = people.iter().collect();
-            sorted.sort_by_key(|p| person_label(p).to_lowercase());
-            for p in sorted {
-                ui.selectable_value(&mut selected, Some(p.id), person_label(p));
-            }
-        })
-        .response
-        .labelled_by(label_id);
-    if selected != value {
-        edits.push(
-            section,
-            format!("change {}", name.to_lowercase()),
-            move |p| set(p, selected),
-        );
-    }
-    ui.end_row();
+    pick(
+        ui,
+        edits,
+        section,
+        name,
+        &value,
+        &shown,
+        || people_options(people),
+        set,
+    );
 }
 
 /// Several people from the directory: each with a Remove button, and a picker to add one more.

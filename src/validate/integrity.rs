@@ -8,23 +8,45 @@ use super::{EntityRef, Findings, Rule, named};
 use crate::model::{PersonId, Plan, Section};
 
 pub(super) fn check(plan: &Plan, findings: &mut Findings) {
-    duplicate_ids(plan, findings);
-    dangling_references(plan, findings);
+    let definitions = definitions(plan);
+    duplicate_ids(&definitions, findings);
+    dangling_references(plan, &definitions, findings);
+}
+
+/// How to name an entity in a message, worked out only when a message needs it (a large plan defines tens
+/// of thousands of entities, and almost never two with one id).
+enum Name<'a> {
+    /// A kind of thing and its title, e.g. risk “Personation at polling stations”.
+    Titled(&'static str, &'a str),
+    /// A custody event by its log and position.
+    Event(&'a str, u64),
+    /// A referral by its date.
+    Referral(chrono::NaiveDate),
+}
+
+impl Name<'_> {
+    fn describe(&self) -> String {
+        match self {
+            Name::Titled(kind, title) => format!("{kind} {}", named(title)),
+            Name::Event(log, seq) => format!("custody event {log} #{seq}"),
+            Name::Referral(date) => format!("referral of {date}"),
+        }
+    }
 }
 
 /// Where an entity is defined.
-struct Definition {
+struct Definition<'a> {
     id: Uuid,
     kind: &'static str,
     section: Section,
     entity: Option<EntityRef>,
-    name: String,
+    name: Name<'a>,
 }
 
 /// Every definition of an entity, with where it is and how to name it.
-fn definitions(plan: &Plan) -> Vec<Definition> {
+fn definitions<'a>(plan: &'a Plan) -> Vec<Definition<'a>> {
     let mut defs = Vec::new();
-    let mut add = |id: Uuid, kind, section, entity, name: String| {
+    let mut add = |id: Uuid, kind, section, entity, name: Name<'a>| {
         defs.push(Definition {
             id,
             kind,
@@ -39,7 +61,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "contest",
             Section::Overview,
             Some(EntityRef::Contest(c.id)),
-            format!("contest {}", named(&c.name)),
+            Name::Titled("contest", &c.name),
         );
     }
     for p in &plan.people {
@@ -48,7 +70,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "person",
             Section::People,
             Some(EntityRef::Person(p.id)),
-            format!("person {}", named(&p.name)),
+            Name::Titled("person", &p.name),
         );
     }
     for r in &plan.responsibilities {
@@ -57,7 +79,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "task",
             Section::Responsibilities,
             Some(EntityRef::Responsibility(r.id)),
-            format!("task {}", named(&r.task)),
+            Name::Titled("task", &r.task),
         );
     }
     for l in &plan.communication {
@@ -66,7 +88,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "line",
             Section::Communication,
             Some(EntityRef::CommunicationLine(l.id)),
-            format!("line {}", named(&l.subject)),
+            Name::Titled("line", &l.subject),
         );
     }
     for m in &plan.stakeholder_messages {
@@ -75,7 +97,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "message",
             Section::Stakeholders,
             Some(EntityRef::StakeholderMessage(m.id)),
-            format!("message {}", named(&m.message)),
+            Name::Titled("message", &m.message),
         );
     }
     for c in &plan.candidate_data.candidates {
@@ -84,7 +106,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "candidate",
             Section::CandidateData,
             Some(EntityRef::Candidate(c.id)),
-            format!("candidate {}", named(&c.name)),
+            Name::Titled("candidate", &c.name),
         );
     }
     for i in &plan.indicators {
@@ -93,7 +115,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "indicator",
             Section::Fraud,
             Some(EntityRef::Indicator(i.id)),
-            format!("indicator {}", named(&i.name)),
+            Name::Titled("indicator", &i.name),
         );
         for o in &i.observations {
             add(
@@ -101,7 +123,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
                 "observation",
                 Section::Fraud,
                 Some(EntityRef::Indicator(i.id)),
-                format!("an observation of {}", named(&i.name)),
+                Name::Titled("an observation of", &i.name),
             );
         }
     }
@@ -111,7 +133,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "escalation level",
             Section::Escalation,
             Some(EntityRef::EscalationLevel(l.id)),
-            format!("level {}", named(&l.name)),
+            Name::Titled("level", &l.name),
         );
     }
     for r in &plan.risks {
@@ -120,7 +142,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "risk",
             Section::Risks,
             Some(EntityRef::Risk(r.id)),
-            format!("risk {}", named(&r.title)),
+            Name::Titled("risk", &r.title),
         );
         for m in &r.mitigations {
             add(
@@ -128,7 +150,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
                 "mitigation",
                 Section::Risks,
                 Some(EntityRef::Risk(r.id)),
-                format!("mitigation {}", named(&m.action)),
+                Name::Titled("mitigation", &m.action),
             );
         }
     }
@@ -138,7 +160,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "hotspot",
             Section::Hotspots,
             Some(EntityRef::Hotspot(h.id)),
-            format!("hotspot {}", named(&h.name)),
+            Name::Titled("hotspot", &h.name),
         );
     }
     for e in &plan.events {
@@ -147,7 +169,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "event",
             Section::Events,
             Some(EntityRef::ElectoralEvent(e.id)),
-            format!("event {}", named(&e.name)),
+            Name::Titled("event", &e.name),
         );
     }
     for i in &plan.custody.items {
@@ -156,7 +178,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "custody item",
             Section::Custody,
             Some(EntityRef::CustodyItem(i.id)),
-            format!("custody item {}", named(&i.label)),
+            Name::Titled("custody item", &i.label),
         );
     }
     for e in &plan.custody.events {
@@ -165,7 +187,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "custody event",
             Section::Custody,
             Some(EntityRef::CustodyEvent(e.id)),
-            format!("custody event {} #{}", e.log, e.seq),
+            Name::Event(&e.log, e.seq),
         );
     }
     for m in &plan.venues.checklist {
@@ -174,7 +196,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "checklist measure",
             Section::Venues,
             Some(EntityRef::Measure(m.id)),
-            format!("measure {}", named(&m.title)),
+            Name::Titled("measure", &m.title),
         );
     }
     for v in &plan.venues.venues {
@@ -183,7 +205,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "venue",
             Section::Venues,
             Some(EntityRef::Venue(v.id)),
-            format!("venue {}", named(&v.name)),
+            Name::Titled("venue", &v.name),
         );
     }
     for r in &plan.allegations.referrals {
@@ -192,7 +214,7 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "referral",
             Section::Allegations,
             Some(EntityRef::Referral(r.id)),
-            format!("referral of {}", r.date),
+            Name::Referral(r.date),
         );
     }
     for r in &plan.key_dates.reviews {
@@ -201,41 +223,36 @@ fn definitions(plan: &Plan) -> Vec<Definition> {
             "review",
             Section::KeyDates,
             Some(EntityRef::PlanReview(r.id)),
-            format!("review {}", named(&r.purpose)),
+            Name::Titled("review", &r.purpose),
         );
     }
     defs
 }
 
-fn duplicate_ids(plan: &Plan, findings: &mut Findings) {
-    let mut first_seen: HashMap<Uuid, String> = HashMap::new();
-    for Definition {
-        id,
-        section,
-        entity,
-        name,
-        ..
-    } in definitions(plan)
-    {
-        if let Some(first) = first_seen.get(&id) {
+fn duplicate_ids(definitions: &[Definition<'_>], findings: &mut Findings) {
+    let mut first_seen: HashMap<Uuid, &Name<'_>> = HashMap::with_capacity(definitions.len());
+    for d in definitions {
+        if let Some(first) = first_seen.get(&d.id) {
             findings.push_in(
-                section,
+                d.section,
                 Rule::DuplicateId,
-                format!("{name} has the same id as {first} ({id}); give one of them a new id"),
-                entity,
+                format!(
+                    "{} has the same id as {} ({}); give one of them a new id",
+                    d.name.describe(),
+                    first.describe(),
+                    d.id
+                ),
+                d.entity,
             );
         } else {
-            first_seen.insert(id, name);
+            first_seen.insert(d.id, &d.name);
         }
     }
 }
 
-fn dangling_references(plan: &Plan, findings: &mut Findings) {
+fn dangling_references(plan: &Plan, definitions: &[Definition<'_>], findings: &mut Findings) {
     let people: HashSet<PersonId> = plan.people.iter().map(|p| p.id).collect();
-    let known: HashSet<(&str, Uuid)> = definitions(plan)
-        .into_iter()
-        .map(|d| (d.kind, d.id))
-        .collect();
+    let known: HashSet<(&str, Uuid)> = definitions.iter().map(|d| (d.kind, d.id)).collect();
     let mut report = |section: Section,
                       entity: Option<EntityRef>,
                       owner: &str,

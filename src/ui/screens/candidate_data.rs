@@ -114,6 +114,7 @@ impl Screen {
     }
 }
 
+/// The contest a candidate stands in.
 fn contest_picker(
     ui: &mut Ui,
     edits: &mut Edits,
@@ -121,26 +122,23 @@ fn contest_picker(
     value: Option<crate::model::ContestId>,
     cid: CandidateId,
 ) {
-    let label = ui.label(egui::RichText::new("Contest").strong());
-    let mut selected = value;
+    let contests = &plan.overview.contests;
     let shown = value
-        .and_then(|v| plan.overview.contests.iter().find(|c| c.id == v))
+        .and_then(|v| contests.iter().find(|c| c.id == v))
         .map_or("Not set".to_owned(), |c| c.name.clone());
-    egui::ComboBox::from_id_salt(("contest", cid.0))
-        .selected_text(shown)
-        .width(240.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut selected, None, "Not set");
-            for c in &plan.overview.contests {
-                ui.selectable_value(&mut selected, Some(c.id), c.name.clone());
-            }
-        })
-        .response
-        .labelled_by(label.id);
-    if selected != value {
-        edits.push(S, "change contest", move |p| {
-            with(p, cid, |x| x.contest = selected)
-        });
-    }
-    ui.end_row();
+    let options = || {
+        std::iter::once((None, "Not set".to_owned()))
+            .chain(contests.iter().map(|c| (Some(c.id), c.name.clone())))
+            .collect()
+    };
+    widgets::pick(
+        ui,
+        edits,
+        S,
+        "Contest",
+        &value,
+        &shown,
+        options,
+        move |p, v| with(p, cid, |x| x.contest = v),
+    );
 }

@@ -184,6 +184,7 @@ impl Screen {
     }
 }
 
+/// Where a line's matters escalate to: a level of the ladder.
 fn escalates_to(
     ui: &mut Ui,
     edits: &mut Edits,
@@ -191,26 +192,22 @@ fn escalates_to(
     value: Option<EscalationLevelId>,
     lid: CommunicationLineId,
 ) {
-    let label = ui.label(egui::RichText::new("Escalates to").strong());
-    let mut selected = value;
     let shown = value
         .and_then(|v| plan.escalation.iter().find(|e| e.id == v))
         .map_or("Nowhere".to_owned(), |e| e.name.clone());
-    egui::ComboBox::from_id_salt(("escalates", lid.0))
-        .selected_text(shown)
-        .width(280.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut selected, None, "Nowhere");
-            for e in &plan.escalation {
-                ui.selectable_value(&mut selected, Some(e.id), e.name.clone());
-            }
-        })
-        .response
-        .labelled_by(label.id);
-    if selected != value {
-        edits.push(S, "change escalation", move |p| {
-            with(p, lid, |x| x.escalates_to = selected)
-        });
-    }
-    ui.end_row();
+    let options = || {
+        std::iter::once((None, "Nowhere".to_owned()))
+            .chain(plan.escalation.iter().map(|e| (Some(e.id), e.name.clone())))
+            .collect()
+    };
+    widgets::pick(
+        ui,
+        edits,
+        S,
+        "Escalates to",
+        &value,
+        &shown,
+        options,
+        move |p, v| with(p, lid, |x| x.escalates_to = v),
+    );
 }

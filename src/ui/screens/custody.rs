@@ -567,9 +567,11 @@ impl Screen {
 
 /// When a handover happened: blank for now, a time today, or a date and time.
 fn parse_when(text: &str, now: chrono::NaiveDateTime) -> Result<chrono::NaiveDateTime, String> {
+    use chrono::Timelike as _;
     let text = text.trim();
     if text.is_empty() {
-        return Ok(now);
+        // Whole seconds: the custody log records times to the second.
+        return Ok(now.with_nanosecond(0).unwrap_or(now));
     }
     if let Ok(t) = chrono::NaiveTime::parse_from_str(text, "%H:%M") {
         return Ok(now.date().and_time(t));
@@ -641,6 +643,7 @@ fn ranges_field(
     }
 }
 
+/// The polling station an item belongs to.
 fn station_picker(
     ui: &mut Ui,
     edits: &mut Edits,
@@ -648,35 +651,38 @@ fn station_picker(
     value: Option<crate::model::VenueId>,
     iid: CustodyItemId,
 ) {
-    let label = ui.label(RichText::new("Polling station").strong());
-    let mut selected = value;
     let shown = value
         .and_then(|v| plan.venue(v))
         .map_or("None".to_owned(), |v| v.name.clone());
-    egui::ComboBox::from_id_salt(("item-station", iid.0))
-        .selected_text(shown)
-        .width(300.0)
-        .height(360.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut selected, None, "None");
-            for v in plan
-                .venues
-                .venues
-                .iter()
-                .filter(|v| v.kind == VenueKind::PollingStation)
-            {
-                let n = v.station_number.map_or(String::new(), |n| format!("{n}. "));
-                ui.selectable_value(&mut selected, Some(v.id), format!("{n}{}", v.name));
-            }
-        })
-        .response
-        .labelled_by(label.id);
-    if selected != value {
-        edits.push(S, "change polling station", move |p| {
-            with_item(p, iid, |x| x.polling_station = selected)
-        });
-    }
-    ui.end_row();
+    let options = || {
+        let stations = plan
+            .venues
+            .venues
+            .iter()
+            .filter(|v| v.kind == VenueKind::PollingStation);
+        std::iter::once((None, "None".to_owned()))
+            .chain(stations.map(|v| {
+                (
+                    Some(v.id),
+                    format!(
+                        "{}{}",
+                        v.station_number.map_or(String::new(), |n| format!("{n}. ")),
+                        v.name
+                    ),
+                )
+            }))
+            .collect()
+    };
+    widgets::pick(
+        ui,
+        edits,
+        S,
+        "Polling station",
+        &value,
+        &shown,
+        options,
+        move |p, v| with_item(p, iid, |x| x.polling_station = v),
+    );
 }
 
 /// Boxes received at the count against those expected.

@@ -166,31 +166,27 @@ fn venue_picker(
     value: Option<VenueId>,
     eid: ElectoralEventId,
 ) {
-    let label = ui.label(egui::RichText::new("Venue").strong());
-    let mut selected = value;
     let shown = value
         .and_then(|v| plan.venue(v))
         .map_or("Not set".to_owned(), |v| v.name.clone());
-    egui::ComboBox::from_id_salt(("event-venue", eid.0))
-        .selected_text(shown)
-        .width(300.0)
-        .height(360.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut selected, None, "Not set");
-            for v in &plan.venues.venues {
-                ui.selectable_value(
-                    &mut selected,
+    let options = || {
+        std::iter::once((None, "Not set".to_owned()))
+            .chain(plan.venues.venues.iter().map(|v| {
+                (
                     Some(v.id),
                     format!("{} ({})", v.name, v.kind.label().to_lowercase()),
-                );
-            }
-        })
-        .response
-        .labelled_by(label.id);
-    if selected != value {
-        edits.push(S, "change venue", move |p| {
-            with(p, eid, |x| x.venue = selected)
-        });
-    }
-    ui.end_row();
+                )
+            }))
+            .collect()
+    };
+    widgets::pick(
+        ui,
+        edits,
+        S,
+        "Venue",
+        &value,
+        &shown,
+        options,
+        move |p, v| with(p, eid, |x| x.venue = v),
+    );
 }

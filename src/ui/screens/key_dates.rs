@@ -174,23 +174,27 @@ impl Screen {
     }
 }
 
+/// The milestone a review is placed against; changing it moves the review onto the timetable.
 fn anchor(ui: &mut Ui, edits: &mut Edits, value: Option<MilestoneAnchor>, rid: PlanReviewId) {
-    let label = ui.label(RichText::new("Placed against").strong());
     let current = value.map(|a| a.milestone);
-    let mut chosen = current;
-    egui::ComboBox::from_id_salt(("anchor", rid.0))
-        .selected_text(current.map_or("Nothing (a fixed date)", |m| m.label()))
-        .width(300.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut chosen, None, "Nothing (a fixed date)");
-            for m in Milestone::ALL {
-                ui.selectable_value(&mut chosen, Some(*m), m.label());
-            }
-        })
-        .response
-        .labelled_by(label.id);
-    if chosen != current {
-        edits.push(S, "change review anchor", move |p| {
+    let options = || {
+        std::iter::once((None, "Nothing (a fixed date)".to_owned()))
+            .chain(
+                Milestone::ALL
+                    .iter()
+                    .map(|m| (Some(*m), m.label().to_owned())),
+            )
+            .collect()
+    };
+    widgets::pick(
+        ui,
+        edits,
+        S,
+        "Placed against",
+        &current,
+        current.map_or("Nothing (a fixed date)", |m| m.label()),
+        options,
+        move |p, chosen| {
             with(p, rid, |x| {
                 x.anchor = chosen.map(|milestone| MilestoneAnchor {
                     milestone,
@@ -198,9 +202,8 @@ fn anchor(ui: &mut Ui, edits: &mut Edits, value: Option<MilestoneAnchor>, rid: P
                 });
             });
             let _ = place_anchored_reviews(p);
-        });
-    }
-    ui.end_row();
+        },
+    );
 }
 
 /// A horizontal strip from the first entry to the day after the poll, one mark per entry, today marked.
