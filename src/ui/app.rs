@@ -517,7 +517,7 @@ impl PlannerApp {
                         };
                         let response = ui.horizontal(|ui| {
                             // The whole width is the target, not just the words.
-                            let width = (ui.available_width() - 44.0).max(120.0);
+                            let width = (ui.available_width() - 56.0).max(120.0);
                             let name = format!("{}. {}", section.number(), section.label());
                             let entry = egui::Button::selectable(
                                 self.section == *section,

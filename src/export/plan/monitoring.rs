@@ -107,7 +107,7 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ("Trigger", 3.6),
         ("Contact", 2.2),
         ("How", 1.2),
-        ("Within", 1.2),
+("Within", 1.3),
         ("What happens next", 3.8),
     ]);
     for (n, l) in plan.escalation.iter().enumerate() {
@@ -118,7 +118,7 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         };
         let within = match l.respond_within_minutes {
             None => "—".to_owned(),
-            Some(0) => "Immediately".to_owned(),
+            Some(0) => "At once".to_owned(),
             Some(m) if m % 60 == 0 => format!("{} h", m / 60),
             Some(m) => format!("{m} min"),
         };

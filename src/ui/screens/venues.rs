@@ -436,16 +436,43 @@ fn assessment(
                 .label(RichText::new(&m.title).strong())
                 .on_hover_text(&m.guidance);
             let mut chosen = current;
-            egui::ComboBox::from_id_salt(("check", vid.0, mid.0))
-                .selected_text(current.map_or("Not considered", |s| s.label()))
-                .width(160.0)
-                .show_ui(ui, |ui| {
-                    for s in MeasureStatus::ALL {
-                        ui.selectable_value(&mut chosen, Some(*s), s.label());
-                    }
+            let note = a
+                .checks
+                .iter()
+                .find(|c| c.measure == mid)
+                .map_or("", |c| c.note.as_str());
+            let mut note_buffer = note.to_owned();
+            let note_response = ui
+                .horizontal(|ui| {
+                    egui::ComboBox::from_id_salt(("check", vid.0, mid.0))
+                        .selected_text(current.map_or("Not considered", |s| s.label()))
+                        .width(160.0)
+                        .show_ui(ui, |ui| {
+                            for s in MeasureStatus::ALL {
+                                ui.selectable_value(&mut chosen, Some(*s), s.label());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.add(
+                        egui::TextEdit::singleline(&mut note_buffer)
+                            .hint_text(format!("Note on {}", m.title.to_lowercase()))
+                            .desired_width(f32::INFINITY),
+                    )
                 })
-                .response
-                .labelled_by(label.id);
+                .inner;
+            if note_response.changed() && note_buffer != note && current.is_some() {
+                edits.push_coalesced(S, "edit measure note", note_response.id, move |p| {
+                    set(p, &|a| {
+                        if let Some(c) = a.checks.iter_mut().find(|c| c.measure == mid) {
+                            c.note.clone_from(&note_buffer);
+                        }
+                    });
+                });
+            }
+            if note_response.lost_focus() {
+                edits.seal = true;
+            }
             if chosen != current
                 && let Some(status) = chosen
             {
