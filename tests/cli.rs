@@ -45,6 +45,19 @@ fn temp_plan(dir: &Path, name: &str, contents: &[u8]) -> PathBuf {
     path
 }
 
+/// The example with its first `from` replaced by `to`, written to `p.plan.ron` in `dir`.
+fn example_changed(dir: &Path, from: &str, to: &str) -> PathBuf {
+    let text = std::fs::read_to_string(EXAMPLE)
+        .unwrap()
+        .replacen(from, to, 1);
+    assert_ne!(
+        text,
+        std::fs::read_to_string(EXAMPLE).unwrap(),
+        "{from:?} is in the example"
+    );
+    temp_plan(dir, "p.plan.ron", text.as_bytes())
+}
+
 #[test]
 fn templates_lists_every_template() {
     let o = run(&["templates"]);
@@ -215,12 +228,11 @@ fn check_json_has_the_documented_shape() {
 #[test]
 fn check_exits_1_on_errors_and_names_them_in_json() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(EXAMPLE).unwrap().replacen(
+    let path = example_changed(
+        dir.path(),
         "authority: \"Northmere Borough Council\"",
         "authority: \"\"",
-        1,
     );
-    let path = temp_plan(dir.path(), "p.plan.ron", text.as_bytes());
     let o = run(&[
         "check",
         path.to_str().unwrap(),
@@ -633,12 +645,11 @@ fn custody_merge_unions_copies_and_reports_conflicts() {
 #[test]
 fn check_reports_a_tampered_custody_log_by_code_and_first_bad_event() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(EXAMPLE).unwrap().replacen(
+    let plan = example_changed(
+        dir.path(),
         "Official mark printed",
         "Official mark printed (changed)",
-        1,
     );
-    let plan = temp_plan(dir.path(), "p.plan.ron", text.as_bytes());
     let o = run(&[
         "check",
         plan.to_str().unwrap(),

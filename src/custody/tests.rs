@@ -34,6 +34,24 @@ fn kinds(custody: &Custody, now: NaiveDateTime) -> Vec<AnomalyKind> {
         .collect()
 }
 
+/// The example's first ballot box and the last event that stands for it.
+fn first_box_and_its_last_event(
+    c: &Custody,
+) -> (crate::model::CustodyItem, crate::model::CustodyEvent) {
+    let bx = c
+        .items
+        .iter()
+        .find(|i| i.kind == ItemKind::BallotBox)
+        .unwrap()
+        .clone();
+    let last = checks::timelines(c)[&bx.id]
+        .last()
+        .copied()
+        .unwrap()
+        .clone();
+    (bx, last)
+}
+
 fn new_event(
     item: crate::model::CustodyItemId,
     at: NaiveDateTime,
@@ -163,17 +181,7 @@ fn a_correction_is_a_new_event_and_supersedes_the_one_it_corrects() {
     let mut plan = example();
     let now = morning_after(&plan);
     let c = &mut plan.custody;
-    let bx = c
-        .items
-        .iter()
-        .find(|i| i.kind == ItemKind::BallotBox)
-        .unwrap()
-        .clone();
-    let last = checks::timelines(c)[&bx.id]
-        .last()
-        .copied()
-        .unwrap()
-        .clone();
+    let (bx, last) = first_box_and_its_last_event(c);
     // A mis-keyed seal at a later check...
     let mut wrong = new_event(
         bx.id,
@@ -214,17 +222,7 @@ fn every_anomaly_kind_is_detected() {
     let plan = example();
     let now = morning_after(&plan);
     let base = plan.custody;
-    let bx = base
-        .items
-        .iter()
-        .find(|i| i.kind == ItemKind::BallotBox)
-        .unwrap()
-        .clone();
-    let last = checks::timelines(&base)[&bx.id]
-        .last()
-        .copied()
-        .unwrap()
-        .clone();
+    let (bx, last) = first_box_and_its_last_event(&base);
     let seals: Vec<&str> = bx.expected_seals.iter().map(String::as_str).collect();
     let later = last.at + Duration::hours(2);
     type Breach<'a> = Box<dyn Fn(&mut Custody) + 'a>;
@@ -616,17 +614,7 @@ fn csv_round_trip_rebuilds_the_same_log() {
 #[test]
 fn csv_rows_typed_in_a_spreadsheet_are_appended_to_the_chain() {
     let mut c = example().custody;
-    let bx = c
-        .items
-        .iter()
-        .find(|i| i.kind == ItemKind::BallotBox)
-        .unwrap()
-        .clone();
-    let last = checks::timelines(&c)[&bx.id]
-        .last()
-        .copied()
-        .unwrap()
-        .clone();
+    let (bx, last) = first_box_and_its_last_event(&c);
     let seals = bx.expected_seals.join(";");
     let text = format!(
         "item_label,at,stage,from,to,seals_seen,seals_intact,notes\n{},{},Count,{},Count table 4,{seals},yes,\"Counted, no issues\"\n",

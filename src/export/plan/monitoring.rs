@@ -107,7 +107,7 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ("Trigger", 3.6),
         ("Contact", 2.2),
         ("How", 1.2),
-("Within", 1.3),
+        ("Within", 1.3),
         ("What happens next", 3.8),
     ]);
     for (n, l) in plan.escalation.iter().enumerate() {
