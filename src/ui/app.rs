@@ -147,18 +147,11 @@ impl PlannerApp {
         }
     }
 
-    fn set_doc(&mut self, doc: OpenPlan) {
+    fn set_doc(&mut self, mut doc: OpenPlan) {
+        doc.refresh_findings(self.now(), 0.0, true);
         self.doc = Some(doc);
         self.screens = Screens::default();
         self.section = Section::Overview;
-        if let Some(doc) = self.doc.as_mut() {
-            doc.refresh_findings(
-                self.fixed_now
-                    .unwrap_or_else(|| chrono::Local::now().naive_local()),
-                0.0,
-                true,
-            );
-        }
     }
 
     fn save(&mut self, ask: bool) -> bool {
@@ -566,10 +559,7 @@ impl PlannerApp {
         if let Some(notice) = edits.notice.take() {
             self.notices.push(notice);
         }
-        let touched = doc.apply(edits, time);
-        if !touched.is_empty() {
-            self.screens.changed();
-        }
+        doc.apply(edits, time);
         if let Some((section, focus)) = go {
             self.section = section;
             if let Some(focus) = focus {

@@ -57,8 +57,8 @@ impl OpenPlan {
     }
 
     /// Applies what the screens asked for, through the undo history. `time` is the frame time.
-    pub fn apply(&mut self, edits: Edits, time: f64) -> Vec<Section> {
-        let mut touched = Vec::new();
+    pub fn apply(&mut self, edits: Edits, time: f64) {
+        let mut changed = false;
         for edit in edits.changes {
             if self.history.apply(
                 &mut self.plan,
@@ -67,20 +67,19 @@ impl OpenPlan {
                 edit.coalesce,
                 edit.change,
             ) {
-                touched.push(edit.section);
+                changed = true;
             }
         }
         for (log, event) in edits.records {
             self.history.record(&mut self.plan, &log, event);
-            touched.push(Section::Custody);
+            changed = true;
         }
         if edits.seal {
             self.history.seal();
         }
-        if !touched.is_empty() {
+        if changed {
             self.last_change = time;
         }
-        touched
     }
 
     /// Recomputes the findings when the plan has changed and the user has paused; returns whether it did.

@@ -140,9 +140,6 @@ impl Screens {
             list.focus_filter = true;
         }
     }
-
-    /// Called after the plan changed.
-    pub fn changed(&mut self) {}
 }
 
 /// The usual screen: a short explanation, an Add button and a filter, the list, and the selected entry's form.
