@@ -17,11 +17,6 @@ macro_rules! entity_id {
             pub fn new() -> Self {
                 Self(Uuid::new_v4())
             }
-
-            /// The underlying UUID.
-            pub fn uuid(self) -> Uuid {
-                self.0
-            }
         }
 
         impl Default for $name {

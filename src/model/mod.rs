@@ -165,11 +165,6 @@ impl Plan {
         self.venues.venues.iter().find(|v| v.id == id)
     }
 
-    /// The custody item with this id.
-    pub fn custody_item(&self, id: CustodyItemId) -> Option<&CustodyItem> {
-        self.custody.items.iter().find(|i| i.id == id)
-    }
-
     /// The first person in the directory with this role.
     pub fn first_with_role(&self, role: Role) -> Option<&Person> {
         self.people.iter().find(|p| p.role == role)

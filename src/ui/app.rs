@@ -105,11 +105,6 @@ impl PlannerApp {
         self.section = section;
     }
 
-    /// The open plan's file, if it has one.
-    pub fn path(&self) -> Option<&Path> {
-        self.doc.as_ref().and_then(|d| d.path.as_deref())
-    }
-
     /// Whether the open plan has unsaved changes.
     pub fn is_dirty(&self) -> bool {
         self.doc.as_ref().is_some_and(OpenPlan::is_dirty)

@@ -1,7 +1,7 @@
 //! Section 12: ballot security and custody — built for a busy count hall: type or scan a label, the seals and
 //! who received it, press Enter.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use egui::{Color32, Key, RichText, Ui};
 use uuid::Uuid;
@@ -73,6 +73,8 @@ impl Default for Entry {
 struct Timelines {
     key: Option<u64>,
     by_item: HashMap<CustodyItemId, Vec<usize>>,
+    /// Items that have reached the count, worked out with the timelines rather than every frame.
+    received: HashSet<CustodyItemId>,
 }
 
 impl Timelines {
@@ -86,7 +88,13 @@ impl Timelines {
             .enumerate()
             .map(|(i, e)| (e.id, i))
             .collect();
-        self.by_item = checks::timelines(custody)
+        let timelines = checks::timelines(custody);
+        self.received = timelines
+            .iter()
+            .filter(|(_, events)| checks::received_at_count(events).is_some())
+            .map(|(item, _)| *item)
+            .collect();
+        self.by_item = timelines
             .into_iter()
             .map(|(item, events)| {
                 (
@@ -115,8 +123,8 @@ impl Timelines {
             .and_then(|&i| custody.events.get(i))
     }
 
-    fn received(&self, custody: &Custody, item: CustodyItemId) -> bool {
-        checks::received_at_count(&self.events(custody, item)).is_some()
+    fn received(&self, item: CustodyItemId) -> bool {
+        self.received.contains(&item)
     }
 }
 
@@ -692,10 +700,7 @@ fn progress(ui: &mut Ui, view: &View<'_>, timelines: &Timelines) {
     if expected.is_empty() {
         return;
     }
-    let received = expected
-        .iter()
-        .filter(|i| timelines.received(c, i.id))
-        .count();
+    let received = expected.iter().filter(|i| timelines.received(i.id)).count();
     let fraction = received as f32 / expected.len() as f32;
     let deadline = c.count_receipt_deadline.map_or_else(
         || "no deadline set".to_owned(),
