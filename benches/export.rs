@@ -1,6 +1,6 @@
 //! PDF export of the large plan (SPEC section 8 target: < 2 s).
 
-#![allow(clippy::expect_used)] // set-up failures should stop the benchmark loudly
+#![allow(clippy::expect_used, clippy::print_stderr)] // set-up failures stop the benchmark loudly
 
 use std::hint::black_box;
 

@@ -31,7 +31,11 @@ fn bench(c: &mut Criterion) {
     let poll = NaiveDate::from_ymd_opt(2027, 5, 6).expect("date");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("large.plan.ron");
-    storage::save(&large_plan(Scale::SPEC, poll).expect("large plan"), &path).expect("save");
+    storage::save(
+        &mut large_plan(Scale::SPEC, poll).expect("large plan"),
+        &path,
+    )
+    .expect("save");
     let now = poll.and_hms_opt(23, 0, 0).expect("time");
     let mut app = PlannerApp::with(dir.path().join("data"), Box::new(Open(path)), Some(now));
     app.command(Command::Open);

@@ -12,10 +12,10 @@ use integrity_planner::validate::{Context, validate};
 
 fn bench(c: &mut Criterion) {
     let poll = NaiveDate::from_ymd_opt(2027, 5, 6).expect("date");
-    let plan = large_plan(Scale::SPEC, poll).expect("large plan");
+    let mut plan = large_plan(Scale::SPEC, poll).expect("large plan");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("large.plan.ron");
-    storage::save(&plan, &path).expect("save");
+    storage::save(&mut plan, &path).expect("save");
     let context = Context::on(poll);
 
     let mut group = c.benchmark_group("large plan");
@@ -32,8 +32,14 @@ fn bench(c: &mut Criterion) {
     group.bench_function("validate", |b| {
         b.iter(|| black_box(validate(black_box(&plan), &context)));
     });
+    // Each save changes the plan, so each one writes, keeps a backup and prunes old ones, as in use.
+    let mut n = 0_u64;
     group.bench_function("save", |b| {
-        b.iter(|| storage::save(black_box(&plan), &path).expect("save"));
+        b.iter(|| {
+            n += 1;
+            plan.overview.version = format!("1.{n}");
+            storage::save(black_box(&mut plan), &path).expect("save")
+        });
     });
     group.finish();
 }

@@ -1,6 +1,8 @@
 //! Writes a plan at the scale of SPEC section 8 for performance work:
 //! `cargo run --release --example large_plan -- OUT.plan.ron`.
 
+#![allow(clippy::print_stdout)] // an example program reports on its terminal
+
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
@@ -14,8 +16,8 @@ fn main() -> Result<()> {
         .map(PathBuf::from)
         .context("usage: large_plan OUT.plan.ron")?;
     let poll = NaiveDate::from_ymd_opt(2027, 5, 6).context("poll date")?;
-    let plan = large_plan(Scale::SPEC, poll)?;
-    storage::save(&plan, &out)?;
+    let mut plan = large_plan(Scale::SPEC, poll)?;
+    storage::save(&mut plan, &out)?;
     let size = std::fs::metadata(&out)?.len();
     println!(
         "wrote {}: {} venues, {} custody items, {} custody events, {} risks, {} indicators, {} observations, {:.1} MB",

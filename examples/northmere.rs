@@ -7,6 +7,8 @@
 //!
 //! Telephone numbers are from Ofcom's ranges reserved for drama (01632 960xxx, 07700 900xxx).
 
+#![allow(clippy::print_stdout)] // an example program reports on its terminal
+
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
@@ -117,7 +119,7 @@ fn main() -> Result<()> {
     operations(&mut plan);
     monitoring(&mut plan, poll);
     custody(&mut plan, poll)?;
-    storage::save(&plan, &out)?;
+    storage::save(&mut plan, &out)?;
     println!("wrote {}", out.display());
     Ok(())
 }

@@ -2,12 +2,14 @@
 //! and the command line.
 
 pub mod custody;
+pub mod device;
 pub mod edit;
 pub mod export;
 pub mod model;
 pub mod scale;
 pub mod storage;
 pub mod templates;
+pub mod text;
 pub mod timetable;
 pub mod ui;
 pub mod validate;

@@ -118,7 +118,7 @@ fn new_creates_a_plan_that_check_reads() {
     );
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), text);
 
-    // With --force it replaces it and keeps the old one as .bak.
+    // With --force it replaces it and keeps the old one as a dated backup.
     let o = run(&[
         "new",
         "--template",
@@ -130,10 +130,25 @@ fn new_creates_a_plan_that_check_reads() {
         "--force",
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join("borough.plan.ron.bak")).unwrap(),
-        text
-    );
+    assert_eq!(backups_of(&plan), vec![text]);
+}
+
+/// The contents of every dated backup kept beside `plan`, oldest first.
+fn backups_of(plan: &Path) -> Vec<String> {
+    let name = plan.file_name().unwrap().to_string_lossy().into_owned();
+    let mut found: Vec<PathBuf> = std::fs::read_dir(plan.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.starts_with(&format!("{name}.")) && n.ends_with(".bak")
+        })
+        .collect();
+    found.sort();
+    found
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
 }
 
 #[test]
@@ -318,7 +333,7 @@ fn damaged_files_are_refused_clearly_and_left_untouched() {
         ),
         (
             "future-version",
-            good.replacen("format_version: 2", "format_version: 7", 1)
+            good.replacen("format_version: 3", "format_version: 7", 1)
                 .into_bytes(),
             &["version 7", "newer"],
         ),
@@ -336,7 +351,7 @@ fn damaged_files_are_refused_clearly_and_left_untouched() {
             assert!(err.contains(e), "{name}: expected {e:?} in {err}");
         }
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name}: file changed");
-        assert!(!dir.path().join(format!("{name}.plan.ron.bak")).exists());
+        assert!(backups_of(&path).is_empty(), "{name}: a backup was made");
     }
 }
 
@@ -592,7 +607,7 @@ fn custody_export_import_round_trip_and_a_bad_file_changes_nothing() {
             .unwrap()
             .contains("log: \"count-table-1\"")
     );
-    assert!(dir.path().join("p.plan.ron.bak").exists());
+    assert_eq!(backups_of(&plan), vec![String::from_utf8(before).unwrap()]);
 }
 
 #[test]

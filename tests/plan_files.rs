@@ -16,7 +16,7 @@ fn example_round_trips_through_a_real_file() {
     let plan = storage::load(Path::new(EXAMPLE)).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("copy.plan.ron");
-    storage::save(&plan, &path).unwrap();
+    storage::save(&mut plan.clone(), &path).unwrap();
     assert_eq!(storage::load(&path).unwrap(), plan);
     // The file on disk is exactly what the program writes, so saving it changes nothing.
     assert_eq!(

@@ -1,13 +1,13 @@
 //! `integrity-planner export`: the plan as a PDF, full or redacted.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 use integrity_planner::export::{self, Profile};
 use integrity_planner::storage;
 
-use super::Failure;
+use super::{Failure, check_output};
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ProfileArg {
@@ -27,9 +27,14 @@ pub struct Args {
     /// Which copy.
     #[arg(long, value_enum, default_value = "full")]
     profile: ProfileArg,
+    /// Write the PDF even over a file that is or is named as another plan (never over this plan or its
+    /// backups and lock).
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+    check_output(&args.output, &[&args.plan], args.force)?;
     let plan = storage::load(&args.plan)?;
     let profile = match args.profile {
         ProfileArg::Full => Profile::Full,
@@ -38,8 +43,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let bytes = export::plan_pdf(&plan, profile).map_err(|e| {
         Failure::new(e.to_string()).hint("this is a defect in the program; please report it")
     })?;
-    storage::write_atomically(&args.output, &bytes, false)?;
-    println!(
+    storage::write_atomically(&args.output, &bytes)?;
+    say!(
         "wrote the {} copy to {} ({} KB)",
         profile.key(),
         args.output.display(),
@@ -49,13 +54,14 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
 }
 
 /// `custody sheets`: printable custody sheets.
-pub fn sheets(plan: &std::path::Path, output: &std::path::Path) -> Result<ExitCode, Failure> {
-    let plan = storage::load(plan)?;
+pub fn sheets(plan_path: &Path, output: &Path, force: bool) -> Result<ExitCode, Failure> {
+    check_output(output, &[plan_path], force)?;
+    let plan = storage::load(plan_path)?;
     let bytes = export::custody_sheets_pdf(&plan).map_err(|e| {
         Failure::new(e.to_string()).hint("this is a defect in the program; please report it")
     })?;
-    storage::write_atomically(output, &bytes, false)?;
-    println!(
+    storage::write_atomically(output, &bytes)?;
+    say!(
         "wrote custody sheets to {} ({} KB)",
         output.display(),
         bytes.len().div_ceil(1024)

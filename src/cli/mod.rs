@@ -1,5 +1,9 @@
 //! Command-line interface: one module per subcommand, errors printed as `error:` and `hint:` lines.
 
+#[macro_use]
+mod output;
+
+mod backups;
 mod check;
 mod custody;
 mod export;
@@ -8,18 +12,41 @@ mod open;
 mod templates;
 mod timetable;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Parser, Subcommand};
+use integrity_planner::storage;
+use integrity_planner::text::terminal_safe_lines;
 
 /// Build, check and export an election integrity and security plan.
 #[derive(Parser)]
 #[command(name = "integrity-planner", version, about, long_about = None)]
 struct Cli {
+    /// How long a command that changes a plan waits for another program writing it, in seconds.
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECONDS",
+        default_value = "10",
+        env = "INTEGRITY_PLANNER_LOCK_WAIT",
+        value_parser = parse_wait
+    )]
+    lock_wait: Duration,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// Parses a wait in seconds (fractions allowed).
+fn parse_wait(text: &str) -> Result<Duration, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && (0.0..=3600.0).contains(s))
+        .map(Duration::from_secs_f64)
+        .ok_or_else(|| format!("\u{201c}{text}\u{201d} is not a number of seconds from 0 to 3600"))
 }
 
 #[derive(Subcommand)]
@@ -39,9 +66,11 @@ enum Command {
     Export(export::Args),
     /// Show the statutory timetable for an election type and poll date.
     Timetable(timetable::Args),
-    /// Work with the custody log: export, import, merge.
+    /// Work with the custody log: export, import, merge, heads, sheets.
     #[command(subcommand)]
     Custody(custody::Command),
+    /// List the earlier versions kept of a plan, or restore one.
+    Backups(backups::Args),
 }
 
 /// A failure to report: what went wrong, how to fix it, and the exit code.
@@ -49,6 +78,8 @@ pub struct Failure {
     message: String,
     hint: Option<String>,
     code: u8,
+    /// Say nothing (standard output was closed by its reader: nobody is listening).
+    quiet: bool,
 }
 
 impl Failure {
@@ -58,6 +89,7 @@ impl Failure {
             message: message.into(),
             hint: None,
             code: 2,
+            quiet: false,
         }
     }
 
@@ -66,6 +98,41 @@ impl Failure {
         self.hint = Some(hint.into());
         self
     }
+
+    /// Standard output could not be written.
+    pub fn output(error: &std::io::Error) -> Failure {
+        let quiet = error.kind() == std::io::ErrorKind::BrokenPipe;
+        Failure {
+            message: format!("cannot write the output: {error}"),
+            hint: Some(
+                "anything the command saved is saved; run it again with room for its output"
+                    .to_owned(),
+            ),
+            code: output::OUTPUT_FAILED,
+            quiet,
+        }
+    }
+}
+
+/// Refuses an output path that is, or belongs to, one of `plans` (or, without `force`, any plan file).
+pub fn check_output(output: &Path, plans: &[&Path], force: bool) -> Result<(), Failure> {
+    storage::check_output(output, plans, force).map_err(|e| {
+        let hint = e.hint();
+        Failure::new(e.to_string()).hint(hint)
+    })
+}
+
+/// Takes the lock on a plan for a read, change and write.
+pub fn lock(plan: &Path, wait: Duration) -> Result<storage::PlanLock, Failure> {
+    let held = storage::lock(plan, wait)
+        .map_err(|e| Failure::from(storage::SaveError::from_lock(plan, e)))?;
+    if !held.is_enforced() {
+        warning!(
+            "the folder of {} cannot lock files (some network shares cannot), so another program could change it at the same time",
+            plan.display()
+        );
+    }
+    Ok(held)
 }
 
 impl From<integrity_planner::storage::LoadError> for Failure {
@@ -77,8 +144,8 @@ impl From<integrity_planner::storage::LoadError> for Failure {
 
 impl From<integrity_planner::storage::SaveError> for Failure {
     fn from(e: integrity_planner::storage::SaveError) -> Failure {
-        Failure::new(e.to_string())
-            .hint("check the folder exists and you may write to it; the previous file is unchanged")
+        let hint = e.hint();
+        Failure::new(e.to_string()).hint(hint)
     }
 }
 
@@ -101,23 +168,38 @@ pub fn parse_moment(text: &str) -> Result<NaiveDateTime, String> {
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            // Help and version go to standard output, which may be closed: nothing to do then.
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let wait = cli.lock_wait;
     let result = match cli.command {
         None => open::run(None),
         Some(Command::Open { plan }) => open::run(Some(plan)),
         Some(Command::Templates) => templates::run(),
-        Some(Command::New(args)) => new::run(&args),
+        Some(Command::New(args)) => new::run(&args, wait),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Timetable(args)) => timetable::run(&args),
         Some(Command::Export(args)) => export::run(&args),
-        Some(Command::Custody(command)) => custody::run(&command),
-    };
+        Some(Command::Custody(command)) => custody::run(&command, wait),
+        Some(Command::Backups(args)) => backups::run(&args, wait),
+    }
+    .and_then(|code| output::finish().map(|()| code));
     match result {
         Ok(code) => code,
+        Err(failure) if failure.quiet => ExitCode::from(failure.code),
         Err(failure) => {
-            eprintln!("error: {}", failure.message);
+            output::note(format_args!(
+                "error: {}",
+                terminal_safe_lines(&failure.message)
+            ));
             if let Some(hint) = failure.hint {
-                eprintln!("hint: {hint}");
+                output::note(format_args!("hint: {}", terminal_safe_lines(&hint)));
             }
             ExitCode::from(failure.code)
         }

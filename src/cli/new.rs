@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use integrity_planner::{storage, templates, timetable};
@@ -19,12 +20,12 @@ pub struct Args {
     /// Where to write the new plan (*.plan.ron).
     #[arg(short = 'o', long = "output", value_name = "PLAN")]
     output: PathBuf,
-    /// Replace the file if it already exists (it is kept as *.bak).
+    /// Replace the file if it already exists (the old one is kept as a dated backup).
     #[arg(long)]
     force: bool,
 }
 
-pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+pub fn run(args: &Args, wait: Duration) -> Result<ExitCode, Failure> {
     let Some(template) = templates::find(&args.template) else {
         return Err(Failure::new(format!(
             "there is no template called \u{201c}{}\u{201d}",
@@ -32,27 +33,33 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         ))
         .hint(format!("choose one of: {}", templates::names().join(", "))));
     };
-    if args.output.exists() && !args.force {
-        return Err(Failure::new(format!("{} already exists", args.output.display()))
-            .hint("choose another file name, or add --force to replace it (the old file is kept as .bak)"));
-    }
     let today = chrono::Local::now().date_naive();
-    let plan = template.instantiate(args.poll_date, today).map_err(|e| {
+    let mut plan = template.instantiate(args.poll_date, today).map_err(|e| {
         Failure::new(e.to_string()).hint("this is a defect in the program; please report it")
     })?;
-    storage::save(&plan, &args.output)?;
-    println!(
+    let held = super::lock(&args.output, wait)?;
+    // Checked under the lock, so a plan another program creates meanwhile is not replaced unasked.
+    if args.output.exists() && !args.force {
+        return Err(Failure::new(format!("{} already exists", args.output.display()))
+            .hint("choose another file name, or add --force to replace it (the old file is kept as a dated backup; `integrity-planner backups` lists them)"));
+    }
+    let saved = storage::save_locked(&mut plan, &args.output, &held)?;
+    drop(held);
+    say!(
         "created {} from the {} template for a poll on {}",
         args.output.display(),
         template.name,
         args.poll_date.format("%A %-d %B %Y")
     );
+    if let Some(backup) = &saved.backup {
+        say!("the file it replaced is kept as {}", backup.display());
+    }
     for warning in timetable::poll_date_warnings(template.election_type, args.poll_date) {
-        eprintln!("warning: {warning}");
+        warning!("{warning}");
     }
     if let Err(e) = timetable::compute(template.election_type, args.poll_date) {
-        eprintln!("warning: {e}; review dates were moved with the poll date instead");
+        warning!("{e}; review dates were moved with the poll date instead");
     }
-    println!("next: integrity-planner check {}", args.output.display());
+    say!("next: integrity-planner check {}", args.output.display());
     Ok(ExitCode::SUCCESS)
 }

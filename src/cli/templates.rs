@@ -9,7 +9,7 @@ use super::Failure;
 pub fn run() -> Result<ExitCode, Failure> {
     let width = TEMPLATES.iter().map(|t| t.name.len()).max().unwrap_or(0);
     for t in TEMPLATES {
-        println!("{:width$}  {}", t.name, t.description);
+        say!("{:width$}  {}", t.name, t.description);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -43,7 +43,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     })?;
     let warnings = timetable::poll_date_warnings(election, args.poll_date);
     for w in &warnings {
-        eprintln!("warning: {w}");
+        warning!("{w}");
     }
     match args.format {
         Format::Json => {
@@ -70,21 +70,21 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
             });
             let text =
                 serde_json::to_string_pretty(&json).map_err(|e| Failure::new(e.to_string()))?;
-            println!("{text}");
+            say!("{text}");
         }
         Format::Text => {
             let calendar = Calendar::for_election(election);
             let divisions: Vec<&str> = calendar.divisions().iter().map(|d| d.label()).collect();
-            println!(
+            say!(
                 "{}, poll on {}",
                 election.label(),
                 args.poll_date.format("%A %-d %B %Y")
             );
-            println!(
+            say!(
                 "Working days exclude weekends and bank holidays in {}.",
                 divisions.join(", ")
             );
-            println!();
+            say!();
             let mut entries = table.entries;
             entries.sort_by_key(|e| (e.date, e.time));
             for e in &entries {
@@ -97,7 +97,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
                     format!("{} working days before", e.working_days_before)
                 };
                 let date = e.date.format("%a %-d %b %Y").to_string();
-                println!("{date:<16} {time:<5}  {:<53} {when}", e.milestone.label());
+                say!("{date:<16} {time:<5}  {:<53} {when}", e.milestone.label());
             }
         }
     }

@@ -120,6 +120,48 @@ pub struct NewEvent {
     pub corrects: Option<CustodyEventId>,
 }
 
+impl From<&CustodyEvent> for NewEvent {
+    fn from(e: &CustodyEvent) -> NewEvent {
+        NewEvent {
+            item: e.item,
+            at: e.at,
+            stage: e.stage,
+            location: e.location.clone(),
+            from: e.from.clone(),
+            to: e.to.clone(),
+            seals_seen: e.seals_seen.clone(),
+            seals_intact: e.seals_intact,
+            witness: e.witness.clone(),
+            notes: e.notes.clone(),
+            corrects: e.corrects,
+        }
+    }
+}
+
+impl NewEvent {
+    /// A digest of what was recorded (everything but the id, log, position and hash), so that the same
+    /// handover typed twice can be recognised whichever log it went to.
+    pub fn content_digest(&self) -> [u8; 32] {
+        let corrects = self.corrects.map(|c| c.0.hyphenated().to_string());
+        let fields = (
+            "custody-content/1",
+            self.item.0.hyphenated().to_string(),
+            self.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            self.stage.key(),
+            &self.location,
+            &self.from,
+            &self.to,
+            &self.seals_seen,
+            self.seals_intact,
+            &self.witness,
+            &self.notes,
+            corrects,
+        );
+        let bytes = serde_json::to_vec(&fields).unwrap_or_default();
+        Sha256::digest(&bytes).into()
+    }
+}
+
 /// The head of a log: its last sequence number and hash (the genesis hash for an empty log).
 pub fn head(custody: &Custody, log: &str) -> (u64, String) {
     custody
@@ -143,7 +185,20 @@ pub fn record_as<'a>(
     id: CustodyEventId,
     new: NewEvent,
 ) -> &'a CustodyEvent {
-    let (last_seq, previous) = head(custody, log);
+    let head = head(custody, log);
+    append(custody, log, id, new, &head)
+}
+
+/// Appends an event to `log` whose head is `head` (its last sequence number and hash), as the caller
+/// already knows it: recording many events keeps the heads rather than scanning the log for each.
+pub fn append<'a>(
+    custody: &'a mut Custody,
+    log: &str,
+    id: CustodyEventId,
+    new: NewEvent,
+    head: &(u64, String),
+) -> &'a CustodyEvent {
+    let (last_seq, previous) = head;
     let mut event = CustodyEvent {
         id,
         log: log.to_owned(),
@@ -161,7 +216,7 @@ pub fn record_as<'a>(
         corrects: new.corrects,
         hash: String::new(),
     };
-    event.hash = compute_hash(&previous, &event);
+    event.hash = compute_hash(previous, &event);
     let index = custody.events.len();
     custody.events.push(event);
     &custody.events[index]

@@ -10,7 +10,7 @@
 //! | `seq` | its position in the log; ignored on import (computed) |
 //! | `item_id` | the item's UUID |
 //! | `item_label` | the item's label, e.g. `NA1/1`; used on import when `item_id` is empty |
-//! | `at` | when: `YYYY-MM-DD HH:MM[:SS]` (a `T` may replace the space) |
+//! | `at` | when: `YYYY-MM-DD HH:MM[:SS]` (a `T` may replace the space), or `DD/MM/YYYY HH:MM[:SS]` as Excel rewrites it |
 //! | `stage` | a custody stage key (e.g. `receipt-at-count`) or its label (e.g. `Receipt at count`) |
 //! | `location` | where |
 //! | `from` | handed over by (empty for a check) |
@@ -21,19 +21,27 @@
 //! | `notes` | notes |
 //! | `corrects` | the UUID of the event this one corrects |
 //! | `hash` | the event's hash; ignored on import (computed) |
+//! | `plan_id` | the plan the log was exported from; an import into another plan is refused |
 //!
-//! An import with any bad row is refused whole and the plan is left untouched.
+//! An import with any bad row is refused whole and the plan is left untouched. Spreadsheets are guarded
+//! both ways: a cell that a spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, a tab or a
+//! carriage return) is written with a leading `'`, which import removes again; NUL and ESC are refused; a
+//! seal number that lost its leading zeros in Excel is read as the item's expected seal (with a warning),
+//! and one rewritten in E-notation is refused.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use uuid::Uuid;
 
-use super::chain::{NewEvent, record_as};
-use crate::model::{Custody, CustodyEvent, CustodyEventId, CustodyItemId, CustodyStage};
+use super::chain::{NewEvent, append};
+use crate::model::limits::{MAX_LOG_NAME, MAX_TEXT};
+use crate::model::{
+    Custody, CustodyEvent, CustodyEventId, CustodyItem, CustodyItemId, CustodyStage, PlanId,
+};
 
 /// The columns written on export, in order.
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 17] = [
     "event_id",
     "log",
     "seq",
@@ -50,15 +58,37 @@ pub const COLUMNS: [&str; 16] = [
     "notes",
     "corrects",
     "hash",
+    "plan_id",
 ];
 
+/// Characters that make a spreadsheet treat a cell as a formula when they start it.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as written for a spreadsheet: text a spreadsheet would run as a formula gets a leading `'`.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A cell as read back: one leading `'` is removed only where it guards a formula character.
+fn from_spreadsheet(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
 /// Writes the custody log as CSV, events in stored order.
-pub fn export(custody: &Custody) -> Result<String, String> {
+pub fn export(custody: &Custody, plan: PlanId) -> Result<String, String> {
     let labels: HashMap<CustodyItemId, &str> = custody
         .items
         .iter()
         .map(|i| (i.id, i.label.as_str()))
         .collect();
+    let plan = plan.to_string();
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
     for e in &custody.events {
@@ -68,25 +98,27 @@ pub fn export(custody: &Custody) -> Result<String, String> {
         let id = e.id.to_string();
         let item = e.item.to_string();
         let corrects = e.corrects.map(|c| c.to_string()).unwrap_or_default();
+        let cells = [
+            id.as_str(),
+            e.log.as_str(),
+            seq.as_str(),
+            item.as_str(),
+            labels.get(&e.item).copied().unwrap_or(""),
+            at.as_str(),
+            e.stage.key(),
+            e.location.as_str(),
+            e.from.as_str(),
+            e.to.as_str(),
+            seals.as_str(),
+            if e.seals_intact { "yes" } else { "no" },
+            e.witness.as_str(),
+            e.notes.as_str(),
+            corrects.as_str(),
+            e.hash.as_str(),
+            plan.as_str(),
+        ];
         writer
-            .write_record([
-                id.as_str(),
-                e.log.as_str(),
-                seq.as_str(),
-                item.as_str(),
-                labels.get(&e.item).copied().unwrap_or(""),
-                at.as_str(),
-                e.stage.key(),
-                e.location.as_str(),
-                e.from.as_str(),
-                e.to.as_str(),
-                seals.as_str(),
-                if e.seals_intact { "yes" } else { "no" },
-                e.witness.as_str(),
-                e.notes.as_str(),
-                corrects.as_str(),
-                e.hash.as_str(),
-            ])
+            .write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))
             .map_err(|err| err.to_string())?;
     }
     let bytes = writer.into_inner().map_err(|e| e.to_string())?;
@@ -122,54 +154,119 @@ impl std::fmt::Display for RowError {
 pub struct ImportReport {
     /// New events recorded.
     pub added: usize,
-    /// Rows that were already in the log, identical.
-    pub already_present: usize,
+    /// The rows (as the spreadsheet numbers them) skipped because they were already recorded.
+    pub already_present: Vec<usize>,
+    /// Things read in a way the user should check (a seal read with its leading zeros restored, a time
+    /// outside its stage's window).
+    pub warnings: Vec<RowError>,
+}
+
+/// How an import records its rows.
+#[derive(Clone, Debug)]
+pub struct ImportOptions<'a> {
+    /// The log new events go to, unless a row names one.
+    pub default_log: &'a str,
+    /// This machine (see [`crate::device::device_name`]), noted as a writer of the logs it records in.
+    pub device: &'a str,
+    /// The plan being imported into.
+    pub plan: PlanId,
+    /// Polling day, for the expected time of each stage.
+    pub poll_date: chrono::NaiveDate,
+    /// Whether rows exported from another plan (a `plan_id` column naming another) may be imported.
+    pub allow_other_plan: bool,
 }
 
 /// A row checked and ready to record.
 struct Row {
+    number: usize,
     id: Option<CustodyEventId>,
     log: String,
     event: NewEvent,
 }
 
-/// Imports events from CSV text into `custody`, recording new ones in `default_log` unless a row names its
-/// log. Every row is checked before anything is recorded: any error refuses the whole file, listing the
-/// problems, and `custody` is unchanged.
+/// Imports events from CSV text into `custody`, recording new ones in the default log unless a row names
+/// its log. Every row is checked before anything is recorded: any error refuses the whole file, listing the
+/// problems, and `custody` is unchanged. A row already recorded is skipped: one with an event id when that
+/// event is recorded with the same content (different content is an error); one without when an event
+/// with every content field the same is recorded.
 pub fn import(
     custody: &mut Custody,
     text: &str,
-    default_log: &str,
+    options: &ImportOptions<'_>,
 ) -> Result<ImportReport, Vec<RowError>> {
-    let rows = parse(custody, text, default_log)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut report = ImportReport::default();
+    let rows = parse(custody, text, options, &mut report.warnings)?;
+    let mut ids: HashSet<CustodyEventId> = custody.events.iter().map(|e| e.id).collect();
+    let mut contents: HashSet<[u8; 32]> = if rows.iter().any(|r| r.id.is_none()) {
+        custody
+            .events
+            .iter()
+            .map(|e| NewEvent::from(e).content_digest())
+            .collect()
+    } else {
+        HashSet::new()
+    };
+    let mut heads: HashMap<String, (u64, String)> = super::anchors::heads(custody)
+        .into_iter()
+        .map(|h| (h.log, (h.seq, h.hash)))
+        .collect();
+    let mut logs_written = Vec::new();
     for row in rows {
-        match row
-            .id
-            .and_then(|id| custody.events.iter().find(|e| e.id == id))
-        {
-            Some(_) => report.already_present += 1,
-            None => {
-                // A row's own id is kept, so importing the same file twice adds nothing.
-                record_as(custody, &row.log, row.id.unwrap_or_default(), row.event);
-                report.added += 1;
-            }
+        let digest = row.event.content_digest();
+        let duplicate = match row.id {
+            Some(id) => ids.contains(&id),
+            None => contents.contains(&digest),
+        };
+        if duplicate {
+            report.already_present.push(row.number);
+            continue;
         }
+        let head = heads
+            .entry(row.log.clone())
+            .or_insert_with(|| (0, super::chain::GENESIS.to_owned()));
+        // A row's own id is kept, so importing the same file twice adds nothing.
+        let recorded = append(
+            custody,
+            &row.log,
+            row.id.unwrap_or_default(),
+            row.event,
+            head,
+        );
+        *head = (recorded.seq, recorded.hash.clone());
+        ids.insert(recorded.id);
+        contents.insert(digest);
+        if !logs_written.contains(&row.log) {
+            logs_written.push(row.log);
+        }
+        report.added += 1;
+    }
+    for log in logs_written {
+        custody.note_writer(&log, options.device);
     }
     Ok(report)
 }
 
-fn parse(custody: &Custody, text: &str, default_log: &str) -> Result<Vec<Row>, Vec<RowError>> {
+/// Whether a cell holds a character no custody record may (NUL, ESC and the other control characters
+/// but tab and line breaks).
+fn forbidden_character(cell: &str) -> Option<char> {
+    cell.chars()
+        .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+fn parse(
+    custody: &Custody,
+    text: &str,
+    options: &ImportOptions<'_>,
+    warnings: &mut Vec<RowError>,
+) -> Result<Vec<Row>, Vec<RowError>> {
     let mut errors = Vec::new();
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(false)
         .trim(::csv::Trim::All)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h
-            .iter()
-            .map(|h| h.trim_start_matches('\u{feff}').to_ascii_lowercase())
-            .collect(),
+        Ok(h) => h.iter().map(str::to_ascii_lowercase).collect(),
         Err(e) => {
             return Err(vec![RowError {
                 row: 1,
@@ -207,7 +304,9 @@ fn parse(custody: &Custody, text: &str, default_log: &str) -> Result<Vec<Row>, V
         return Err(errors);
     }
     let col = |name: &str| headers.iter().position(|h| h == name);
-    let known: HashSet<CustodyEventId> = custody.events.iter().map(|e| e.id).collect();
+    let recorded: HashMap<CustodyEventId, &CustodyEvent> =
+        custody.events.iter().map(|e| (e.id, e)).collect();
+    let plan_id = options.plan.to_string();
     let mut seen_in_file: HashSet<CustodyEventId> = HashSet::new();
     let mut rows = Vec::new();
     for (index, record) in reader.records().enumerate() {
@@ -223,12 +322,9 @@ fn parse(custody: &Custody, text: &str, default_log: &str) -> Result<Vec<Row>, V
                 continue;
             }
         };
-        let get = |name: &str| {
-            col(name)
-                .and_then(|i| record.get(i))
-                .unwrap_or("")
-                .to_owned()
-        };
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
         let mut fail = |column: &str, message: String| {
             errors.push(RowError {
                 row,
@@ -236,7 +332,54 @@ fn parse(custody: &Custody, text: &str, default_log: &str) -> Result<Vec<Row>, V
                 message,
             });
         };
-        if record.iter().all(str::is_empty) {
+        let mut cells_ok = true;
+        for (i, cell) in record.iter().enumerate() {
+            let column = headers.get(i).map_or("?", String::as_str);
+            if let Some(c) = forbidden_character(cell) {
+                fail(
+                    column,
+                    format!(
+                        "holds the control character U+{:04X}; custody records hold text only",
+                        u32::from(c)
+                    ),
+                );
+                cells_ok = false;
+            }
+            let limit = if column == "log" {
+                MAX_LOG_NAME
+            } else {
+                MAX_TEXT
+            };
+            let length = cell.chars().count();
+            if length > limit {
+                fail(
+                    column,
+                    format!("is {length} characters long; the limit is {limit}"),
+                );
+                cells_ok = false;
+            }
+        }
+        if !cells_ok {
+            continue;
+        }
+        let get = |name: &str| {
+            col(name)
+                .and_then(|i| record.get(i))
+                .map(from_spreadsheet)
+                .unwrap_or("")
+                .to_owned()
+        };
+        let from_plan = get("plan_id");
+        if !from_plan.is_empty()
+            && !from_plan.eq_ignore_ascii_case(&plan_id)
+            && !options.allow_other_plan
+        {
+            fail(
+                "plan_id",
+                format!(
+                    "this row was exported from another plan ({from_plan}), not this one ({plan_id}); import it into that plan, or add --from-other-plan if this log really belongs here"
+                ),
+            );
             continue;
         }
         let id = match parse_id(&get("event_id")) {
@@ -267,12 +410,34 @@ fn parse(custody: &Custody, text: &str, default_log: &str) -> Result<Vec<Row>, V
                 None
             }
         };
-        let seals: Vec<String> = get("seals_seen")
+        let mut seals: Vec<String> = Vec::new();
+        for seal in get("seals_seen")
             .split(';')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect();
+        {
+            if is_e_notation(seal) {
+                fail(
+                    "seals_seen",
+                    format!(
+                        "\u{201c}{seal}\u{201d} is a seal number Excel rewrote in E-notation, so its digits are lost; format the column as Text and type the seal numbers again"
+                    ),
+                );
+                continue;
+            }
+            let expected = item.and_then(|i| custody.items.iter().find(|x| x.id == i));
+            match expected.and_then(|i| zeros_restored(seal, i)) {
+                Some(full) => {
+                    warnings.push(RowError {
+                        row,
+                        column: Some("seals_seen".to_owned()),
+                        message: format!("seal \u{201c}{seal}\u{201d} was read as {full}, the item's expected seal: Excel drops leading zeros from numbers (format the column as Text)"),
+                    });
+                    seals.push(full.to_owned());
+                }
+                None => seals.push(seal.to_owned()),
+            }
+        }
         let intact = match parse_yes_no(&get("seals_intact"), !seals.is_empty()) {
             Ok(v) => v,
             Err(m) => {
@@ -282,7 +447,7 @@ fn parse(custody: &Custody, text: &str, default_log: &str) -> Result<Vec<Row>, V
         };
         let corrects = match parse_id(&get("corrects")) {
             Ok(Some(c))
-                if known.contains(&CustodyEventId(c))
+                if recorded.contains_key(&CustodyEventId(c))
                     || seen_in_file.contains(&CustodyEventId(c)) =>
             {
                 Some(CustodyEventId(c))
@@ -298,12 +463,19 @@ fn parse(custody: &Custody, text: &str, default_log: &str) -> Result<Vec<Row>, V
             }
         };
         let log = match get("log") {
-            l if l.is_empty() => default_log.to_owned(),
+            l if l.is_empty() => options.default_log.to_owned(),
             l => l,
         };
         let (Some(item), Some(at), Some(stage)) = (item, at, stage) else {
             continue;
         };
+        if let Some(why) = super::window::outside(stage, at, options.poll_date) {
+            warnings.push(RowError {
+                row,
+                column: Some("at".to_owned()),
+                message: format!("{why}; check the date (a correction can be recorded later, the event itself cannot be changed)"),
+            });
+        }
         let event = NewEvent {
             item,
             at,
@@ -326,7 +498,7 @@ fn parse(custody: &Custody, text: &str, default_log: &str) -> Result<Vec<Row>, V
                 });
                 continue;
             }
-            if let Some(existing) = custody.events.iter().find(|e| e.id == id)
+            if let Some(existing) = recorded.get(&id)
                 && !same_content(existing, &log, &event)
             {
                 errors.push(RowError {
@@ -337,13 +509,48 @@ fn parse(custody: &Custody, text: &str, default_log: &str) -> Result<Vec<Row>, V
                 continue;
             }
         }
-        rows.push(Row { id, log, event });
+        rows.push(Row {
+            number: row,
+            id,
+            log,
+            event,
+        });
     }
     if errors.is_empty() {
         Ok(rows)
     } else {
         Err(errors)
     }
+}
+
+/// Whether a seal reads as a number in E-notation (`4.51E+05`), as Excel shows long numbers.
+fn is_e_notation(seal: &str) -> bool {
+    let Some((mantissa, exponent)) = seal.split_once(['e', 'E']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    !mantissa.is_empty()
+        && mantissa.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && mantissa.chars().any(|c| c.is_ascii_digit())
+        && !exponent.is_empty()
+        && exponent.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The item's expected seal that `seal` is, but for the leading zeros a spreadsheet dropped.
+fn zeros_restored<'a>(seal: &str, item: &'a CustodyItem) -> Option<&'a str> {
+    if !seal.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    item.expected_seals
+        .iter()
+        .map(String::as_str)
+        .find(|expected| {
+            expected.len() > seal.len()
+                && expected.ends_with(seal)
+                && expected[..expected.len() - seal.len()]
+                    .chars()
+                    .all(|c| c == '0')
+        })
 }
 
 fn same_content(e: &CustodyEvent, log: &str, n: &NewEvent) -> bool {
@@ -412,17 +619,28 @@ fn resolve_item(
     }
 }
 
+/// Reads when an event happened: ISO (`2027-05-06 22:45`) or day first as Excel rewrites it in the UK
+/// (`06/05/2027 22:45`); never month first.
 fn parse_time(text: &str) -> Result<NaiveDateTime, String> {
-    ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .ok_or_else(|| {
-            if text.is_empty() {
-                "when the event happened is required: YYYY-MM-DD HH:MM".to_owned()
-            } else {
-                format!("\u{201c}{text}\u{201d} is not a date and time; expected YYYY-MM-DD HH:MM, e.g. 2027-05-06 22:45")
-            }
-        })
+    [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%d/%m/%Y %H:%M:%S",
+        "%d/%m/%Y %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+    .ok_or_else(|| {
+        if text.is_empty() {
+            "when the event happened is required: YYYY-MM-DD HH:MM".to_owned()
+        } else if text.parse::<f64>().is_ok() {
+            format!("\u{201c}{text}\u{201d} is a spreadsheet's serial number for a date, not a date; format the column as yyyy-mm-dd hh:mm before saving the CSV")
+        } else {
+            format!("\u{201c}{text}\u{201d} is not a date and time; expected YYYY-MM-DD HH:MM, e.g. 2027-05-06 22:45")
+        }
+    })
 }
 
 fn parse_stage(text: &str) -> Result<CustodyStage, String> {

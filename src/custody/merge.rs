@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::chain;
-use crate::model::{Custody, CustodyEventId, CustodyItemId};
+use crate::model::{Custody, CustodyEventId, CustodyItemId, LogAnchor};
 
 /// Something that could not be merged, reported rather than overwritten.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +36,28 @@ pub enum Conflict {
         /// Why.
         detail: String,
     },
+    /// The other copy holds two events with one id.
+    DuplicateId {
+        /// The id.
+        id: CustodyEventId,
+    },
+    /// The other copy's anchor for a log is not on the merged log's chain: the log forked, or the other
+    /// copy had events that neither copy now holds.
+    ForkedAnchor {
+        /// The other copy's anchor.
+        anchor: LogAnchor,
+    },
+}
+
+impl Conflict {
+    /// The log whose events this conflict keeps out of the merge, if it concerns one.
+    fn log(&self) -> Option<&str> {
+        match self {
+            Conflict::LogPosition { log, .. } | Conflict::BrokenLog { log, .. } => Some(log),
+            Conflict::ForkedAnchor { anchor } => Some(&anchor.log),
+            Conflict::Event { .. } | Conflict::Item { .. } | Conflict::DuplicateId { .. } => None,
+        }
+    }
 }
 
 impl std::fmt::Display for Conflict {
@@ -55,7 +77,7 @@ impl std::fmt::Display for Conflict {
             }
             Conflict::LogPosition { log, seq } => write!(
                 f,
-                "log \u{201c}{log}\u{201d} has a different event #{seq} in each copy (two laptops used the same log name?); the other copy's was not taken"
+                "log \u{201c}{log}\u{201d} has a different event #{seq} in each copy (two laptops used the same log name?); none of the other copy's events in that log were taken"
             ),
             Conflict::BrokenLog { log, detail } => {
                 write!(
@@ -63,6 +85,17 @@ impl std::fmt::Display for Conflict {
                     "the other copy's log \u{201c}{log}\u{201d} is broken, so none of its events were taken: {detail}"
                 )
             }
+            Conflict::DuplicateId { id } => write!(
+                f,
+                "the other copy holds two events with the id {id}; none of the events of their logs were taken"
+            ),
+            Conflict::ForkedAnchor { anchor } => write!(
+                f,
+                "the other copy's log \u{201c}{}\u{201d} had reached #{} ({}), which the merged log does not reach: the log forked or lost events; none of its events were taken",
+                anchor.log,
+                anchor.seq,
+                super::anchors::short(&anchor.hash)
+            ),
         }
     }
 }
@@ -74,27 +107,39 @@ pub struct MergeReport {
     pub added_events: usize,
     /// Events already present, identical.
     pub already_present: usize,
+    /// Events not taken because their log is in conflict.
+    pub skipped_events: usize,
     /// Items added (those the new events concern).
     pub added_items: usize,
     /// What could not be merged.
     pub conflicts: Vec<Conflict>,
+    /// Logs that machines other than one have recorded in, with those machines: a warning, since one
+    /// log has one writer.
+    pub shared_logs: Vec<(String, Vec<String>)>,
 }
 
 /// Adds to `base` every event and item of `other` it does not have. Identical copies are skipped; anything
-/// that differs under one id is reported and `base`'s version kept. Without conflicts the result is the
-/// same whichever order copies are merged in (see [`canonical_order`]).
+/// that differs under one id is reported and `base`'s version kept, and a log with any conflict takes none
+/// of the other copy's events, so every chain stays intact. Anchors are united (a forked anchor is a
+/// conflict), as are imports and writers. Without conflicts the result is the same whichever order copies
+/// are merged in (see [`canonical_order`]).
 pub fn merge(base: &mut Custody, other: &Custody) -> MergeReport {
     let mut report = MergeReport::default();
-    let broken: HashSet<String> = chain::verify(other)
-        .into_iter()
-        .map(|b| {
-            report.conflicts.push(Conflict::BrokenLog {
-                log: b.log.clone(),
-                detail: b.to_string(),
-            });
-            b.log
-        })
-        .collect();
+    for b in chain::verify(other) {
+        report.conflicts.push(Conflict::BrokenLog {
+            log: b.log.clone(),
+            detail: b.to_string(),
+        });
+    }
+    let mut ids_in_other: HashMap<CustodyEventId, &str> = HashMap::new();
+    let mut tainted: HashSet<String> = HashSet::new();
+    for e in &other.events {
+        if let Some(log) = ids_in_other.insert(e.id, &e.log) {
+            report.conflicts.push(Conflict::DuplicateId { id: e.id });
+            tainted.insert(log.to_owned());
+            tainted.insert(e.log.clone());
+        }
+    }
 
     let items: HashMap<CustodyItemId, usize> = base
         .items
@@ -124,32 +169,77 @@ pub fn merge(base: &mut Custody, other: &Custody) -> MergeReport {
         .enumerate()
         .map(|(i, e)| (e.id, i))
         .collect();
-    let by_position: HashMap<(String, u64), CustodyEventId> = base
+    let by_position: HashSet<(&str, u64)> = base
         .events
         .iter()
-        .map(|e| ((e.log.clone(), e.seq), e.id))
+        .map(|e| (e.log.as_str(), e.seq))
         .collect();
-    let mut added = Vec::new();
-    for e in other.events.iter().filter(|e| !broken.contains(&e.log)) {
+    let mut candidates = Vec::new();
+    for e in &other.events {
         match by_id.get(&e.id) {
             Some(&i) if base.events[i] == *e => report.already_present += 1,
-            Some(&i) => report.conflicts.push(Conflict::Event {
-                id: e.id,
-                detail: difference(&base.events[i], e),
-            }),
-            None => match by_position.get(&(e.log.clone(), e.seq)) {
-                Some(_) => report.conflicts.push(Conflict::LogPosition {
+            Some(&i) => {
+                report.conflicts.push(Conflict::Event {
+                    id: e.id,
+                    detail: difference(&base.events[i], e),
+                });
+                tainted.insert(e.log.clone());
+            }
+            None if by_position.contains(&(e.log.as_str(), e.seq)) => {
+                report.conflicts.push(Conflict::LogPosition {
                     log: e.log.clone(),
                     seq: e.seq,
-                }),
-                None => added.push(e.clone()),
-            },
+                })
+            }
+            None => candidates.push(e),
+        }
+    }
+    tainted.extend(
+        report
+            .conflicts
+            .iter()
+            .filter_map(|c| c.log().map(str::to_owned)),
+    );
+    let mut added: Vec<_> = Vec::new();
+    for e in candidates {
+        if tainted.contains(&e.log) {
+            report.skipped_events += 1;
+        } else {
+            added.push(e.clone());
         }
     }
     report.added_events = added.len();
     base.events.extend(added);
+
+    for anchor in super::anchors::unite(base, &other.anchors) {
+        report.conflicts.push(Conflict::ForkedAnchor { anchor });
+    }
+    for import in &other.imports {
+        if !base.imports.contains(import) {
+            base.imports.push(import.clone());
+        }
+    }
+    base.imports
+        .sort_by(|a, b| (a.at, &a.sha256).cmp(&(b.at, &b.sha256)));
+    for w in &other.writers {
+        base.note_writer(&w.log, &w.device);
+    }
+    report.shared_logs = shared_logs(base);
     canonical_order(base);
     report
+}
+
+/// Logs more than one machine has recorded in, with the machines.
+pub fn shared_logs(custody: &Custody) -> Vec<(String, Vec<String>)> {
+    let mut by_log: Vec<(String, Vec<String>)> = Vec::new();
+    for w in &custody.writers {
+        match by_log.iter_mut().find(|(log, _)| *log == w.log) {
+            Some((_, devices)) => devices.push(w.device.clone()),
+            None => by_log.push((w.log.clone(), vec![w.device.clone()])),
+        }
+    }
+    by_log.retain(|(_, devices)| devices.len() > 1);
+    by_log
 }
 
 /// Puts items in label order and groups events by log name, so that a merged log reads the same whichever

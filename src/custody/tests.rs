@@ -21,6 +21,22 @@ fn example() -> Plan {
 }
 
 /// The morning after the poll: every deadline has passed.
+/// The example's plan id.
+fn plan_id() -> crate::model::PlanId {
+    example().id
+}
+
+/// Import options for the example, new events going to `log` on the machine "laptop-1".
+fn options(log: &str) -> csv::ImportOptions<'_> {
+    csv::ImportOptions {
+        default_log: log,
+        device: "laptop-1",
+        plan: plan_id(),
+        poll_date: example().overview.poll_date,
+        allow_other_plan: false,
+    }
+}
+
 fn morning_after(plan: &Plan) -> NaiveDateTime {
     (plan.overview.poll_date + Duration::days(1))
         .and_hms_opt(12, 0, 0)
@@ -591,24 +607,27 @@ fn merge_reports_conflicts_and_never_overwrites() {
 #[test]
 fn csv_round_trip_rebuilds_the_same_log() {
     let original = example().custody;
-    let text = csv::export(&original).unwrap();
+    let text = csv::export(&original, plan_id()).unwrap();
     assert!(text.starts_with(&csv::COLUMNS.join(",")));
     let mut empty = Custody {
         events: Vec::new(),
         ..original.clone()
     };
-    let report = csv::import(&mut empty, &text, "unused").unwrap();
+    let report = csv::import(&mut empty, &text, &options("unused")).unwrap();
     assert_eq!(report.added, original.events.len());
     assert_eq!(
-        empty, original,
+        empty.events, original.events,
         "ids, logs, positions and hashes all come back"
     );
-    // Importing it again adds nothing.
-    let report = csv::import(&mut empty, &text, "unused").unwrap();
     assert_eq!(
-        (report.added, report.already_present),
-        (0, original.events.len())
+        empty.writers_of("count-receipt").collect::<Vec<_>>(),
+        ["laptop-1"],
+        "the importing machine is noted as the log's writer"
     );
+    // Importing it again adds nothing.
+    let report = csv::import(&mut empty, &text, &options("unused")).unwrap();
+    assert_eq!(report.added, 0);
+    assert_eq!(report.already_present.len(), original.events.len());
 }
 
 #[test]
@@ -622,7 +641,7 @@ fn csv_rows_typed_in_a_spreadsheet_are_appended_to_the_chain() {
         (last.at + Duration::hours(1)).format("%Y-%m-%d %H:%M"),
         last.to
     );
-    let report = csv::import(&mut c, &text, "count-table-4").unwrap();
+    let report = csv::import(&mut c, &text, &options("count-table-4")).unwrap();
     assert_eq!(report.added, 1);
     let added = c.events.last().unwrap();
     assert_eq!(
@@ -653,7 +672,7 @@ fn a_bad_csv_is_refused_whole_naming_each_row_and_column() {
          {bx},2027-05-07 10:00,count,NB 1,\n\
          {bx},2027-05-07 10:00,count,NB 1,maybe\n"
     );
-    let errors = csv::import(&mut c, &text, "t").unwrap_err();
+    let errors = csv::import(&mut c, &text, &options("t")).unwrap_err();
     let described: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(errors.len(), 5, "{described:#?}");
     assert_eq!(
@@ -693,7 +712,7 @@ fn csv_headers_are_checked_and_recorded_events_cannot_be_rewritten() {
     let errors = csv::import(
         &mut c,
         "item_label,when,stage\nAA/1,2027-05-07 10:00,count\n",
-        "t",
+        &options("t"),
     )
     .unwrap_err();
     assert!(
@@ -707,12 +726,12 @@ fn csv_headers_are_checked_and_recorded_events_cannot_be_rewritten() {
             .any(|e| e.row == 1 && e.column.as_deref() == Some("at"))
     );
     // Editing a recorded event in the spreadsheet and importing it is refused.
-    let text = csv::export(&original).unwrap().replacen(
+    let text = csv::export(&original, plan_id()).unwrap().replacen(
         "Official mark printed",
         "Official mark printed (amended)",
         1,
     );
-    let errors = csv::import(&mut c, &text, "t").unwrap_err();
+    let errors = csv::import(&mut c, &text, &options("t")).unwrap_err();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].row, 2);
     assert!(

@@ -4,6 +4,11 @@
 //! hold tens of thousands of events, is never copied: recording events is its own kind of edit). Consecutive
 //! changes with the same coalescing key — keystrokes in one text field, steps of one drag — merge into one
 //! undo step.
+//!
+//! Content version is not undo position: the history keeps a revision that increases on every change it
+//! applies, merged into the previous step or not, and on every undo and redo. Dirty tracking, caches,
+//! findings and the recovery copy key on the revision. Saving ends the merged step, and makes the custody
+//! events recorded so far evidence: they can no longer be undone (a correction is recorded instead).
 
 use crate::custody::{self, NewEvent};
 use crate::model::{
@@ -98,6 +103,16 @@ impl SectionData {
     }
 }
 
+/// The sections other than the custody log in which two versions of a plan differ, in plan order (the
+/// custody section counts its arrangements and items; recorded events are compared by the caller).
+pub fn sections_differing(a: &Plan, b: &Plan) -> Vec<Section> {
+    Section::ALL
+        .iter()
+        .copied()
+        .filter(|&section| SectionData::of(a, section) != SectionData::of(b, section))
+        .collect()
+}
+
 /// What an edit changed.
 #[derive(Clone, Debug, PartialEq)]
 enum Change {
@@ -106,8 +121,10 @@ enum Change {
         before: SectionData,
         after: SectionData,
     },
-    /// Custody events appended to the log (undo removes them while they are still the newest).
+    /// Custody events appended to the log and not yet saved (undo removes them).
     Recorded { events: Vec<CustodyEvent> },
+    /// Custody events recorded and then saved: evidence, which undo never removes.
+    Saved { events: usize },
 }
 
 /// One undoable step.
@@ -119,7 +136,15 @@ pub struct Edit {
     pub section: Section,
     change: Change,
     coalesce: Option<u64>,
-    state: u64,
+}
+
+/// What an undo or redo did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// It changed this section.
+    Changed(Section),
+    /// It would have removed saved custody events, so it did nothing; the message says what to do instead.
+    Refused(String),
 }
 
 /// The undo and redo stacks of one open plan.
@@ -127,7 +152,7 @@ pub struct Edit {
 pub struct History {
     undo: Vec<Edit>,
     redo: Vec<Edit>,
-    next_state: u64,
+    revision: u64,
     open_key: Option<u64>,
 }
 
@@ -137,16 +162,13 @@ const LIMIT: usize = 500;
 impl History {
     /// An empty history.
     pub fn new() -> History {
-        History {
-            next_state: 1,
-            ..History::default()
-        }
+        History::default()
     }
 
-    /// Identifies the plan's current state: equal before and after an undo/redo round trip, so the editor can
-    /// tell whether the plan differs from what was saved.
-    pub fn state(&self) -> u64 {
-        self.undo.last().map_or(0, |e| e.state)
+    /// The plan's revision: it increases with every change applied, merged into a step or not, and with
+    /// every undo and redo. Two equal revisions mean the plan has not changed in between.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Changes `section` with `change`, as one undo step labelled `label`. With a `coalesce` key equal to the
@@ -166,6 +188,7 @@ impl History {
         if after == before {
             return false;
         }
+        self.revision += 1;
         self.redo.clear();
         if let Some(key) = coalesce
             && self.open_key == Some(key)
@@ -182,14 +205,11 @@ impl History {
             *last_after = after;
             return true;
         }
-        let state = self.next_state;
-        self.next_state += 1;
         self.undo.push(Edit {
             label: label.to_owned(),
             section,
             change: Change::Section { before, after },
             coalesce,
-            state,
         });
         self.open_key = coalesce;
         if self.undo.len() > LIMIT {
@@ -198,13 +218,20 @@ impl History {
         true
     }
 
-    /// Records a custody event (one undo step).
-    pub fn record(&mut self, plan: &mut Plan, log: &str, event: NewEvent) -> CustodyEventId {
+    /// Records a custody event in `log`, noting `device` as a writer of that log (one undo step, until
+    /// the plan is saved).
+    pub fn record(
+        &mut self,
+        plan: &mut Plan,
+        log: &str,
+        device: &str,
+        event: NewEvent,
+    ) -> CustodyEventId {
         let recorded = custody::record(&mut plan.custody, log, event).clone();
+        plan.custody.note_writer(log, device);
         let id = recorded.id;
+        self.revision += 1;
         self.redo.clear();
-        let state = self.next_state;
-        self.next_state += 1;
         self.undo.push(Edit {
             label: "record custody event".to_owned(),
             section: Section::Custody,
@@ -212,7 +239,6 @@ impl History {
                 events: vec![recorded],
             },
             coalesce: None,
-            state,
         });
         self.open_key = None;
         id
@@ -220,6 +246,28 @@ impl History {
 
     /// Ends coalescing: the next change starts a new step (call when a text field loses focus).
     pub fn seal(&mut self) {
+        self.open_key = None;
+    }
+
+    /// The plan was saved: the merged step ends, and the custody events recorded so far are evidence that
+    /// undo will not remove. Events undone and not yet saved stay available to redo.
+    pub fn saved(&mut self) {
+        self.open_key = None;
+        for edit in &mut self.undo {
+            if let Change::Recorded { events } = &edit.change {
+                edit.change = Change::Saved {
+                    events: events.len(),
+                };
+            }
+        }
+    }
+
+    /// A change made outside the undo history (custody events merged in from another copy, a version
+    /// restored): the revision moves on and the steps before it can no longer be undone safely.
+    pub fn outside_change(&mut self) {
+        self.revision += 1;
+        self.undo.clear();
+        self.redo.clear();
         self.open_key = None;
     }
 
@@ -233,8 +281,9 @@ impl History {
         self.redo.last().map(|e| e.label.as_str())
     }
 
-    /// Reverses the last step; returns the section it touched.
-    pub fn undo(&mut self, plan: &mut Plan) -> Option<Section> {
+    /// Reverses the last step. A step that recorded custody events since saved is not reversed: it is
+    /// taken off the stack and the message says to record a correction instead.
+    pub fn undo(&mut self, plan: &mut Plan) -> Option<Step> {
         let edit = self.undo.pop()?;
         self.open_key = None;
         match &edit.change {
@@ -243,23 +292,36 @@ impl History {
                 let ids: Vec<CustodyEventId> = events.iter().map(|e| e.id).collect();
                 plan.custody.events.retain(|e| !ids.contains(&e.id));
             }
+            Change::Saved { events } => {
+                return Some(Step::Refused(format!(
+                    "{} saved and cannot be undone: recorded custody events are evidence. To put a mistake right, record a correction (Correct, on the item's timeline).",
+                    if *events == 1 {
+                        "That custody event was".to_owned()
+                    } else {
+                        format!("Those {events} custody events were")
+                    }
+                )));
+            }
         }
+        self.revision += 1;
         let section = edit.section;
         self.redo.push(edit);
-        Some(section)
+        Some(Step::Changed(section))
     }
 
-    /// Repeats the last undone step; returns the section it touched.
-    pub fn redo(&mut self, plan: &mut Plan) -> Option<Section> {
+    /// Repeats the last undone step.
+    pub fn redo(&mut self, plan: &mut Plan) -> Option<Step> {
         let edit = self.redo.pop()?;
         self.open_key = None;
         match &edit.change {
             Change::Section { after, .. } => after.clone().restore(plan),
             Change::Recorded { events } => plan.custody.events.extend(events.iter().cloned()),
+            Change::Saved { .. } => {}
         }
+        self.revision += 1;
         let section = edit.section;
         self.undo.push(edit);
-        Some(section)
+        Some(Step::Changed(section))
     }
 }
 

@@ -35,19 +35,19 @@ fn undo_and_redo_restore_exactly() {
     let mut p = plan();
     let original = p.clone();
     let mut h = History::new();
-    assert_eq!(h.state(), 0);
+    assert_eq!(h.revision(), 0);
     add_person(&mut h, &mut p, "A");
     let with_a = p.clone();
     h.apply(&mut p, Section::Overview, "edit authority", None, |p| {
         p.overview.authority = "Northmere".into()
     });
     assert_eq!(h.undo_label(), Some("edit authority"));
-    assert_eq!(h.undo(&mut p), Some(Section::Overview));
+    assert_eq!(h.undo(&mut p), Some(Step::Changed(Section::Overview)));
     assert_eq!(p, with_a);
-    assert_eq!(h.undo(&mut p), Some(Section::People));
+    assert_eq!(h.undo(&mut p), Some(Step::Changed(Section::People)));
     assert_eq!(p, original);
     assert_eq!(h.undo(&mut p), None);
-    assert_eq!(h.state(), 0, "back to the saved state");
+    assert_eq!(h.revision(), 4, "undo is a change of content too");
     h.redo(&mut p);
     h.redo(&mut p);
     assert_eq!(p.overview.authority, "Northmere");
@@ -97,21 +97,41 @@ fn a_change_that_changes_nothing_is_not_a_step_and_a_new_change_clears_redo() {
 }
 
 #[test]
-fn states_tell_saved_from_unsaved_across_undo() {
+fn the_revision_moves_with_every_keystroke_even_within_one_undo_step() {
     let mut p = plan();
     let mut h = History::new();
-    add_person(&mut h, &mut p, "A");
-    let saved = h.state();
-    add_person(&mut h, &mut p, "B");
-    assert_ne!(h.state(), saved);
-    h.undo(&mut p);
-    assert_eq!(h.state(), saved);
-    add_person(&mut h, &mut p, "C");
+    let mut revisions = vec![h.revision()];
+    for text in ["D", "DC", "DC S", "DC Sa"] {
+        let t = text.to_owned();
+        h.apply(
+            &mut p,
+            Section::Overview,
+            "edit authority",
+            Some(9),
+            move |p| p.overview.authority = t,
+        );
+        revisions.push(h.revision());
+    }
+    // Saving ends the merged step; typing on in the same field is a new step and a new revision.
+    let saved = h.revision();
+    h.saved();
+    h.apply(&mut p, Section::Overview, "edit authority", Some(9), |p| {
+        p.overview.authority = "DC Sam".into()
+    });
+    revisions.push(h.revision());
+    assert!(revisions.windows(2).all(|w| w[0] < w[1]), "{revisions:?}");
     assert_ne!(
-        h.state(),
+        h.revision(),
         saved,
-        "a different change is not the saved state"
+        "typing after a save is an unsaved change"
     );
+    h.undo(&mut p);
+    assert_eq!(
+        p.overview.authority, "DC Sa",
+        "undo goes back to what was saved"
+    );
+    h.undo(&mut p);
+    assert_eq!(p.overview.authority, "");
 }
 
 #[test]
@@ -135,11 +155,32 @@ fn recorded_custody_events_undo_and_redo_keep_the_chain() {
         notes: String::new(),
         corrects: None,
     };
-    h.record(&mut p, "desk", event(1));
-    h.record(&mut p, "desk", event(2));
+    h.record(&mut p, "desk", "laptop-1", event(1));
+    h.record(&mut p, "desk", "laptop-1", event(2));
     h.undo(&mut p);
     assert_eq!(p.custody.events.len(), 1);
     h.redo(&mut p);
     assert_eq!(p.custody.events.len(), 2);
     assert!(crate::custody::verify(&p.custody).is_empty());
+    assert_eq!(
+        p.custody.writers_of("desk").collect::<Vec<_>>(),
+        ["laptop-1"]
+    );
+
+    // Once saved, recorded events are evidence: undo refuses, once, and then undoes what came before.
+    h.apply(&mut p, Section::Overview, "edit authority", None, |p| {
+        p.overview.authority = "Northmere".into()
+    });
+    h.record(&mut p, "desk", "laptop-1", event(3));
+    h.saved();
+    let revision = h.revision();
+    let Some(Step::Refused(message)) = h.undo(&mut p) else {
+        panic!("undo removed a saved event");
+    };
+    assert!(message.contains("record a correction"), "{message}");
+    assert_eq!(p.custody.events.len(), 3);
+    assert_eq!(h.revision(), revision, "nothing changed");
+    assert_eq!(h.undo(&mut p), Some(Step::Changed(Section::Overview)));
+    assert_eq!(p.custody.events.len(), 3);
+    assert_eq!(p.overview.authority, "");
 }

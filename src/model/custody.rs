@@ -165,6 +165,48 @@ pub struct CustodyEvent {
     pub hash: String,
 }
 
+/// How far a log had reached when the plan was last saved: its number of events and the hash of the last.
+///
+/// Anchors only move forward: a save extends an anchor along the same chain and never shortens or replaces
+/// it, so a log that loses its newest events no longer reaches its anchor (`custody.truncated`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogAnchor {
+    /// The log.
+    pub log: String,
+    /// The sequence number of the anchored event (the log's length when anchored).
+    pub seq: u64,
+    /// That event's hash.
+    pub hash: String,
+}
+
+/// A CSV file imported into the custody log, so the same file is not imported twice by mistake.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportRecord {
+    /// SHA-256 of the file's bytes (hex).
+    pub sha256: String,
+    /// The file's name when it was imported.
+    pub file: String,
+    /// When it was imported (local time of the machine that imported it).
+    pub at: NaiveDateTime,
+    /// The log its new events were recorded in, unless rows named their own.
+    pub log: String,
+    /// How many events it added.
+    pub added: usize,
+}
+
+/// A machine that has recorded events in a log. One log has one writer; a second machine on the same log
+/// would fork its chain, so two writers of one log are reported.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogWriter {
+    /// The log.
+    pub log: String,
+    /// The machine (host name and a per-installation suffix).
+    pub device: String,
+}
+
 /// Section 12 of the plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -177,4 +219,35 @@ pub struct Custody {
     pub items: Vec<CustodyItem>,
     /// The custody log, each log's events in recorded order.
     pub events: Vec<CustodyEvent>,
+    /// Each log's anchor, as far as it had reached when last saved.
+    pub anchors: Vec<LogAnchor>,
+    /// CSV files imported into the log.
+    pub imports: Vec<ImportRecord>,
+    /// Which machines have recorded in which logs.
+    pub writers: Vec<LogWriter>,
+}
+
+impl Custody {
+    /// Notes that `device` records in `log` (once per pair).
+    pub fn note_writer(&mut self, log: &str, device: &str) {
+        if !self
+            .writers
+            .iter()
+            .any(|w| w.log == log && w.device == device)
+        {
+            self.writers.push(LogWriter {
+                log: log.to_owned(),
+                device: device.to_owned(),
+            });
+            self.writers.sort();
+        }
+    }
+
+    /// The machines that have recorded in `log`.
+    pub fn writers_of<'a>(&'a self, log: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.writers
+            .iter()
+            .filter(move |w| w.log == log)
+            .map(|w| w.device.as_str())
+    }
 }

@@ -40,6 +40,11 @@ macro_rules! entity_id {
 }
 
 entity_id!(
+    /// Identifies a plan: minted once by `new` (or when a file from before plan ids is migrated) and never
+    /// regenerated, so copies of one plan on several laptops can be told from copies of another.
+    PlanId
+);
+entity_id!(
     /// Identifies a contest (a constituency, ward or division) within the election.
     ContestId
 );

@@ -17,6 +17,7 @@ pub mod fraud;
 pub mod hotspots;
 pub mod ids;
 pub mod key_dates;
+pub mod limits;
 pub mod overview;
 pub mod people;
 pub mod responsibilities;
@@ -49,7 +50,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The plan file format this build writes. Older versions are migrated on load (see `storage`).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// An election integrity and security plan: one per election (one poll date, one or more contests).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -57,6 +58,8 @@ pub const FORMAT_VERSION: u32 = 2;
 pub struct Plan {
     /// The file format version this plan was written in.
     pub format_version: u32,
+    /// The plan's stable identity (see [`PlanId`]).
+    pub id: PlanId,
     /// 1. Overview and document control.
     pub overview: Overview,
     /// 2. People and roles.
@@ -94,6 +97,7 @@ impl Plan {
     pub fn empty(election_type: ElectionType, poll_date: NaiveDate) -> Plan {
         Plan {
             format_version: FORMAT_VERSION,
+            id: PlanId::new(),
             overview: Overview {
                 title: "Election integrity and security plan".to_owned(),
                 authority: String::new(),

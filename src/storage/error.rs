@@ -55,6 +55,42 @@ pub enum LoadError {
         /// The newest version this program reads.
         supported: u32,
     },
+    /// The file's name is too long for its backups to be kept beside it.
+    #[error(
+        "{path}: the file name is {bytes} bytes long; a plan's name may be at most {limit} bytes so that its dated backups fit beside it"
+    )]
+    NameTooLong {
+        /// The file.
+        path: PathBuf,
+        /// The name's length in bytes.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The file is far larger than any plan.
+    #[error("{path} is {bytes} bytes, larger than any plan (the limit is {limit})")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The file is UTF-16 text (as some Windows editors save), not UTF-8.
+    #[error("{path} is saved as UTF-16 text; plan files are UTF-8")]
+    Utf16 {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A field is absurdly long.
+    #[error("{path}: {breach}")]
+    TooLong {
+        /// The file.
+        path: PathBuf,
+        /// Which field, and how long.
+        breach: String,
+    },
     /// The version number is not one that ever existed.
     #[error(
         "{path} says it is plan format version {found}, which never existed (versions start at 1)"
@@ -73,24 +109,42 @@ impl LoadError {
         match self {
             LoadError::Io { .. } => "check the path and that you may read the file".to_owned(),
             LoadError::Empty { .. } => {
-                "the file has no content; restore it from its .bak copy or create a plan with `integrity-planner new`"
-                    .to_owned()
+                format!(
+                    "the file has no content; {RESTORE}, or create a plan with `integrity-planner new`"
+                )
             }
-            LoadError::NotText { .. } => {
-                "this is not a plan file; plan files are RON text ending in .plan.ron (a .bak copy may be beside it)"
-                    .to_owned()
+            LoadError::NotText { .. } => format!(
+                "this is not a plan file; plan files are RON text ending in .plan.ron ({RESTORE})"
+            ),
+            LoadError::NameTooLong { .. } => {
+                "rename the file to something shorter, keeping the .plan.ron ending".to_owned()
             }
+            LoadError::TooLarge { .. } => {
+                "check you chose the right file; plan files end in .plan.ron".to_owned()
+            }
+            LoadError::Utf16 { .. } => {
+                "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)".to_owned()
+            }
+            LoadError::TooLong { .. } => format!(
+                "shorten that field in a text editor (custody log names are at most {} characters, other text {}), or {RESTORE}",
+                crate::model::limits::MAX_LOG_NAME,
+                crate::model::limits::MAX_TEXT
+            ),
             LoadError::Syntax { message, .. } => syntax_hint(message),
             LoadError::NewerVersion { .. } => {
-                "open it with the newer version of Election Integrity Planner that wrote it".to_owned()
-            }
-            LoadError::UnknownVersion { .. } => {
-                "the format_version line at the top of the file has been damaged; restore it from its .bak copy"
+                "open it with the newer version of Election Integrity Planner that wrote it"
                     .to_owned()
             }
+            LoadError::UnknownVersion { .. } => format!(
+                "the format_version line at the top of the file has been damaged; {RESTORE}"
+            ),
         }
     }
 }
+
+/// How to get a damaged plan back.
+const RESTORE: &str =
+    "restore an earlier version with `integrity-planner backups PLAN --restore 1`";
 
 /// A hint chosen from what the parser said.
 fn syntax_hint(message: &str) -> String {
@@ -106,14 +160,13 @@ fn syntax_hint(message: &str) -> String {
     } else if m.contains("variant") {
         "use one of the names listed above, spelt exactly (they are case-sensitive)".to_owned()
     } else if m.contains("field") {
-        "check the field name's spelling against the list above, or restore the file from its .bak copy".to_owned()
+        format!("check the field name's spelling against the list above, or {RESTORE}")
     } else if m.contains("rating") {
         "likelihood and impact are scored from 1 to 5".to_owned()
     } else if m.contains("eof") || m.contains("end of file") || m.contains("unexpected end") {
-        "the file ends too early — it may have been cut short; restore it from its .bak copy"
-            .to_owned()
+        format!("the file ends too early — it may have been cut short; {RESTORE}")
     } else {
-        "fix the file at the place shown, or restore it from its .bak copy beside it".to_owned()
+        format!("fix the file at the place shown, or {RESTORE}")
     }
 }
 
@@ -131,4 +184,76 @@ pub enum SaveError {
     /// The plan could not be turned into text (should not happen for a valid plan).
     #[error("cannot write the plan as RON: {0}")]
     Serialize(String),
+    /// Another writer held the plan's lock for the whole wait.
+    #[error("{path} is being changed by another program{}; waited {} s", holder_line(holder), waited.as_secs_f32().round())]
+    Locked {
+        /// The plan.
+        path: PathBuf,
+        /// Who holds the lock, as they recorded it.
+        holder: String,
+        /// How long this writer waited.
+        waited: std::time::Duration,
+    },
+    /// The caller holds another plan's lock (a defect in the program).
+    #[error("{path} was about to be saved without its lock")]
+    NotLocked {
+        /// The plan.
+        path: PathBuf,
+    },
+    /// The file's name is too long for its backups.
+    #[error(
+        "{path}: the file name is {bytes} bytes long; a plan's name may be at most {limit} bytes so that its dated backups fit beside it"
+    )]
+    NameTooLong {
+        /// The file.
+        path: PathBuf,
+        /// The name's length.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+/// The holder's details on one line, for a message.
+fn holder_line(holder: &str) -> String {
+    if holder.trim().is_empty() {
+        String::new()
+    } else {
+        let details: Vec<&str> = holder
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        format!(" ({})", details.join(", "))
+    }
+}
+
+impl SaveError {
+    /// The save error for a lock that could not be taken on `path`.
+    pub fn from_lock(path: &std::path::Path, error: super::LockError) -> SaveError {
+        match error {
+            super::LockError::Busy { holder, waited, .. } => SaveError::Locked {
+                path: path.to_owned(),
+                holder,
+                waited,
+            },
+            super::LockError::Io { source, .. } => SaveError::Io {
+                path: path.to_owned(),
+                source,
+            },
+        }
+    }
+
+    /// A suggestion for the user.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            SaveError::Locked { .. } => {
+                "wait for the other program to finish and try again (or give it longer with --lock-wait SECONDS); nothing was changed"
+            }
+            SaveError::NameTooLong { .. } => {
+                "choose a shorter file name, keeping the .plan.ron ending; nothing was changed"
+            }
+            _ => "check the folder exists and you may write to it; the previous file is unchanged",
+        }
+    }
 }

@@ -4,21 +4,28 @@
 //! History:
 //! - version 1: a person had two text fields `phone` and `mobile`.
 //! - version 2: a person has a list of `phones`, each with a kind (office, mobile, out of hours).
+//! - version 3: the plan has a stable `id`; the custody section keeps each log's `anchors`, the CSV files
+//!   `imports`ed and the machines (`writers`) that recorded in each log. A file migrated from version 2
+//!   gets a new plan id, so two copies migrated apart are different plans.
 
 use serde::Deserialize;
 
 use crate::model::{
-    Allegations, CandidateDataSharing, CommunicationLine, Custody, ElectoralEvent, EscalationLevel,
-    FORMAT_VERSION, FraudIndicator, Hotspot, KeyDates, Overview, Person, PersonId, Phone,
-    PhoneKind, Plan, Responsibility, Risk, Role, StakeholderMessage, Venues,
+    Allegations, CandidateDataSharing, CommunicationLine, CustodyEvent, CustodyItem,
+    ElectoralEvent, EscalationLevel, FORMAT_VERSION, FraudIndicator, Hotspot, KeyDates, Overview,
+    Person, PersonId, Phone, PhoneKind, Plan, PlanId, Responsibility, Risk, Role, StageArrangement,
+    StakeholderMessage, Venues,
 };
 
 /// Reads a plan written in an older `version` and brings it up to the current format.
 pub(super) fn from_version(version: u32, text: &str) -> Result<Plan, ron::error::SpannedError> {
     debug_assert!(version < FORMAT_VERSION);
-    // One arm per old version; each converts to the next version and falls through to the current one.
-    let v1: v1::Plan = ron::from_str(text)?;
-    Ok(v1.into_v2())
+    // Each old version converts to the next, up to the current one.
+    let v2 = match version {
+        1 => ron::from_str::<v1::Plan>(text)?.into_v2(),
+        _ => ron::from_str::<v2::Plan>(text)?,
+    };
+    Ok(v2.into_v3())
 }
 
 /// Format version 1, frozen.
@@ -59,7 +66,7 @@ mod v1 {
         risks: Vec<Risk>,
         hotspots: Vec<Hotspot>,
         events: Vec<ElectoralEvent>,
-        custody: Custody,
+        custody: super::v2::Custody,
         venues: Venues,
         allegations: Allegations,
         key_dates: KeyDates,
@@ -91,8 +98,8 @@ mod v1 {
     }
 
     impl Plan {
-        pub(super) fn into_v2(self) -> super::Plan {
-            super::Plan {
+        pub(super) fn into_v2(self) -> super::v2::Plan {
+            super::v2::Plan {
                 format_version: 2,
                 overview: self.overview,
                 people: self.people.into_iter().map(Person::into_v2).collect(),
@@ -106,6 +113,80 @@ mod v1 {
                 hotspots: self.hotspots,
                 events: self.events,
                 custody: self.custody,
+                venues: self.venues,
+                allegations: self.allegations,
+                key_dates: self.key_dates,
+            }
+        }
+    }
+}
+
+/// Format version 2, frozen.
+mod v2 {
+    use chrono::NaiveDateTime;
+
+    use super::*;
+
+    /// The custody section in format version 2: no anchors, imports or writers.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields, rename = "Custody")]
+    pub(super) struct Custody {
+        pub(super) stages: Vec<StageArrangement>,
+        pub(super) count_receipt_deadline: Option<NaiveDateTime>,
+        pub(super) items: Vec<CustodyItem>,
+        pub(super) events: Vec<CustodyEvent>,
+    }
+
+    /// A plan in format version 2.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields, rename = "Plan")]
+    pub(super) struct Plan {
+        #[allow(dead_code)]
+        pub(super) format_version: u32,
+        pub(super) overview: Overview,
+        pub(super) people: Vec<Person>,
+        pub(super) responsibilities: Vec<Responsibility>,
+        pub(super) communication: Vec<CommunicationLine>,
+        pub(super) stakeholder_messages: Vec<StakeholderMessage>,
+        pub(super) candidate_data: CandidateDataSharing,
+        pub(super) indicators: Vec<FraudIndicator>,
+        pub(super) escalation: Vec<EscalationLevel>,
+        pub(super) risks: Vec<Risk>,
+        pub(super) hotspots: Vec<Hotspot>,
+        pub(super) events: Vec<ElectoralEvent>,
+        pub(super) custody: Custody,
+        pub(super) venues: Venues,
+        pub(super) allegations: Allegations,
+        pub(super) key_dates: KeyDates,
+    }
+
+    impl Plan {
+        /// Version 3: a new plan id (a copy migrated apart from another is a different plan) and empty
+        /// anchors, imports and writers; the first save anchors every intact log at its head.
+        pub(super) fn into_v3(self) -> super::Plan {
+            super::Plan {
+                format_version: FORMAT_VERSION,
+                id: PlanId::new(),
+                overview: self.overview,
+                people: self.people,
+                responsibilities: self.responsibilities,
+                communication: self.communication,
+                stakeholder_messages: self.stakeholder_messages,
+                candidate_data: self.candidate_data,
+                indicators: self.indicators,
+                escalation: self.escalation,
+                risks: self.risks,
+                hotspots: self.hotspots,
+                events: self.events,
+                custody: crate::model::Custody {
+                    stages: self.custody.stages,
+                    count_receipt_deadline: self.custody.count_receipt_deadline,
+                    items: self.custody.items,
+                    events: self.custody.events,
+                    anchors: Vec::new(),
+                    imports: Vec::new(),
+                    writers: Vec::new(),
+                },
                 venues: self.venues,
                 allegations: self.allegations,
                 key_dates: self.key_dates,

@@ -1,34 +1,133 @@
-//! Plan files: RON text with a `format_version`, migrated on load, saved atomically with a backup.
+//! Plan files: RON text with a `format_version`, migrated on load, saved atomically under a lock with
+//! dated backups.
 //!
-//! This module is the only code that reads or writes plan files.
+//! This module is the only code that reads or writes plan files. What it guarantees, and what it cannot,
+//! is stated in the README's "Files and safety" section.
 
+pub mod backups;
 mod error;
+mod guard;
+mod lock;
 mod migrate;
+mod write;
 
-use std::fs::{self, File};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use sha2::{Digest as _, Sha256};
 
 pub use error::{LoadError, SaveError};
+pub use guard::{OutputError, check_output};
+pub use lock::{DEFAULT_WAIT, LockError, PlanLock, lock, lock_path};
+pub use write::resolve;
 
-use crate::model::{FORMAT_VERSION, Plan};
+use crate::model::{FORMAT_VERSION, Plan, limits};
 
 /// The file name extension of plan files.
 pub const EXTENSION: &str = "plan.ron";
 
+/// The largest plan file read (256 MiB): a London-scale plan is a fraction of this, so anything larger is
+/// not a plan, and reading it would exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The longest plan file name, in bytes: a backup adds [`backups::SUFFIX_BYTES`] to it and file systems
+/// allow 255, so a longer name could be saved but never backed up.
+pub const MAX_NAME_BYTES: usize = 255 - backups::SUFFIX_BYTES - 1;
+
+/// SHA-256 of a plan file's bytes: what the editor compares to tell whether another copy changed the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Digest(pub [u8; 32]);
+
+impl Digest {
+    /// The digest of `bytes`.
+    pub fn of(bytes: &[u8]) -> Digest {
+        Digest(Sha256::digest(bytes).into())
+    }
+
+    /// As 64 lowercase hex digits.
+    pub fn hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// A plan as read from its file.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The plan, in the current format.
+    pub plan: Plan,
+    /// The digest of the file's bytes as read.
+    pub digest: Digest,
+    /// The format version it was migrated from, if it was older than this program's.
+    pub migrated_from: Option<u32>,
+}
+
 /// Reads and parses a plan file, migrating it from an older format if needed.
 pub fn load(path: &Path) -> Result<Plan, LoadError> {
-    let bytes = fs::read(path).map_err(|source| LoadError::Io {
+    open(path).map(|loaded| loaded.plan)
+}
+
+/// Reads a plan file with what the editor and the merging commands need to know about it.
+pub fn open(path: &Path) -> Result<Loaded, LoadError> {
+    check_name(path).map_err(|(bytes, limit)| LoadError::NameTooLong {
+        path: path.to_owned(),
+        bytes,
+        limit,
+    })?;
+    let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
-    })?;
-    parse_bytes(&bytes, path)
+    };
+    let size = fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            bytes: size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = fs::read(path).map_err(io)?;
+    let (plan, migrated_from) = parse_versioned(&bytes, path)?;
+    Ok(Loaded {
+        plan,
+        digest: Digest::of(&bytes),
+        migrated_from,
+    })
+}
+
+/// The digest of the file now at `path` (`None` when there is no file).
+pub fn read_digest(path: &Path) -> std::io::Result<Option<Digest>> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(Digest::of(&bytes))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether a plan file's name leaves room for its backups (`Err((length, limit))` when it does not).
+fn check_name(path: &Path) -> Result<(), (usize, usize)> {
+    let length = path.file_name().map_or(0, |n| n.as_encoded_bytes().len());
+    if length > MAX_NAME_BYTES {
+        Err((length, MAX_NAME_BYTES))
+    } else {
+        Ok(())
+    }
 }
 
 /// Parses a plan from the bytes of a file; `path` is only used in messages.
 pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Plan, LoadError> {
+    parse_versioned(bytes, path).map(|(plan, _)| plan)
+}
+
+/// Parses a plan and says which older format, if any, it was migrated from.
+fn parse_versioned(bytes: &[u8], path: &Path) -> Result<(Plan, Option<u32>), LoadError> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(LoadError::Utf16 {
+            path: path.to_owned(),
+        });
+    }
+    // A byte-order mark (Windows editors add one) is not part of the text.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
             path: path.to_owned(),
@@ -49,11 +148,25 @@ pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Plan, LoadError> {
             offset,
         });
     }
-    parse(text, path)
+    let (plan, migrated_from) = parse_text(text, path)?;
+    if let Some(breach) = limits::check(&plan)
+        .into_iter()
+        .find(limits::Breach::refuses_load)
+    {
+        return Err(LoadError::TooLong {
+            path: path.to_owned(),
+            breach: breach.to_string(),
+        });
+    }
+    Ok((plan, migrated_from))
 }
 
 /// Parses a plan from RON text; `path` is only used in messages.
 pub fn parse(text: &str, path: &Path) -> Result<Plan, LoadError> {
+    parse_versioned(text.as_bytes(), path).map(|(plan, _)| plan)
+}
+
+fn parse_text(text: &str, path: &Path) -> Result<(Plan, Option<u32>), LoadError> {
     #[derive(Deserialize)]
     #[serde(rename = "Plan")]
     struct VersionProbe {
@@ -77,10 +190,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Plan, LoadError> {
             found: v,
             supported: FORMAT_VERSION,
         }),
-        v if v == FORMAT_VERSION => {
-            ron::from_str::<Plan>(text).map_err(|e| syntax_error(text, path, &e))
-        }
-        v => migrate::from_version(v, text).map_err(|e| syntax_error(text, path, &e)),
+        v if v == FORMAT_VERSION => ron::from_str::<Plan>(text)
+            .map(|plan| (plan, None))
+            .map_err(|e| syntax_error(text, path, &e)),
+        v => migrate::from_version(v, text)
+            .map(|plan| (plan, Some(v)))
+            .map_err(|e| syntax_error(text, path, &e)),
     }
 }
 
@@ -125,67 +240,83 @@ pub fn to_ron(plan: &Plan) -> Result<String, SaveError> {
     Ok(text)
 }
 
-/// The backup path kept beside a plan file: `name.plan.ron.bak`.
-pub fn backup_path(path: &Path) -> PathBuf {
-    with_suffix(path, ".bak")
+/// What a save did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// The file written (the plan's own file, through any symbolic link).
+    pub path: PathBuf,
+    /// The digest of the bytes now in it.
+    pub digest: Digest,
+    /// The backup kept of the version it replaced, if there was one.
+    pub backup: Option<PathBuf>,
+    /// Whether the file already held exactly these bytes, so nothing was written.
+    pub unchanged: bool,
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(suffix);
-    path.with_file_name(name)
+/// Saves a plan, taking its lock for the write (waiting up to [`DEFAULT_WAIT`]). For a read, change and
+/// write, take the lock first with [`lock`] and use [`save_locked`].
+pub fn save(plan: &mut Plan, path: &Path) -> Result<Saved, SaveError> {
+    let held = lock(path, DEFAULT_WAIT).map_err(|e| SaveError::from_lock(path, e))?;
+    save_locked(plan, path, &held)
 }
 
-/// Saves a plan atomically: the text is written to a temporary file beside the target and synced, the
-/// previous file (if any) is copied to `*.bak`, then the temporary file is renamed over the target.
-/// At every moment the target path holds either the old plan or the new one, never a partial file.
-pub fn save(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+/// Saves a plan while holding its lock. Each log's anchor is first extended along its chain (never
+/// shortened); then the text is written atomically, keeping the replaced version as a dated backup and
+/// removing backups beyond those kept. A file that already holds the same bytes is not touched.
+pub fn save_locked(plan: &mut Plan, path: &Path, held: &PlanLock) -> Result<Saved, SaveError> {
+    if !held.covers(path) {
+        return Err(SaveError::NotLocked {
+            path: path.to_owned(),
+        });
+    }
+    check_name(path).map_err(|(bytes, limit)| SaveError::NameTooLong {
+        path: path.to_owned(),
+        bytes,
+        limit,
+    })?;
+    crate::custody::anchors::advance(&mut plan.custody);
     let text = to_ron(plan)?;
-    write_atomically(path, text.as_bytes(), true)
-}
-
-/// Writes bytes to `path` atomically (temporary file, fsync, rename), optionally keeping the previous
-/// file as `*.bak`. Used for plans and for the editor's recovery file.
-pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     let io = |source| SaveError::Io {
         path: path.to_owned(),
         source,
     };
-    let tmp = with_suffix(path, &format!(".tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        if keep_backup && path.exists() {
-            let bak = backup_path(path);
-            let bak_tmp = with_suffix(&bak, ".tmp");
-            fs::copy(path, &bak_tmp)?;
-            File::open(&bak_tmp)?.sync_all()?;
-            fs::rename(&bak_tmp, &bak)?;
-        }
-        fs::rename(&tmp, path)?;
-        sync_parent(path);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    let target = resolve(path).map_err(io)?;
+    write::tidy_temps(&target);
+    let digest = Digest::of(text.as_bytes());
+    if read_digest(&target).map_err(io)? == Some(digest) {
+        return Ok(Saved {
+            path: target,
+            digest,
+            backup: None,
+            unchanged: true,
+        });
     }
-    result.map_err(io)
+    let mut backup = None;
+    let written = write::replace(&target, text.as_bytes(), |target| {
+        if target.exists() {
+            backup = Some(backups::take(target)?);
+        }
+        Ok(())
+    })
+    .map_err(io)?;
+    backups::prune(&written, chrono::Utc::now().naive_utc());
+    Ok(Saved {
+        path: written,
+        digest,
+        backup,
+        unchanged: false,
+    })
 }
 
-/// Syncs the directory so the rename itself survives a power cut (best effort: not every platform can).
-fn sync_parent(path: &Path) {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if let Ok(dir) = File::open(parent) {
-        let _ = dir.sync_all();
-    }
+/// Writes bytes to `path` atomically (temporary file, fsync, rename), through a symbolic link, never
+/// readable by others. For exports and the editor's own files; plans are saved with [`save`].
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write::replace(path, bytes, |_| Ok(()))
+        .map(|_| ())
+        .map_err(|source| SaveError::Io {
+            path: path.to_owned(),
+            source,
+        })
 }
 
 /// Turns a RON error into a message with line, column and the offending line.
@@ -193,8 +324,11 @@ fn syntax_error(text: &str, path: &Path, error: &ron::error::SpannedError) -> Lo
     let line = error.span.start.line.max(1);
     let column = error.span.start.col.max(1);
     let mut message = describe(&error.code);
+    // A string that never closes runs to the end of the file: the file was cut short inside it.
+    let unclosed_string = matches!(error.code, ron::Error::ExpectedStringEnd)
+        && text.lines().skip(line).all(|rest| !rest.contains('"'));
     if !matches!(error.code, ron::Error::Eof)
-        && at_end(text, error.span.end.line, error.span.end.col)
+        && (unclosed_string || at_end(text, error.span.end.line, error.span.end.col))
     {
         message = format!("the file ends unexpectedly — is it cut short? ({message})");
     }

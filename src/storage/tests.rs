@@ -52,37 +52,73 @@ fn round_trip_keeps_everything_including_unicode_and_newlines() {
     assert_eq!(parse(&text, Path::new("x")).unwrap(), plan);
 }
 
+/// The names of the files in a folder, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
 fn save_is_atomic_and_keeps_a_backup() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.plan.ron");
     let mut plan = sample();
-    save(&plan, &path).unwrap();
-    assert!(
-        !backup_path(&path).exists(),
-        "no backup of a file that did not exist"
-    );
+    let saved = save(&mut plan, &path).unwrap();
+    assert_eq!(saved.backup, None, "no backup of a file that did not exist");
+    assert_eq!(Some(saved.digest), read_digest(&path).unwrap());
     let first = std::fs::read_to_string(&path).unwrap();
     plan.overview.version = "0.2".to_owned();
-    save(&plan, &path).unwrap();
-    assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), first);
+    let saved = save(&mut plan, &path).unwrap();
+    let backup = saved.backup.unwrap();
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), first);
+    assert_eq!(backups::list(&path).unwrap()[0].path, backup);
     assert_eq!(load(&path).unwrap(), plan);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let leftovers: Vec<_> = files_in(dir.path())
+        .into_iter()
         .filter(|n| n.contains(".tmp"))
         .collect();
     assert!(
         leftovers.is_empty(),
         "temporary files left behind: {leftovers:?}"
     );
+    // Saving what the file already holds writes nothing and keeps no backup.
+    let before = files_in(dir.path());
+    let again = save(&mut plan, &path).unwrap();
+    assert!(again.unchanged && again.backup.is_none());
+    assert_eq!(files_in(dir.path()), before);
+}
+
+#[test]
+fn replacing_a_plan_twice_keeps_the_original() {
+    // `new --force -o P` twice used to leave only the second plan in the single .bak.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.plan.ron");
+    let mut original = sample();
+    save(&mut original, &path).unwrap();
+    let original_text = std::fs::read_to_string(&path).unwrap();
+    for version in ["second", "third"] {
+        let mut other = sample();
+        other.overview.version = version.to_owned();
+        save(&mut other, &path).unwrap();
+    }
+    let kept: Vec<String> = backups::list(&path)
+        .unwrap()
+        .iter()
+        .map(|b| std::fs::read_to_string(&b.path).unwrap())
+        .collect();
+    assert_eq!(kept.len(), 2);
+    assert!(kept.contains(&original_text), "the original is still kept");
 }
 
 #[test]
 fn a_failed_save_leaves_the_previous_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("missing-folder").join("plan.plan.ron");
-    let err = save(&sample(), &path).unwrap_err();
+    let err = save(&mut sample(), &path).unwrap_err();
     assert!(err.to_string().contains("cannot save"), "{err}");
     assert!(!path.exists());
 }
@@ -192,21 +228,21 @@ fn unbalanced_brackets_are_located() {
 #[test]
 fn future_and_impossible_versions_are_refused() {
     let text = to_ron(&sample()).unwrap();
-    let future = text.replacen("format_version: 2", "format_version: 99", 1);
+    let future = text.replacen("format_version: 3", "format_version: 99", 1);
     let err = parse(&future, Path::new("f")).unwrap_err();
     assert!(
         matches!(
             err,
             LoadError::NewerVersion {
                 found: 99,
-                supported: 2,
+                supported: 3,
                 ..
             }
         ),
         "{err:?}"
     );
     assert!(err.to_string().contains("newer"));
-    let zero = text.replacen("format_version: 2", "format_version: 0", 1);
+    let zero = text.replacen("format_version: 3", "format_version: 0", 1);
     assert!(matches!(
         parse(&zero, Path::new("z")),
         Err(LoadError::UnknownVersion { found: 0, .. })
@@ -249,6 +285,141 @@ fn version_1_files_are_migrated() {
 }
 
 #[test]
+fn version_2_files_get_a_plan_id_and_their_first_save_anchors_every_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.plan.ron");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v2.plan.ron"),
+        &path,
+    )
+    .unwrap();
+    let loaded = open(&path).unwrap();
+    assert_eq!(loaded.migrated_from, Some(2));
+    assert_eq!(loaded.plan.custody.events.len(), 3);
+    assert!(loaded.plan.custody.anchors.is_empty());
+    // Each load of the old file mints an id: two copies migrated apart are two plans.
+    assert_ne!(open(&path).unwrap().plan.id, loaded.plan.id);
+    let mut plan = loaded.plan;
+    save(&mut plan, &path).unwrap();
+    let saved = open(&path).unwrap();
+    assert_eq!(saved.migrated_from, None);
+    assert_eq!(saved.plan.id, plan.id, "the id is kept from then on");
+    let anchors: Vec<(&str, u64)> = saved
+        .plan
+        .custody
+        .anchors
+        .iter()
+        .map(|a| (a.log.as_str(), a.seq))
+        .collect();
+    assert_eq!(anchors, [("count-receipt", 2), ("polling-stations", 1)]);
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_link_writes_the_file_it_names_and_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("share")).unwrap();
+    let real = dir.path().join("share").join("real.plan.ron");
+    let mut plan = sample();
+    save(&mut plan, &real).unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode(&real),
+        0o600,
+        "a new plan is readable by its owner only"
+    );
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("link.plan.ron");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    plan.overview.version = "0.2".to_owned();
+    let saved = save(&mut plan, &link).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    assert_eq!(saved.path, real);
+    assert_eq!(load(&real).unwrap().overview.version, "0.2");
+    assert_eq!(mode(&real), 0o640, "the permissions are carried over");
+    let backup = saved.backup.unwrap();
+    assert_eq!(
+        backup.parent(),
+        real.parent(),
+        "the backup is beside the real file"
+    );
+    // A world-readable plan is saved without access for others.
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o644)).unwrap();
+    plan.overview.version = "0.3".to_owned();
+    save(&mut plan, &link).unwrap();
+    assert_eq!(mode(&real), 0o640);
+    for name in files_in(&dir.path().join("share")) {
+        let m = mode(&dir.path().join("share").join(&name));
+        assert_eq!(m & 0o007, 0, "{name} is readable by others ({m:o})");
+    }
+}
+
+#[test]
+fn stale_temporary_files_are_tidied_under_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.plan.ron");
+    std::fs::write(
+        dir.path().join(".p.plan.ron.tmp-4242-0123456789ab"),
+        "half a plan",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("p.plan.ron.tmp-4242"), "old style").unwrap();
+    std::fs::write(dir.path().join("other.plan.ron.tmp-1"), "not ours").unwrap();
+    save(&mut sample(), &path).unwrap();
+    assert_eq!(
+        files_in(dir.path()),
+        ["other.plan.ron.tmp-1", "p.plan.ron", "p.plan.ron.lock"]
+    );
+}
+
+#[test]
+fn byte_order_marks_crlf_and_utf16_are_handled() {
+    let text = to_ron(&sample()).unwrap();
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend(text.replace('\n', "\r\n").as_bytes());
+    assert_eq!(parse_bytes(&bom, Path::new("w")).unwrap(), parsed(&text));
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let err = parse_bytes(&utf16, Path::new("w")).unwrap_err();
+    assert!(matches!(err, LoadError::Utf16 { .. }), "{err}");
+    assert!(err.hint().contains("UTF-8"));
+}
+
+/// The plan a text holds (for comparing a re-encoded copy with the original).
+fn parsed(text: &str) -> Plan {
+    parse(text, Path::new("x")).unwrap()
+}
+
+#[test]
+fn absurd_lengths_and_names_are_refused_clearly() {
+    let mut plan = sample();
+    plan.people[0].job_title = "x".repeat(1_048_576);
+    let err = parse(&to_ron(&plan).unwrap(), Path::new("big")).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("people[0].job_title") && message.contains("1048576 characters"),
+        "{message}"
+    );
+    assert!(err.hint().contains("shorten"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join(format!("{}.plan.ron", "n".repeat(230)));
+    let err = save(&mut sample(), &long).unwrap_err();
+    assert!(matches!(err, SaveError::NameTooLong { .. }), "{err}");
+    std::fs::write(&long, to_ron(&sample()).unwrap()).unwrap();
+    assert!(matches!(open(&long), Err(LoadError::NameTooLong { .. })));
+}
+
+#[test]
 fn excerpt_points_at_the_column() {
     let shown = excerpt("abc\n  def: x\n", 2, 8);
     assert!(shown.contains("2 |   def: x"), "{shown}");
@@ -270,9 +441,9 @@ fn the_version_is_read_from_the_top_without_a_full_parse_and_otherwise_by_one() 
     assert_eq!(leading_version("Plan(format_version: 99999999999,"), None);
     // A version that is not the first field is still found, by the full parse.
     let text = to_ron(&sample()).unwrap();
-    let moved = text.replacen("  format_version: 2,\n", "", 1).replacen(
+    let moved = text.replacen("  format_version: 3,\n", "", 1).replacen(
         "  people: [",
-        "  format_version: 2,\n  people: [",
+        "  format_version: 3,\n  people: [",
         1,
     );
     assert_eq!(

@@ -10,11 +10,15 @@ use super::document::OpenPlan;
 use super::edits::{Edits, Focus};
 use super::files::{self, Dialogs, NativeDialogs, Recent};
 use super::readiness;
-use super::screens::Screens;
+use super::screens::{Screens, View};
 use super::start::{StartAction, StartScreen};
+use crate::edit::Step;
 use crate::export::{self, Profile};
 use crate::model::{Plan, Section};
-use crate::storage;
+use crate::storage::{self, Digest, backups::Backup};
+
+/// How long a save from the editor waits for another program that is writing the plan.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// What to do once unsaved changes have been dealt with.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +31,31 @@ enum Next {
     Open(Option<PathBuf>),
 }
 
+/// The plan file changed on disk since the editor read it: another laptop, a command or a sync folder
+/// saved it. Nothing has been written; the user chooses.
+#[derive(Clone, Debug, PartialEq)]
+struct Changed {
+    /// The file.
+    path: PathBuf,
+    /// What it holds now.
+    theirs: Box<Plan>,
+    /// The digest of what it holds now.
+    digest: Digest,
+    /// What differs, in words.
+    differences: Vec<String>,
+}
+
+/// What the user chose when another copy had changed the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ChangedAnswer {
+    /// Open the file as it is now.
+    ReloadTheirs,
+    /// Add the file's custody events to this plan and save.
+    MergeCustody,
+    /// Save this plan under another name.
+    SaveElsewhere,
+}
+
 /// A question or message the window is showing.
 #[derive(Clone, Debug, PartialEq)]
 enum Prompt {
@@ -34,13 +63,55 @@ enum Prompt {
     Unsaved(Next),
     /// Export as which profile?
     Export(Profile),
+    /// Another copy changed the file: reload theirs, merge their custody events, or save elsewhere?
+    Changed(Changed),
+    /// Which backup to go back to?
+    Restore {
+        /// The backups, newest first.
+        backups: Vec<Backup>,
+        /// The one chosen.
+        chosen: usize,
+    },
     /// Something went wrong.
     Error(String),
+}
+
+/// What differs between the open plan and another copy of its file, in words an elections manager reads.
+fn differences(ours: &Plan, theirs: &Plan) -> Vec<String> {
+    let mut out = Vec::new();
+    let sections: Vec<&str> = crate::edit::sections_differing(ours, theirs)
+        .into_iter()
+        .map(Section::label)
+        .collect();
+    if !sections.is_empty() {
+        out.push(format!("Sections that differ: {}.", sections.join(", ")));
+    }
+    let ids = |p: &Plan| -> std::collections::HashSet<crate::model::CustodyEventId> {
+        p.custody.events.iter().map(|e| e.id).collect()
+    };
+    let (mine, their) = (ids(ours), ids(theirs));
+    let only_theirs = their.difference(&mine).count();
+    let only_mine = mine.difference(&their).count();
+    if only_theirs + only_mine > 0 {
+        out.push(format!(
+            "Custody log: the file has {only_theirs} event{} this window does not; this window has {only_mine} event{} the file does not.",
+            if only_theirs == 1 { "" } else { "s" },
+            if only_mine == 1 { "" } else { "s" }
+        ));
+    }
+    if ours.id != theirs.id {
+        out.push("The file now holds a different plan (another plan id).".to_owned());
+    }
+    if out.is_empty() {
+        out.push("The contents are the same; only the file's layout differs.".to_owned());
+    }
+    out
 }
 
 /// The editor application.
 pub struct PlannerApp {
     data_dir: PathBuf,
+    device: String,
     fixed_now: Option<NaiveDateTime>,
     doc: Option<OpenPlan>,
     start: StartScreen,
@@ -51,6 +122,7 @@ pub struct PlannerApp {
     prompt: Option<Prompt>,
     notices: Vec<String>,
     last_recovery_write: f64,
+    recovery_revision: Option<u64>,
     quitting: bool,
     shown_title: String,
 }
@@ -73,8 +145,10 @@ impl PlannerApp {
     ) -> PlannerApp {
         let recent = Recent::load(&data_dir);
         let start = StartScreen::new(&data_dir);
+        let device = crate::device::device_name(&data_dir);
         PlannerApp {
             data_dir,
+            device,
             fixed_now,
             doc: None,
             start,
@@ -85,6 +159,7 @@ impl PlannerApp {
             prompt: None,
             notices: Vec::new(),
             last_recovery_write: 0.0,
+            recovery_revision: None,
             quitting: false,
             shown_title: String::new(),
         }
@@ -133,10 +208,21 @@ impl PlannerApp {
     }
 
     fn open(&mut self, path: &Path) {
-        match storage::load(path) {
-            Ok(plan) => {
+        match storage::open(path) {
+            Ok(loaded) => {
                 self.recent.add(&self.data_dir, path);
-                self.set_doc(OpenPlan::new(plan, Some(path.to_owned()), true));
+                let doc = OpenPlan::new(
+                    loaded.plan,
+                    Some(path.to_owned()),
+                    Some(loaded.digest),
+                    self.device.clone(),
+                );
+                self.set_doc(doc);
+                if let Some(version) = loaded.migrated_from {
+                    self.notices.push(format!(
+                        "This plan was written in an older format (version {version}); saving it writes the current format and gives it a plan id. Copies of the old file converted elsewhere count as different plans."
+                    ));
+                }
             }
             Err(e) => self.prompt = Some(Prompt::Error(format!("{e}\n\n{}", e.hint()))),
         }
@@ -166,25 +252,169 @@ impl PlannerApp {
                 }
             }
         };
-        let Some(doc) = self.doc.as_mut() else {
-            return false;
-        };
-        match storage::save(&doc.plan, &path) {
-            Ok(()) => {
-                files::clear_recovery(&self.data_dir, doc.path.as_deref());
-                files::clear_recovery(&self.data_dir, Some(&path));
-                doc.path = Some(path.clone());
-                doc.saved_state = Some(doc.history.state());
-                self.recent.add(&self.data_dir, &path);
-                self.notices.push(format!("Saved {}", path.display()));
-                true
-            }
-            Err(e) => {
+        match self.save_to(&path) {
+            Ok(saved) => saved,
+            Err(message) => {
                 self.prompt = Some(Prompt::Error(format!(
-                    "{e}\nThe plan is still open with your changes; try saving somewhere else."
+                    "{message}\nThe plan is still open with your changes; try again, or save it somewhere else."
                 )));
                 false
             }
+        }
+    }
+
+    /// Saves to `path` under its lock, unless another copy changed the file since this window read it, in
+    /// which case nothing is written and the user is asked what to do. Returns whether it saved.
+    fn save_to(&mut self, path: &Path) -> Result<bool, String> {
+        let Some(doc) = self.doc.as_mut() else {
+            return Ok(false);
+        };
+        let held = storage::lock(path, LOCK_WAIT)
+            .map_err(|e| storage::SaveError::from_lock(path, e).to_string())?;
+        let same_file = doc.path.as_deref() == Some(path);
+        let now_on_disk = storage::read_digest(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if same_file && now_on_disk.is_some() && now_on_disk != doc.disk {
+            let theirs = storage::open(path).map_err(|e| {
+                format!(
+                    "{} was changed by another program and cannot be read now: {e}",
+                    path.display()
+                )
+            })?;
+            let differences = differences(&doc.plan, &theirs.plan);
+            self.prompt = Some(Prompt::Changed(Changed {
+                path: path.to_owned(),
+                theirs: Box::new(theirs.plan),
+                digest: theirs.digest,
+                differences,
+            }));
+            return Ok(false);
+        }
+        let saved = storage::save_locked(&mut doc.plan, path, &held).map_err(|e| e.to_string())?;
+        drop(held);
+        files::clear_recovery(&self.data_dir, doc.path.as_deref());
+        files::clear_recovery(&self.data_dir, Some(path));
+        doc.path = Some(path.to_owned());
+        doc.mark_saved(saved.digest);
+        self.recovery_revision = None;
+        self.recent.add(&self.data_dir, path);
+        self.notices.push(format!("Saved {}", path.display()));
+        Ok(true)
+    }
+
+    /// The user's answer to a file changed by another copy.
+    fn resolve_changed(&mut self, changed: Changed, answer: ChangedAnswer) {
+        match answer {
+            ChangedAnswer::ReloadTheirs => {
+                // Their version replaces this window's; this window's work is kept as a recovery copy.
+                if let Some(doc) = &self.doc
+                    && doc.is_dirty()
+                {
+                    self.write_recovery();
+                }
+                let doc = OpenPlan::new(
+                    *changed.theirs,
+                    Some(changed.path),
+                    Some(changed.digest),
+                    self.device.clone(),
+                );
+                self.set_doc(doc);
+                self.notices.push(
+                    "Reloaded the file as the other copy saved it. Your version was kept as a recovery copy (on the start screen).".to_owned(),
+                );
+            }
+            ChangedAnswer::MergeCustody => {
+                let Some(doc) = self.doc.as_mut() else { return };
+                if doc.plan.id != changed.theirs.id {
+                    self.prompt = Some(Prompt::Error(
+                        "The file now holds a different plan, so its custody events cannot be merged into this one. Save this plan elsewhere.".to_owned(),
+                    ));
+                    return;
+                }
+                let mut merged = doc.plan.custody.clone();
+                let report = crate::custody::merge(&mut merged, &changed.theirs.custody);
+                if !report.conflicts.is_empty() {
+                    let list: Vec<String> =
+                        report.conflicts.iter().map(ToString::to_string).collect();
+                    self.prompt = Some(Prompt::Error(format!(
+                        "Their custody events could not be merged, so nothing was saved:\n{}\nSave this plan elsewhere, then compare the two with `integrity-planner custody merge`.",
+                        list.join("\n")
+                    )));
+                    return;
+                }
+                doc.plan.custody = merged;
+                doc.history.outside_change();
+                doc.disk = Some(changed.digest);
+                let added = report.added_events;
+                if self.save(false) {
+                    self.notices.push(format!(
+                        "Merged {added} custody event{} from the other copy and saved. Your other sections replaced theirs; undo history was cleared.",
+                        if added == 1 { "" } else { "s" }
+                    ));
+                }
+            }
+            ChangedAnswer::SaveElsewhere => {
+                self.save(true);
+            }
+        }
+    }
+
+    /// Writes the recovery copy of the open plan now.
+    fn write_recovery(&mut self) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let written = self.now().format("%Y-%m-%d %H:%M:%S").to_string();
+        let result = storage::to_ron(&doc.plan)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                files::write_recovery(&self.data_dir, doc.path.as_deref(), &text, &written)
+            });
+        match result {
+            Ok(()) => self.recovery_revision = Some(doc.history.revision()),
+            Err(e) => self
+                .notices
+                .push(format!("Could not write the recovery copy: {e}")),
+        }
+    }
+
+    /// Lists the backups of the open plan to choose one to go back to.
+    fn restore_version(&mut self) {
+        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
+            self.prompt = Some(Prompt::Error(
+                "This plan has not been saved yet, so it has no earlier versions.".to_owned(),
+            ));
+            return;
+        };
+        match storage::backups::list(&path) {
+            Ok(backups) if backups.is_empty() => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "{} has no earlier versions yet: each save keeps the version it replaces.",
+                    path.display()
+                )))
+            }
+            Ok(backups) => self.prompt = Some(Prompt::Restore { backups, chosen: 0 }),
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "Cannot list the earlier versions of {}: {e}",
+                    path.display()
+                )))
+            }
+        }
+    }
+
+    /// Opens a backup in place of the plan, as unsaved changes. The custody events recorded since are
+    /// kept: evidence is never rolled back.
+    fn restore(&mut self, backup: &Backup) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        match storage::backups::restored(&doc.plan, &backup.path) {
+            Ok(restored) => {
+                doc.plan = restored;
+                doc.history.outside_change();
+                self.notices.push(format!(
+                    "Restored the version saved {} (UTC). Custody events recorded since are kept. Save to keep it; the version it replaces will be kept as a backup.",
+                    backup.saved.format("%-d %b %Y %H:%M")
+                ));
+            }
+            Err(e) => self.prompt = Some(Prompt::Error(e)),
         }
     }
 
@@ -199,11 +429,9 @@ impl PlannerApp {
         let Some(path) = self.dialogs.save_pdf(&suggested) else {
             return;
         };
-        let result = export::plan_pdf(&doc.plan, profile)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                storage::write_atomically(&path, &bytes, false).map_err(|e| e.to_string())
-            });
+        let result = files::check_export(&path, doc.path.as_deref())
+            .and_then(|()| export::plan_pdf(&doc.plan, profile).map_err(|e| e.to_string()))
+            .and_then(|bytes| storage::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
         match result {
             Ok(()) => self.notices.push(format!(
                 "Exported the {} copy to {}",
@@ -222,11 +450,9 @@ impl PlannerApp {
         let Some(path) = self.dialogs.save_pdf(&format!("{stem}-custody-sheets.pdf")) else {
             return;
         };
-        let result = export::custody_sheets_pdf(&doc.plan)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                storage::write_atomically(&path, &bytes, false).map_err(|e| e.to_string())
-            });
+        let result = files::check_export(&path, doc.path.as_deref())
+            .and_then(|()| export::custody_sheets_pdf(&doc.plan).map_err(|e| e.to_string()))
+            .and_then(|bytes| storage::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
         match result {
             Ok(()) => self
                 .notices
@@ -281,15 +507,21 @@ impl PlannerApp {
             }
             Command::Export => self.prompt = Some(Prompt::Export(Profile::Full)),
             Command::CustodySheets => self.custody_sheets(),
+            Command::RestoreVersion => self.restore_version(),
             Command::Undo | Command::Redo => {
                 if let Some(doc) = self.doc.as_mut() {
-                    let section = if command == Command::Undo {
+                    let step = if command == Command::Undo {
                         doc.history.undo(&mut doc.plan)
                     } else {
                         doc.history.redo(&mut doc.plan)
                     };
-                    if let Some(section) = section {
-                        self.section = section;
+                    match step {
+                        Some(Step::Changed(section)) => self.section = section,
+                        Some(Step::Refused(message)) => {
+                            self.section = Section::Custody;
+                            self.notices.push(message);
+                        }
+                        None => {}
                     }
                 }
             }
@@ -302,23 +534,19 @@ impl PlannerApp {
         self.then(Next::Quit);
     }
 
-    /// Writes a recovery copy every minute while there are unsaved changes.
+    /// Writes a recovery copy at most every minute while there are changes not yet in the file or in a
+    /// recovery copy (keyed on the revision, so typing after a save is covered too).
     fn autosave(&mut self, time: f64) {
         let Some(doc) = self.doc.as_ref() else { return };
-        if !doc.is_dirty() || time - self.last_recovery_write < 60.0 {
+        let revision = doc.history.revision();
+        if !doc.is_dirty()
+            || self.recovery_revision == Some(revision)
+            || time - self.last_recovery_write < 60.0
+        {
             return;
         }
         self.last_recovery_write = time;
-        let written = self.now().format("%Y-%m-%d %H:%M:%S").to_string();
-        let result = storage::to_ron(&doc.plan)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                files::write_recovery(&self.data_dir, doc.path.as_deref(), &text, &written)
-            });
-        if let Err(e) = result {
-            self.notices
-                .push(format!("Could not write the recovery copy: {e}"));
-        }
+        self.write_recovery();
     }
 
     /// Draws the whole window and applies what the user did. Everything but the OS window lives here, so
@@ -357,7 +585,8 @@ impl PlannerApp {
             Some(StartAction::OpenPath(path)) => self.open(&path),
             Some(StartAction::Recover(info)) => match storage::load(&info.copy) {
                 Ok(plan) => {
-                    self.set_doc(OpenPlan::new(plan, info.original.clone(), false));
+                    let doc = OpenPlan::new(plan, info.original.clone(), None, self.device.clone());
+                    self.set_doc(doc);
                     self.notices
                         .push("Recovered unsaved work. Save it to keep it.".to_owned());
                 }
@@ -376,7 +605,7 @@ impl PlannerApp {
 
     fn create(&mut self, template: &'static crate::templates::Template, poll_date: NaiveDate) {
         match template.instantiate(poll_date, self.now().date()) {
-            Ok(plan) => self.set_doc(OpenPlan::new(plan, None, false)),
+            Ok(plan) => self.set_doc(OpenPlan::new(plan, None, None, self.device.clone())),
             Err(e) => self.prompt = Some(Prompt::Error(e.to_string())),
         }
     }
@@ -540,16 +769,14 @@ impl PlannerApp {
             });
         let mut edits = Edits::default();
         egui::CentralPanel::default().show(ui, |ui| {
-            let state = doc.history.state();
-            self.screens.show(
-                self.section,
-                ui,
-                &doc.plan,
-                state,
-                &doc.findings,
+            let view = View {
+                plan: &doc.plan,
+                revision: doc.history.revision(),
+                findings: &doc.findings,
                 now,
-                &mut edits,
-            );
+                device: &self.device,
+            };
+            self.screens.show(self.section, ui, &view, &mut edits);
         });
         if let Some(notice) = edits.notice.take() {
             self.notices.push(notice);
@@ -570,9 +797,75 @@ impl PlannerApp {
         let mut close = false;
         let mut next_action: Option<(bool, Next)> = None;
         let mut export: Option<Profile> = None;
+        let mut changed_answer: Option<ChangedAnswer> = None;
+        let mut restore: Option<Backup> = None;
         let modal = egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
-            ui.set_max_width(460.0);
+            ui.set_max_width(520.0);
             match &prompt {
+                Prompt::Changed(changed) => {
+                    ui.heading("The file was changed by another copy");
+                    ui.label(format!(
+                        "{} was saved by another program (another laptop, a command or a sync folder) after this window opened it. Nothing has been written yet.",
+                        changed.path.display()
+                    ));
+                    for line in &changed.differences {
+                        ui.label(line);
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal_wrapped(|ui| {
+                        if ui
+                            .button("Reload theirs")
+                            .on_hover_text("Open the file as it is now; this window's version is kept as a recovery copy")
+                            .clicked()
+                        {
+                            changed_answer = Some(ChangedAnswer::ReloadTheirs);
+                        }
+                        if ui
+                            .button("Merge their custody events")
+                            .on_hover_text("Add the custody events the file has to this plan and save; this window's other sections replace theirs")
+                            .clicked()
+                        {
+                            changed_answer = Some(ChangedAnswer::MergeCustody);
+                        }
+                        if ui.button("Save elsewhere…").clicked() {
+                            changed_answer = Some(ChangedAnswer::SaveElsewhere);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Prompt::Restore { backups, chosen } => {
+                    let mut selected = *chosen;
+                    ui.heading("Restore a previous version");
+                    ui.label("Each save keeps the version it replaces. Choose one to open in place of the plan; custody events recorded since are kept, and nothing is written until you save.");
+                    egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+                        for (i, b) in backups.iter().enumerate() {
+                            let label = format!(
+                                "{} UTC — {} KB{}",
+                                b.saved.format("%a %-d %b %Y %H:%M:%S"),
+                                b.size.div_ceil(1024),
+                                if b.legacy { " (older backup)" } else { "" }
+                            );
+                            ui.radio_value(&mut selected, i, label);
+                        }
+                    });
+                    if selected != *chosen {
+                        self.prompt = Some(Prompt::Restore {
+                            backups: backups.clone(),
+                            chosen: selected,
+                        });
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Restore this version").clicked() {
+                            restore = backups.get(selected).cloned();
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
                 Prompt::Unsaved(next) => {
                     let name = self.doc.as_ref().map_or_else(String::new, OpenPlan::name);
                     ui.heading("Save changes?");
@@ -633,13 +926,19 @@ impl PlannerApp {
                     files::clear_recovery(&self.data_dir, doc.path.as_deref());
                 }
                 if let Some(doc) = self.doc.as_mut() {
-                    doc.saved_state = Some(doc.history.state());
+                    doc.saved_revision = Some(doc.history.revision());
                 }
                 self.proceed(next);
             }
         } else if let Some(profile) = export {
             self.prompt = None;
             self.export(profile);
+        } else if let (Some(answer), Prompt::Changed(changed)) = (changed_answer, prompt) {
+            self.prompt = None;
+            self.resolve_changed(changed, answer);
+        } else if let Some(backup) = restore {
+            self.prompt = None;
+            self.restore(&backup);
         } else if close {
             self.prompt = None;
         }

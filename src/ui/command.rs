@@ -17,6 +17,8 @@ pub enum Command {
     Export,
     /// Print custody sheets as a PDF.
     CustodySheets,
+    /// Go back to a version of the plan kept as a backup.
+    RestoreVersion,
     /// Close the plan and return to the start screen.
     Close,
     /// Undo the last change.
@@ -36,6 +38,7 @@ impl Command {
         Command::SaveAs,
         Command::Export,
         Command::CustodySheets,
+        Command::RestoreVersion,
         Command::Close,
         Command::Undo,
         Command::Redo,
@@ -51,6 +54,7 @@ impl Command {
             Command::SaveAs => "Save as…",
             Command::Export => "Export PDF…",
             Command::CustodySheets => "Print custody sheets…",
+            Command::RestoreVersion => "Restore previous version…",
             Command::Close => "Close plan",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -71,7 +75,7 @@ impl Command {
             Command::Undo => key(ctrl, Key::Z),
             Command::Redo => key(ctrl, Key::Y),
             Command::Find => key(ctrl, Key::F),
-            Command::CustodySheets | Command::Close => None,
+            Command::CustodySheets | Command::RestoreVersion | Command::Close => None,
         }
     }
 

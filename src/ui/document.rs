@@ -1,4 +1,5 @@
-//! An open plan: the plan, where it lives, its undo history and what validation says about it.
+//! An open plan: the plan, where it lives, its undo history, what validation says about it, and what its
+//! file held when last read or written (to tell when another copy has changed it since).
 
 use std::path::PathBuf;
 
@@ -7,6 +8,7 @@ use chrono::NaiveDateTime;
 use super::edits::Edits;
 use crate::edit::History;
 use crate::model::{Plan, Section};
+use crate::storage::Digest;
 use crate::validate::{self, Context, Finding, Severity};
 
 /// How long after the last change validation waits before running again (typing stays fluid on a large
@@ -19,33 +21,53 @@ pub struct OpenPlan {
     pub plan: Plan,
     /// Its file, once it has one.
     pub path: Option<PathBuf>,
-    /// Undo and redo.
+    /// Undo and redo, and the revision.
     pub history: History,
-    /// The history state when last saved (`None`: never saved, or recovered).
-    pub saved_state: Option<u64>,
-    /// Findings at `findings_state`.
+    /// The revision when last saved (`None`: never saved, or recovered).
+    pub saved_revision: Option<u64>,
+    /// The digest of the file's bytes when this plan last read or wrote it (`None`: no file yet).
+    pub disk: Option<Digest>,
+    /// This machine's name, noted as the writer of the custody logs it records in.
+    pub device: String,
+    /// Findings at `findings_revision`.
     pub findings: Vec<Finding>,
-    findings_state: Option<u64>,
+    findings_revision: Option<u64>,
     last_change: f64,
 }
 
 impl OpenPlan {
-    /// A plan loaded from `path`, or new (`path` is `None`) or recovered (`saved` false).
-    pub fn new(plan: Plan, path: Option<PathBuf>, saved: bool) -> OpenPlan {
+    /// A plan loaded from `path` whose file held bytes with digest `disk`, or new (`path` is `None`) or
+    /// recovered (`disk` is `None`: not yet saved).
+    pub fn new(
+        plan: Plan,
+        path: Option<PathBuf>,
+        disk: Option<Digest>,
+        device: String,
+    ) -> OpenPlan {
+        let history = History::new();
         OpenPlan {
             plan,
             path,
-            history: History::new(),
-            saved_state: if saved { Some(0) } else { None },
+            saved_revision: disk.map(|_| history.revision()),
+            history,
+            disk,
+            device,
             findings: Vec::new(),
-            findings_state: None,
+            findings_revision: None,
             last_change: f64::NEG_INFINITY,
         }
     }
 
     /// Whether there are changes not yet saved.
     pub fn is_dirty(&self) -> bool {
-        self.saved_state != Some(self.history.state())
+        self.saved_revision != Some(self.history.revision())
+    }
+
+    /// Notes a save of the current revision, whose file now has digest `disk`.
+    pub fn mark_saved(&mut self, disk: crate::storage::Digest) {
+        self.disk = Some(disk);
+        self.saved_revision = Some(self.history.revision());
+        self.history.saved();
     }
 
     /// The file name to show.
@@ -71,7 +93,8 @@ impl OpenPlan {
             }
         }
         for (log, event) in edits.records {
-            self.history.record(&mut self.plan, &log, event);
+            self.history
+                .record(&mut self.plan, &log, &self.device, event);
             changed = true;
         }
         if edits.seal {
@@ -84,21 +107,21 @@ impl OpenPlan {
 
     /// Recomputes the findings when the plan has changed and the user has paused; returns whether it did.
     pub fn refresh_findings(&mut self, now: NaiveDateTime, time: f64, force: bool) -> bool {
-        let state = self.history.state();
-        if self.findings_state == Some(state) {
+        let revision = self.history.revision();
+        if self.findings_revision == Some(revision) {
             return false;
         }
-        if !force && self.findings_state.is_some() && time - self.last_change < SETTLE_SECONDS {
+        if !force && self.findings_revision.is_some() && time - self.last_change < SETTLE_SECONDS {
             return false;
         }
         self.findings = validate::validate(&self.plan, &Context::at(now));
-        self.findings_state = Some(state);
+        self.findings_revision = Some(revision);
         true
     }
 
     /// Whether findings are waiting to be recomputed.
     pub fn findings_stale(&self) -> bool {
-        self.findings_state != Some(self.history.state())
+        self.findings_revision != Some(self.history.revision())
     }
 
     /// Errors and warnings in a section.

@@ -4,18 +4,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-/// The editor's data folder: `$INTEGRITY_PLANNER_DATA` if set (tests), else the platform's data folder.
-pub fn data_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("INTEGRITY_PLANNER_DATA") {
-        return PathBuf::from(dir);
-    }
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share")))
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("integrity-planner")
-}
+pub use crate::device::data_dir;
 
 /// The recently opened plans, newest first.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -46,7 +35,7 @@ impl Recent {
         if std::fs::create_dir_all(dir).is_ok()
             && let Ok(json) = serde_json::to_vec_pretty(self)
         {
-            let _ = crate::storage::write_atomically(&Self::file(dir), &json, false);
+            let _ = crate::storage::write_atomically(&Self::file(dir), &json);
         }
     }
 }
@@ -91,15 +80,14 @@ pub fn write_recovery(
 ) -> Result<(), String> {
     let copy = recovery_path(dir, original);
     std::fs::create_dir_all(recovery_dir(dir)).map_err(|e| e.to_string())?;
-    crate::storage::write_atomically(&copy, text.as_bytes(), false).map_err(|e| e.to_string())?;
+    crate::storage::write_atomically(&copy, text.as_bytes()).map_err(|e| e.to_string())?;
     let info = RecoveryInfo {
         original: original.map(Path::to_owned),
         written: written.to_owned(),
         copy: copy.clone(),
     };
     let json = serde_json::to_vec_pretty(&info).map_err(|e| e.to_string())?;
-    crate::storage::write_atomically(&copy.with_extension("json"), &json, false)
-        .map_err(|e| e.to_string())
+    crate::storage::write_atomically(&copy.with_extension("json"), &json).map_err(|e| e.to_string())
 }
 
 /// Removes the recovery copy for a plan (after a save, or when the user discards it).
@@ -133,6 +121,12 @@ pub trait Dialogs {
     fn save_plan(&mut self, suggested: &str) -> Option<PathBuf>;
     /// Asks where to save a PDF.
     fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf>;
+}
+
+/// Checks that an export chosen in a dialog is not the open plan or one of its files.
+pub fn check_export(output: &Path, plan: Option<&Path>) -> Result<(), String> {
+    let plans: Vec<&Path> = plan.into_iter().collect();
+    crate::storage::check_output(output, &plans, false).map_err(|e| format!("{e}; {}", e.hint()))
 }
 
 /// The real dialogs (rfd).

@@ -85,22 +85,32 @@ impl Finding {
     }
 }
 
-/// What validation needs besides the plan: the moment to judge "overdue" and "not yet received" against.
-#[derive(Clone, Copy, Debug)]
+/// Custody log heads kept outside the plan (a signed PDF, a backup, the police's copy), which the logs
+/// must still reach.
+#[derive(Clone, Debug, Default)]
+pub struct Reference {
+    /// Where the heads came from, for messages.
+    pub name: String,
+    /// The heads.
+    pub heads: Vec<crate::custody::anchors::Head>,
+}
+
+/// What validation needs besides the plan: the moment to judge "overdue" and "not yet received" against,
+/// and any outside copy of the custody log heads to check against.
+#[derive(Clone, Debug)]
 pub struct Context {
     /// The date.
     pub today: NaiveDate,
     /// The time of day on `today`.
     pub now: NaiveDateTime,
+    /// Heads taken from a copy kept outside the plan.
+    pub reference: Option<Reference>,
 }
 
 impl Context {
     /// Validation as at the start of `date`.
     pub fn on(date: NaiveDate) -> Context {
-        Context {
-            today: date,
-            now: date.and_time(chrono::NaiveTime::MIN),
-        }
+        Context::at(date.and_time(chrono::NaiveTime::MIN))
     }
 
     /// Validation as at a moment.
@@ -108,7 +118,14 @@ impl Context {
         Context {
             today: now.date(),
             now,
+            reference: None,
         }
+    }
+
+    /// The same context, also checking the custody logs against heads kept outside the plan.
+    pub fn against(mut self, reference: Reference) -> Context {
+        self.reference = Some(reference);
+        self
     }
 }
 

@@ -83,6 +83,54 @@ fn custody(plan: &Plan, context: &Context, f: &mut Findings) {
             .or(a.item.map(EntityRef::CustodyItem));
         f.push(rule, a.message, entity);
     }
+    for unreached in crate::custody::anchors::unreached(c) {
+        f.push(Rule::Truncated, unreached.to_string(), None);
+    }
+    if let Some(reference) = &context.reference {
+        use crate::custody::anchors::{Shortfall, check_reference, short};
+        for (head, shortfall) in check_reference(c, &reference.heads) {
+            let why = match shortfall {
+                Shortfall::Truncated { now_ends_at: 0 } => "the log has no events now".to_owned(),
+                Shortfall::Truncated { now_ends_at } => {
+                    format!("the log now ends at #{now_ends_at}: events were removed")
+                }
+                Shortfall::Diverged => {
+                    "the event there now is a different one: the log was rewritten".to_owned()
+                }
+            };
+            f.push(
+                Rule::ReferenceNotReached,
+                format!(
+                    "Custody log \u{201c}{}\u{201d} no longer reaches #{} ({}) recorded in {}: {why}",
+                    head.log,
+                    head.seq,
+                    short(&head.hash),
+                    reference.name
+                ),
+                None,
+            );
+        }
+    }
+    for e in &c.events {
+        if let Some(why) = crate::custody::window::outside(e.stage, e.at, plan.overview.poll_date) {
+            f.push(
+                Rule::OutsideWindow,
+                format!("Custody event {} #{}: {why}", e.log, e.seq),
+                Some(EntityRef::CustodyEvent(e.id)),
+            );
+        }
+    }
+    for (log, devices) in crate::custody::merge::shared_logs(c) {
+        f.push(
+            Rule::SharedLog,
+            format!(
+                "Custody log \u{201c}{log}\u{201d} was written on {} machines ({}); one log has one writer, so give each laptop or desk its own log",
+                devices.len(),
+                devices.join(", ")
+            ),
+            None,
+        );
+    }
     for stage in CustodyStage::ALL {
         match c.stages.iter().find(|s| s.stage == *stage) {
             None => f.push(

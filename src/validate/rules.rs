@@ -64,6 +64,8 @@ rules! {
     DuplicateId => "plan.duplicate-id", Error, Overview, "Every entity has its own id.";
     /// A reference names an entity that does not exist.
     DanglingReference => "plan.dangling-reference", Error, Overview, "Every reference names an entity that exists.";
+    /// A date is outside the years a plan can concern.
+    DateOutOfRange => "plan.date-out-of-range", Error, Overview, "Every date falls in the years 1900\u{2013}2200.";
 
     /// No authority is named.
     NoAuthority => "overview.no-authority", Error, Overview, "The plan names the authority running the election.";
@@ -204,6 +206,14 @@ rules! {
     StageMissing => "custody.stage-missing", Warning, Custody, "The arrangements cover every custody stage from printing to destruction.";
     /// A custody log's hash chain is broken.
     ChainBroken => "custody.chain-broken", Error, Custody, "Recorded custody events are never edited, deleted or moved.";
+    /// A log no longer reaches its anchor.
+    Truncated => "custody.truncated", Error, Custody, "Every log still reaches the point it had reached when last saved: no recorded event was removed.";
+    /// A log no longer reaches a head kept outside the plan.
+    ReferenceNotReached => "custody.reference-not-reached", Error, Custody, "Every log still reaches the heads recorded in a copy kept outside the plan (check --against).";
+    /// An event is timed far outside its stage's window.
+    OutsideWindow => "custody.outside-window", Warning, Custody, "Each custody event is timed within its stage's expected window around polling day.";
+    /// Two machines recorded in one log.
+    SharedLog => "custody.shared-log", Warning, Custody, "Each custody log is written on one machine only, so its chain cannot fork.";
     /// Someone handed on an item they were never handed.
     HandoverGap => "custody.handover-gap", Error, Custody, "Every handover is recorded: whoever hands an item on was handed it.";
     /// Seals changed without a resealing stage.

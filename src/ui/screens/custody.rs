@@ -7,7 +7,8 @@ use egui::{Color32, Key, RichText, Ui};
 use uuid::Uuid;
 
 use super::{View, master_detail, position};
-use crate::custody::{NewEvent, checks};
+use crate::custody::{NewEvent, checks, window};
+use crate::model::limits::MAX_LOG_NAME;
 use crate::model::{
     BookRange, Custody, CustodyEvent, CustodyEventId, CustodyItem, CustodyItemId, CustodyStage,
     ItemKind, Plan, Section, VenueKind,
@@ -31,6 +32,10 @@ enum Tab {
 /// The quick-entry form.
 struct Entry {
     log: String,
+    /// Whether the log has been given this machine's default name yet.
+    log_named: bool,
+    /// Whether the user confirmed a time outside the stage's expected window.
+    outside_confirmed: bool,
     label: String,
     when: String,
     location: String,
@@ -49,7 +54,9 @@ struct Entry {
 impl Default for Entry {
     fn default() -> Entry {
         Entry {
-            log: "count-receipt".to_owned(),
+            log: String::new(),
+            log_named: false,
+            outside_confirmed: false,
             label: String::new(),
             when: String::new(),
             location: String::new(),
@@ -170,7 +177,7 @@ impl Screen {
         {
             self.list.selected = Some(e.item.0);
         }
-        self.timelines.refresh(view.state, &plan.custody);
+        self.timelines.refresh(view.revision, &plan.custody);
         progress(ui, view, &self.timelines);
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.tab, Tab::QuickEntry, "Quick entry");
@@ -190,6 +197,11 @@ impl Screen {
     fn quick_entry(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
         let plan = view.plan;
         let e = &mut self.entry;
+        if !e.log_named {
+            // Each machine's desk has its own log by default, so two laptops never fork one.
+            e.log = crate::device::log_name("receipt", view.device);
+            e.log_named = true;
+        }
         ui.label("Type or scan a label, then the seals and who received it; Enter records the handover. Recorded events are never changed: to put one right, record a correction.");
         let item = plan.custody.items.iter().find(|i| {
             !e.label.trim().is_empty() && i.label.trim().eq_ignore_ascii_case(e.label.trim())
@@ -199,7 +211,9 @@ impl Screen {
         let mut enter = false;
         egui::Grid::new("quick-entry").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             let l = ui.label(RichText::new("Log").strong());
-            ui.add(egui::TextEdit::singleline(&mut e.log).desired_width(200.0)).labelled_by(l.id).on_hover_text("This laptop's or table's log, e.g. count-receipt or count-table-3");
+            ui.add(egui::TextEdit::singleline(&mut e.log).desired_width(260.0).char_limit(MAX_LOG_NAME))
+                .labelled_by(l.id)
+                .on_hover_text("This laptop's or desk's own log; another machine must never record in it");
             ui.end_row();
             let l = ui.label(RichText::new("Item label").strong());
             let r = ui.add(egui::TextEdit::singleline(&mut e.label).hint_text("e.g. AA/1").desired_width(200.0)).labelled_by(l.id);
@@ -316,12 +330,64 @@ impl Screen {
                 );
             }
         }
+        let others: Vec<&str> = plan
+            .custody
+            .writers_of(e.log.trim())
+            .filter(|d| *d != view.device)
+            .collect();
+        if !others.is_empty() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "The log \u{201c}{}\u{201d} was also written on {}. One log has one writer: give this desk its own log name.",
+                    e.log.trim(),
+                    others.join(", ")
+                ),
+            );
+        }
         let when = parse_when(&e.when, view.now);
         if let Err(reason) = &when {
             ui.colored_label(ui.visuals().error_fg_color, reason);
         }
-        let ready =
-            item.is_some() && !e.to.trim().is_empty() && !e.log.trim().is_empty() && when.is_ok();
+        let outside = when
+            .as_ref()
+            .ok()
+            .and_then(|w| window::outside(e.stage, *w, plan.overview.poll_date));
+        if let Some(why) = &outside {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{why}. A recorded event cannot be changed afterwards."),
+            );
+            ui.checkbox(
+                &mut e.outside_confirmed,
+                "The time is right: record it anyway",
+            );
+        }
+        let control = [
+            &e.log,
+            &e.label,
+            &e.when,
+            &e.location,
+            &e.from,
+            &e.to,
+            &e.seals,
+            &e.witness,
+            &e.notes,
+        ]
+        .into_iter()
+        .any(|f| f.chars().any(char::is_control));
+        if control {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                "A field holds a control character (such as NUL or ESC, from a scanner or a paste); remove it before recording.",
+            );
+        }
+        let ready = item.is_some()
+            && !e.to.trim().is_empty()
+            && !e.log.trim().is_empty()
+            && when.is_ok()
+            && (outside.is_none() || e.outside_confirmed)
+            && !control;
         let record = ui
             .add_enabled(ready, egui::Button::new("Record handover (Enter)"))
             .clicked()
@@ -356,6 +422,7 @@ impl Screen {
             e.seals.clear();
             e.notes.clear();
             e.from.clear();
+            e.outside_confirmed = false;
             e.focus_label = true;
         } else if enter && !ready {
             e.message = Some((
@@ -494,6 +561,8 @@ impl Screen {
                     if !superseded && ui.small_button("Correct").on_hover_text(format!("Record a correction of {} #{}", e.log, e.seq)).clicked() {
                         self.entry = Entry {
                             log: self.entry.log.clone(),
+                            log_named: true,
+                            outside_confirmed: false,
                             label: item.label.clone(),
                             when: e.at.format("%Y-%m-%d %H:%M").to_string(),
                             location: e.location.clone(),

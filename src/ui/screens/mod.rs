@@ -29,12 +29,15 @@ use crate::validate::Finding;
 pub struct View<'a> {
     /// The plan.
     pub plan: &'a Plan,
-    /// The plan's state (changes whenever the plan does): screens rebuild cached rows when it changes.
-    pub state: u64,
+    /// The plan's revision (it changes whenever the plan does, keystroke by keystroke): screens rebuild
+    /// cached rows when it changes.
+    pub revision: u64,
     /// The current findings.
     pub findings: &'a [Finding],
     /// Now, for "overdue" and "not yet received".
     pub now: NaiveDateTime,
+    /// This machine's name, from which a desk's default custody log is made.
+    pub device: &'a str,
 }
 
 /// The screens' state, kept while a plan is open.
@@ -59,23 +62,7 @@ pub struct Screens {
 
 impl Screens {
     /// Draws the screen for `section`.
-    #[allow(clippy::too_many_arguments)]
-    pub fn show(
-        &mut self,
-        section: Section,
-        ui: &mut Ui,
-        plan: &Plan,
-        state: u64,
-        findings: &[Finding],
-        now: NaiveDateTime,
-        edits: &mut Edits,
-    ) {
-        let view = View {
-            plan,
-            state,
-            findings,
-            now,
-        };
+    pub fn show(&mut self, section: Section, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
         ui.horizontal(|ui| {
             ui.heading(
                 RichText::new(format!("{}. {}", section.number(), section.label())).strong(),
@@ -83,21 +70,21 @@ impl Screens {
         });
         ui.add_space(4.0);
         match section {
-            Section::Overview => self.overview.ui(ui, &view, edits),
-            Section::People => self.people.ui(ui, &view, edits),
-            Section::Responsibilities => self.responsibilities.ui(ui, &view, edits),
-            Section::Communication => self.communication.ui(ui, &view, edits),
-            Section::Stakeholders => self.stakeholders.ui(ui, &view, edits),
-            Section::CandidateData => self.candidate_data.ui(ui, &view, edits),
-            Section::Fraud => self.fraud.ui(ui, &view, edits),
-            Section::Escalation => self.escalation.ui(ui, &view, edits),
-            Section::Risks => self.risks.ui(ui, &view, edits),
-            Section::Hotspots => self.hotspots.ui(ui, &view, edits),
-            Section::Events => self.events.ui(ui, &view, edits),
-            Section::Custody => self.custody.ui(ui, &view, edits),
-            Section::Venues => self.venues.ui(ui, &view, edits),
-            Section::Allegations => self.allegations.ui(ui, &view, edits),
-            Section::KeyDates => self.key_dates.ui(ui, &view, edits),
+            Section::Overview => self.overview.ui(ui, view, edits),
+            Section::People => self.people.ui(ui, view, edits),
+            Section::Responsibilities => self.responsibilities.ui(ui, view, edits),
+            Section::Communication => self.communication.ui(ui, view, edits),
+            Section::Stakeholders => self.stakeholders.ui(ui, view, edits),
+            Section::CandidateData => self.candidate_data.ui(ui, view, edits),
+            Section::Fraud => self.fraud.ui(ui, view, edits),
+            Section::Escalation => self.escalation.ui(ui, view, edits),
+            Section::Risks => self.risks.ui(ui, view, edits),
+            Section::Hotspots => self.hotspots.ui(ui, view, edits),
+            Section::Events => self.events.ui(ui, view, edits),
+            Section::Custody => self.custody.ui(ui, view, edits),
+            Section::Venues => self.venues.ui(ui, view, edits),
+            Section::Allegations => self.allegations.ui(ui, view, edits),
+            Section::KeyDates => self.key_dates.ui(ui, view, edits),
         }
     }
 
@@ -160,7 +147,7 @@ pub fn master_detail(
         ui.label(intro);
         ui.add_space(4.0);
     }
-    list.set_rows(view.state, rows);
+    list.set_rows(view.revision, rows);
     ui.horizontal(|ui| {
         if let Some(add) = add
             && ui.button(format!("Add {what}")).clicked()
