@@ -2,61 +2,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step should fail the test loudly
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/northmere.plan.ron");
+use std::path::Path;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_integrity-planner"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exited normally")
-}
-
-/// Asserts a clean refusal: exit 2, `error:` and `hint:` lines, no panic or backtrace.
-fn assert_refused(o: &Output) -> String {
-    let err = stderr(o);
-    assert_eq!(code(o), 2, "stderr: {err}\nstdout: {}", stdout(o));
-    assert!(err.starts_with("error: "), "{err}");
-    assert!(err.contains("\nhint: "), "{err}");
-    assert!(
-        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
-        "{err}"
-    );
-    err
-}
-
-fn temp_plan(dir: &Path, name: &str, contents: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
-}
-
-/// The example with its first `from` replaced by `to`, written to `p.plan.ron` in `dir`.
-fn example_changed(dir: &Path, from: &str, to: &str) -> PathBuf {
-    let text = std::fs::read_to_string(EXAMPLE)
-        .unwrap()
-        .replacen(from, to, 1);
-    assert_ne!(
-        text,
-        std::fs::read_to_string(EXAMPLE).unwrap(),
-        "{from:?} is in the example"
-    );
-    temp_plan(dir, "p.plan.ron", text.as_bytes())
-}
+use common::*;
 
 #[test]
 fn templates_lists_every_template() {
@@ -131,24 +81,6 @@ fn new_creates_a_plan_that_check_reads() {
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(backups_of(&plan), vec![text]);
-}
-
-/// The contents of every dated backup kept beside `plan`, oldest first.
-fn backups_of(plan: &Path) -> Vec<String> {
-    let name = plan.file_name().unwrap().to_string_lossy().into_owned();
-    let mut found: Vec<PathBuf> = std::fs::read_dir(plan.parent().unwrap())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy();
-            n.starts_with(&format!("{name}.")) && n.ends_with(".bak")
-        })
-        .collect();
-    found.sort();
-    found
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
 }
 
 #[test]

@@ -542,3 +542,282 @@ fn a_damaged_file_is_reported_in_the_window_and_nothing_opens() {
     );
     click(&mut s, "OK");
 }
+
+/// A copy of the example in a folder of its own, opened in the app.
+fn example_copy_app() -> (Setup, tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.plan.ron");
+    std::fs::copy(EXAMPLE, &path).unwrap();
+    let mut s = app_with(Some(&path));
+    s.harness.run();
+    (s, dir, path)
+}
+
+/// What a node reads out: a label's text (AccessKit keeps it as the value), or another widget's name.
+fn spoken(node: &egui_kittest::Node<'_>) -> String {
+    use egui::accesskit::Role;
+    let n = node.accesskit_node();
+    let text = if n.role() == Role::Label {
+        n.value()
+    } else {
+        n.label()
+    };
+    text.unwrap_or_default()
+}
+
+/// The text in the field labelled `label`.
+fn value_of(s: &Setup, label: &str) -> String {
+    field(s, label).accesskit_node().value().unwrap_or_default()
+}
+
+#[test]
+fn typing_on_after_a_save_is_an_unsaved_change_the_lists_show_and_closing_asks_about() {
+    let (mut s, _dir, path) = example_copy_app();
+    go_to(&mut s, "8. Safety concerns and escalation");
+    click(&mut s, "Add level");
+    field(&s, "Name").focus();
+    s.harness.run();
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    field(&s, "Name").type_text("DC S");
+    s.harness.run();
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    s.harness.run();
+    assert!(!s.harness.state().is_dirty());
+    assert!(
+        field(&s, "Name").is_focused(),
+        "saving keeps the field being typed in"
+    );
+    assert_eq!(
+        storage::load(&path)
+            .unwrap()
+            .escalation
+            .last()
+            .unwrap()
+            .name,
+        "DC S"
+    );
+    // Still in the same field, the user types on.
+    field(&s, "Name").type_text("a");
+    s.harness.run();
+    assert_eq!(plan(&s).escalation.last().unwrap().name, "DC Sa");
+    assert!(
+        s.harness.state().is_dirty(),
+        "typing after a save is not saved"
+    );
+    assert!(s.harness.state().title().starts_with('●'));
+    let shown: Vec<String> = s
+        .harness
+        .query_all_by_label_contains("DC S")
+        .map(|n| spoken(&n))
+        .collect();
+    assert!(
+        shown.iter().any(|l| l.ends_with(" DC Sa")) && !shown.iter().any(|l| l.ends_with(" DC S")),
+        "the list shows what was typed, not the value at the save: {shown:?}"
+    );
+    s.harness.state_mut().request_quit();
+    s.harness.run();
+    assert!(s.harness.state().is_asking_to_save());
+    click(&mut s, "Save");
+    assert_eq!(
+        storage::load(&path)
+            .unwrap()
+            .escalation
+            .last()
+            .unwrap()
+            .name,
+        "DC Sa"
+    );
+    assert!(s.harness.state().is_quitting());
+}
+
+/// Records a handover of the first ballot box in the quick entry; returns the number of events before.
+fn record_a_handover(s: &mut Setup) -> usize {
+    go_to(s, "12. Ballot security and custody");
+    let events = plan(s).custody.events.len();
+    let label = plan(s)
+        .custody
+        .items
+        .iter()
+        .find(|i| i.kind == integrity_planner::model::ItemKind::BallotBox)
+        .unwrap()
+        .label
+        .clone();
+    type_into(s, "Item label", &label);
+    type_into(s, "Received by", "Count table 3");
+    click(s, "Record handover (Enter)");
+    assert_eq!(plan(s).custody.events.len(), events + 1);
+    events
+}
+
+#[test]
+fn a_saved_custody_event_is_never_undone_and_each_machine_has_its_own_log() {
+    let (mut s, _dir, path) = example_copy_app();
+    // The desk's log is this machine's own, not a name every laptop shares.
+    go_to(&mut s, "12. Ballot security and custody");
+    let log = value_of(&s, "Log");
+    assert!(
+        log.starts_with("receipt-") && log != "count-receipt",
+        "{log}"
+    );
+    let before = record_a_handover(&mut s);
+    let recorded = plan(&s).custody.events.last().unwrap().clone();
+    assert_eq!(recorded.log, log);
+    assert_eq!(plan(&s).custody.writers_of(&log).count(), 1);
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    s.harness.run();
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    s.harness.run();
+    assert_eq!(
+        plan(&s).custody.events.len(),
+        before + 1,
+        "undo kept the saved event"
+    );
+    assert!(
+        s.harness
+            .query_by_label_contains("cannot be undone")
+            .is_some(),
+        "the user is told why, and what to do"
+    );
+    let told = spoken(&s.harness.get_by_label_contains("cannot be undone"));
+    assert!(told.contains("record a correction"), "{told}");
+    assert!(!s.harness.state().is_dirty(), "nothing changed");
+    let saved = storage::load(&path).unwrap();
+    assert_eq!(saved.custody.events.last().unwrap(), &recorded);
+    let o = integrity_planner::validate::validate(
+        &saved,
+        &integrity_planner::validate::Context::on(NaiveDate::from_ymd_opt(2027, 5, 7).unwrap()),
+    );
+    assert!(
+        !o.iter().any(|f| f.code.code() == "custody.truncated"),
+        "no false alarm"
+    );
+}
+
+#[test]
+fn a_time_far_outside_its_stage_asks_before_recording() {
+    let mut s = example_app();
+    go_to(&mut s, "12. Ballot security and custody");
+    let events = plan(&s).custody.events.len();
+    let label = plan(&s).custody.items[1].label.clone();
+    type_into(&mut s, "Item label", &label);
+    type_into(&mut s, "Received by", "Count table 3");
+    type_into(&mut s, "When", "2028-05-07 01:30");
+    assert!(
+        s.harness
+            .query_by_label_contains("expected between")
+            .is_some()
+    );
+    click(&mut s, "Record handover (Enter)");
+    assert_eq!(plan(&s).custody.events.len(), events, "not recorded yet");
+    click(&mut s, "The time is right: record it anyway");
+    click(&mut s, "Record handover (Enter)");
+    assert_eq!(plan(&s).custody.events.len(), events + 1);
+}
+
+/// Another program (another laptop's import, say) adds a custody event to the file behind the app's back.
+fn changed_behind_the_apps_back(path: &Path) -> integrity_planner::model::CustodyEventId {
+    let mut theirs = storage::load(path).unwrap();
+    let item = theirs.custody.items[1].id;
+    let id = integrity_planner::custody::record(
+        &mut theirs.custody,
+        "table-7",
+        integrity_planner::custody::NewEvent {
+            item,
+            at: theirs.overview.poll_date.and_hms_opt(23, 10, 0).unwrap(),
+            stage: integrity_planner::model::CustodyStage::ReceiptAtCount,
+            location: String::new(),
+            from: String::new(),
+            to: "Table 7".into(),
+            seals_seen: Vec::new(),
+            seals_intact: true,
+            witness: String::new(),
+            notes: String::new(),
+            corrects: None,
+        },
+    )
+    .id;
+    storage::save(&mut theirs, path).unwrap();
+    id
+}
+
+#[test]
+fn a_file_changed_by_another_copy_is_never_overwritten_unasked() {
+    let (mut s, dir, path) = example_copy_app();
+    go_to(&mut s, "10. Integrity hotspots");
+    click(&mut s, "Add hotspot");
+    let theirs = changed_behind_the_apps_back(&path);
+    let on_disk = std::fs::read(&path).unwrap();
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    s.harness.run();
+    assert_eq!(std::fs::read(&path).unwrap(), on_disk, "nothing written");
+    assert!(
+        s.harness
+            .query_by_label("The file was changed by another copy")
+            .is_some()
+    );
+    assert!(
+        s.harness
+            .query_by_label_contains("Sections that differ: Integrity hotspots")
+            .is_some()
+    );
+    assert!(
+        s.harness
+            .query_by_label_contains("the file has 1 event this window does not")
+            .is_some()
+    );
+    // Merge their custody events: both the hotspot and their event end up in the file.
+    click(&mut s, "Merge their custody events");
+    let saved = storage::load(&path).unwrap();
+    assert!(saved.custody.events.iter().any(|e| e.id == theirs));
+    assert_eq!(saved.hotspots.len(), plan(&s).hotspots.len());
+    assert!(!s.harness.state().is_dirty());
+
+    // Reload theirs: the file's version replaces the window's.
+    go_to(&mut s, "10. Integrity hotspots");
+    click(&mut s, "Add hotspot");
+    let ours = plan(&s).hotspots.len();
+    changed_behind_the_apps_back(&path);
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    s.harness.run();
+    click(&mut s, "Reload theirs");
+    assert_eq!(plan(&s), &storage::load(&path).unwrap());
+    assert_eq!(plan(&s).hotspots.len(), ours - 1);
+
+    // Save elsewhere: the window's version goes to another file, theirs stays.
+    go_to(&mut s, "10. Integrity hotspots");
+    click(&mut s, "Add hotspot");
+    changed_behind_the_apps_back(&path);
+    let theirs_now = std::fs::read(&path).unwrap();
+    let elsewhere = dir.path().join("mine.plan.ron");
+    *s.answers.save.lock().unwrap() = Some(elsewhere.clone());
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    s.harness.run();
+    click(&mut s, "Save elsewhere…");
+    assert_eq!(std::fs::read(&path).unwrap(), theirs_now);
+    assert_eq!(storage::load(&elsewhere).unwrap().hotspots.len(), ours);
+}
+
+#[test]
+fn an_earlier_version_can_be_restored_from_the_file_menu() {
+    let (mut s, _dir, path) = example_copy_app();
+    let original_title = plan(&s).overview.title.clone();
+    type_into(&mut s, "Title", "Changed title");
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    s.harness.run();
+    let with_event = record_a_handover(&mut s) + 1;
+    s.harness
+        .state_mut()
+        .command(integrity_planner::ui::Command::RestoreVersion);
+    s.harness.run();
+    click(&mut s, "Restore this version");
+    assert_eq!(plan(&s).overview.title, original_title);
+    assert_eq!(
+        plan(&s).custody.events.len(),
+        with_event,
+        "custody events recorded since are kept"
+    );
+    assert!(s.harness.state().is_dirty());
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    s.harness.run();
+    assert_eq!(storage::load(&path).unwrap().overview.title, original_title);
+}

@@ -91,16 +91,25 @@ fn restore(
     };
     let held = super::lock(&args.plan, wait)?;
     let current = storage::load(&args.plan)?;
-    let mut restored = backups::restored(&current, &chosen.path)
+    let restored = backups::restored(&current, &chosen.path)
         .map_err(|e| Failure::new(e).hint("choose another version; nothing was changed"))?;
-    let kept = restored.custody.events.len();
-    let saved = storage::save_locked(&mut restored, &args.plan, &held)?;
-    say!(
-        "restored {} to the version saved {} UTC ({} custody events, including any recorded since)",
-        args.plan.display(),
-        chosen.saved.format("%-d %b %Y %H:%M:%S"),
-        kept
-    );
+    let mut plan = restored.plan;
+    let saved = storage::save_locked(&mut plan, &args.plan, &held)?;
+    if restored.other_plan {
+        say!(
+            "restored {} to the plan saved {} UTC, which is another plan than the one it replaced (plan id {})",
+            args.plan.display(),
+            chosen.saved.format("%-d %b %Y %H:%M:%S"),
+            plan.id
+        );
+    } else {
+        say!(
+            "restored {} to the version saved {} UTC ({} custody events, including any recorded since)",
+            args.plan.display(),
+            chosen.saved.format("%-d %b %Y %H:%M:%S"),
+            plan.custody.events.len()
+        );
+    }
     if let Some(backup) = saved.backup {
         say!("the version it replaced is kept as {}", backup.display());
     }

@@ -741,3 +741,218 @@ fn csv_headers_are_checked_and_recorded_events_cannot_be_rewritten() {
     );
     assert_eq!(c, original);
 }
+
+#[test]
+fn spreadsheet_damage_is_read_right_or_refused() {
+    let mut c = example().custody;
+    // A box whose seal numbers are all digits, as some suppliers print them.
+    let (bx, last) = first_box_and_its_last_event(&c);
+    let (id, label, at) = (bx.id, bx.label, last.at);
+    c.items
+        .iter_mut()
+        .find(|i| i.id == id)
+        .unwrap()
+        .expected_seals = vec!["004512".into(), "004513".into()];
+    let when = (at + Duration::hours(1)).format("%d/%m/%Y %H:%M");
+    // Excel dropped the zeros and rewrote the date day first.
+    let text = format!(
+        "item_label,at,stage,to,seals_seen,seals_intact\n{label},{when},count,Table 4,4512;4513,yes\n"
+    );
+    let report = csv::import(&mut c, &text, &options("t")).unwrap();
+    assert_eq!(report.added, 1);
+    let added = c.events.last().unwrap();
+    assert_eq!(added.seals_seen, ["004512", "004513"]);
+    assert_eq!(
+        added.at,
+        at + Duration::hours(1),
+        "day first, never month first"
+    );
+    assert_eq!(report.warnings.len(), 2, "{:?}", report.warnings);
+    assert!(report.warnings[0].message.contains("leading zeros"));
+
+    // Seal numbers in E-notation have lost their digits: refused.
+    let before = c.clone();
+    let text = format!(
+        "item_label,at,stage,to,seals_seen,seals_intact\n{label},2027-05-07 12:00,count,Table 4,4.512E+05,yes\n"
+    );
+    let errors = csv::import(&mut c, &text, &options("t")).unwrap_err();
+    assert_eq!(errors[0].column.as_deref(), Some("seals_seen"));
+    assert!(
+        errors[0].message.contains("E-notation"),
+        "{}",
+        errors[0].message
+    );
+    // A date Excel turned into its serial number.
+    let text = format!("item_label,at,stage,to\n{label},46514.5,count,Table 4\n");
+    let errors = csv::import(&mut c, &text, &options("t")).unwrap_err();
+    assert!(
+        errors[0].message.contains("serial number"),
+        "{}",
+        errors[0].message
+    );
+    assert_eq!(c, before);
+}
+
+#[test]
+fn formula_cells_are_quoted_on_export_and_unquoted_on_import() {
+    assert_eq!(csv::spreadsheet_safe("=1+1"), "'=1+1");
+    assert_eq!(csv::spreadsheet_safe("-5"), "'-5");
+    assert_eq!(csv::spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(csv::spreadsheet_safe("\tx"), "'\tx");
+    assert_eq!(csv::spreadsheet_safe("NB 104200"), "NB 104200");
+    assert_eq!(csv::spreadsheet_safe("O'Brien"), "O'Brien");
+    let mut c = example().custody;
+    let (bx, _) = first_box_and_its_last_event(&c);
+    let label = bx.label;
+    // One leading quote is removed only where it guards a formula character.
+    let text = format!(
+        "item_label,at,stage,to,notes,witness\n{label},2027-05-07 12:00,count,Table 4,'=cmd,'Neill\n"
+    );
+    csv::import(&mut c, &text, &options("t")).unwrap();
+    let added = c.events.last().unwrap();
+    assert_eq!(
+        (added.notes.as_str(), added.witness.as_str()),
+        ("=cmd", "'Neill")
+    );
+}
+
+#[test]
+fn merge_keeps_every_chain_whole_and_unites_anchors() {
+    let whole = example().custody;
+    // Ours has one extra event in a log; theirs forked the same log at the same place.
+    let mut ours = whole.clone();
+    let mut theirs = whole.clone();
+    let (bx, last) = first_box_and_its_last_event(&whole);
+    let (item, at, stage) = (bx.id, last.at + Duration::minutes(5), last.stage);
+    record(
+        &mut ours,
+        "count-receipt",
+        new_event(item, at, stage, "", "Desk A", &[]),
+    );
+    record(
+        &mut theirs,
+        "count-receipt",
+        new_event(item, at, stage, "", "Desk B", &[]),
+    );
+    record(
+        &mut theirs,
+        "count-receipt",
+        new_event(item, at, stage, "", "Desk B", &[]),
+    );
+    // ...and a new log that merges cleanly.
+    record(
+        &mut theirs,
+        "table-9",
+        new_event(item, at, stage, "", "Table 9", &[]),
+    );
+    super::anchors::advance(&mut ours);
+    super::anchors::advance(&mut theirs);
+    let report = merge(&mut ours, &theirs);
+    assert!(
+        report
+            .conflicts
+            .iter()
+            .any(|c| matches!(c, Conflict::LogPosition { log, .. } if log == "count-receipt"))
+    );
+    assert!(
+        report.conflicts.iter().any(
+            |c| matches!(c, Conflict::ForkedAnchor { anchor } if anchor.log == "count-receipt")
+        ),
+        "{:?}",
+        report.conflicts
+    );
+    assert_eq!(
+        report.skipped_events, 1,
+        "theirs' second forked event is left out with its log"
+    );
+    assert_eq!(report.added_events, 1);
+    assert!(verify(&ours).is_empty(), "every chain whole");
+    assert!(
+        ours.anchors
+            .iter()
+            .any(|a| a.log == "table-9" && a.seq == 1)
+    );
+    assert!(
+        ours.events.iter().all(|e| e.to != "Desk B"),
+        "nothing of the forked log was taken"
+    );
+    assert!(super::anchors::unreached(&ours).is_empty());
+}
+
+#[test]
+fn anchors_only_move_forward_along_the_same_chain() {
+    let mut c = example().custody;
+    let anchored = c.anchors.clone();
+    super::anchors::advance(&mut c);
+    assert_eq!(c.anchors, anchored, "the example is anchored at its heads");
+    // Newest event removed: the anchor stays, and the log is reported short.
+    let newest = c
+        .events
+        .iter()
+        .rposition(|e| e.log == "count-receipt")
+        .unwrap();
+    let removed = c.events.remove(newest);
+    super::anchors::advance(&mut c);
+    assert_eq!(c.anchors, anchored);
+    let short = super::anchors::unreached(&c);
+    assert_eq!(short.len(), 1);
+    assert_eq!(
+        short[0].shortfall,
+        super::anchors::Shortfall::Truncated {
+            now_ends_at: removed.seq - 1
+        }
+    );
+    // A different event recorded in its place does not move the anchor either: the log forked.
+    let (bx, _) = first_box_and_its_last_event(&c);
+    let item = bx.id;
+    record(
+        &mut c,
+        "count-receipt",
+        new_event(item, removed.at, removed.stage, "", "Someone else", &[]),
+    );
+    super::anchors::advance(&mut c);
+    assert_eq!(c.anchors, anchored);
+    assert_eq!(
+        super::anchors::unreached(&c)[0].shortfall,
+        super::anchors::Shortfall::Diverged
+    );
+}
+
+#[test]
+fn heads_read_back_as_written_and_refuse_guesses() {
+    let c = example().custody;
+    let heads = super::anchors::heads(&c);
+    let text: String = heads
+        .iter()
+        .map(|h| {
+            format!(
+                "{}  #{}  {}\n",
+                h.log,
+                h.seq,
+                super::anchors::grouped(&h.hash)
+            )
+        })
+        .collect();
+    assert_eq!(
+        super::anchors::parse_heads(&format!("# heads\n{text}")).unwrap(),
+        heads
+    );
+    let short = format!(
+        "count receipt desk #12 {}\n",
+        super::anchors::short(&heads[0].hash)
+    );
+    let parsed = super::anchors::parse_heads(&short).unwrap();
+    assert_eq!(
+        parsed[0].log, "count receipt desk",
+        "log names may hold spaces"
+    );
+    assert_eq!(parsed[0].hash.len(), 16);
+    for bad in [
+        "count-receipt 12 abcd",
+        "count-receipt #12 abcdef12",
+        "#12 0123456789abcdef",
+        "",
+    ] {
+        assert!(super::anchors::parse_heads(bad).is_err(), "{bad:?}");
+    }
+}

@@ -136,20 +136,28 @@ pub(crate) fn take(target: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("more than 100 backups share one second"))
 }
 
-/// The plan in the backup at `backup`, made ready to replace `current`: the same plan id, and every custody
-/// event, item, anchor and writer that `current` has kept (evidence is never rolled back by a restore).
-/// Fails, saying why, when the backup cannot be read, is another plan, or its custody log cannot take
-/// `current`'s events.
-pub fn restored(current: &crate::model::Plan, backup: &Path) -> Result<crate::model::Plan, String> {
+/// What restoring a backup brings back.
+#[derive(Clone, Debug)]
+pub struct Restored {
+    /// The plan to save in place of the current one.
+    pub plan: crate::model::Plan,
+    /// Whether the backup holds another plan than the current file (the file was replaced by another
+    /// plan, say with `new --force`): it is brought back whole, and the current one is kept as a backup.
+    pub other_plan: bool,
+}
+
+/// The plan in the backup at `backup`, made ready to replace `current`. An earlier version of the same
+/// plan keeps every custody event, item, anchor and writer that `current` has (evidence is never rolled
+/// back by a restore); a backup of another plan comes back as it was. Fails, saying why, when the backup
+/// cannot be read or its custody log cannot take `current`'s events.
+pub fn restored(current: &crate::model::Plan, backup: &Path) -> Result<Restored, String> {
     let loaded = super::open(backup).map_err(|e| e.to_string())?;
     let mut plan = loaded.plan;
     if plan.id != current.id && loaded.migrated_from.is_none() {
-        return Err(format!(
-            "{} is a copy of another plan (plan id {}, not {}), not an earlier version of this one",
-            backup.display(),
-            plan.id,
-            current.id
-        ));
+        return Ok(Restored {
+            plan,
+            other_plan: true,
+        });
     }
     plan.id = current.id;
     let report = crate::custody::merge(&mut plan.custody, &current.custody);
@@ -166,7 +174,10 @@ pub fn restored(current: &crate::model::Plan, backup: &Path) -> Result<crate::mo
             blocking.join("; ")
         ));
     }
-    Ok(plan)
+    Ok(Restored {
+        plan,
+        other_plan: false,
+    })
 }
 
 /// Takes away access for others from a backup (of a plan someone had made world-readable): a backup is

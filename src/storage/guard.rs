@@ -16,7 +16,10 @@ use super::write::{name_of, parent_of, resolve, temp_prefix};
 #[derive(Debug, Error)]
 pub enum OutputError {
     /// The output is the plan, or one of the files that belong to it.
-    #[error("the output {output} is {}; writing there would destroy it", describe(what, plan))]
+    #[error(
+        "the output {output} is {}; writing there would destroy it",
+        describe(what, plan)
+    )]
     BelongsToPlan {
         /// The output asked for.
         output: PathBuf,
@@ -46,7 +49,10 @@ pub enum OutputError {
 /// What a protected file is, in a sentence.
 fn describe(what: &str, plan: &Path) -> String {
     if what == "the plan itself" {
-        format!("the plan {} itself (the same file, by another name or a link)", plan.display())
+        format!(
+            "the plan {} itself (the same file, by another name or a link)",
+            plan.display()
+        )
     } else {
         format!("{what} of the plan {}", plan.display())
     }

@@ -93,17 +93,21 @@ fn holder_details() -> String {
     )
 }
 
-/// Opens the lock file, creating it readable and writable by its owner and group only (a colleague in the
-/// same group must be able to lock it too). A lock file that cannot be written is opened for reading: the
-/// lock works all the same, only the holder's details are not recorded.
-fn open_lock_file(path: &Path) -> io::Result<(File, bool)> {
+/// Opens the lock file, creating it with the plan's own permissions less any access for others (so a
+/// colleague who may write a shared plan may lock it too), or for its owner only beside a new plan. A lock
+/// file that cannot be written is opened for reading: the lock works all the same, only the holder's
+/// details are not recorded.
+fn open_lock_file(path: &Path, plan: &Path) -> io::Result<(File, bool)> {
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
     {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o660);
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let mode = std::fs::metadata(plan).map_or(0o600, |m| m.permissions().mode() & 0o660);
+        options.mode(mode | 0o600);
     }
+    #[cfg(not(unix))]
+    let _ = plan;
     match options.open(path) {
         Ok(file) => Ok((file, true)),
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
@@ -128,7 +132,9 @@ pub fn lock(plan: &Path, wait: Duration) -> Result<PlanLock, LockError> {
         path: path.clone(),
         source,
     };
-    let (mut file, writable) = open_lock_file(&path).map_err(io_error)?;
+    let (mut file, writable) =
+        open_lock_file(&path, &resolve(plan).unwrap_or_else(|_| plan.to_owned()))
+            .map_err(io_error)?;
     let started = Instant::now();
     let enforced = loop {
         match file.try_lock() {

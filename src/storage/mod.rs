@@ -370,19 +370,23 @@ fn describe(code: &ron::Error) -> String {
 }
 
 /// The line at `line` with a caret under `column`, for error messages.
+///
+/// The line is escaped for a terminal (a bidirectional override in a name must not reorder what is shown),
+/// and the caret counts the escapes before it.
 fn excerpt(text: &str, line: usize, column: usize) -> String {
+    use crate::text::terminal_safe;
     let Some(source) = text.lines().nth(line - 1) else {
         return String::new();
     };
     let shown: String = source.chars().take(160).collect();
+    let before: String = shown.chars().take(column.saturating_sub(1)).collect();
     let gutter = line.to_string();
     let pad = " ".repeat(gutter.len());
-    let caret_at: String = shown
-        .chars()
-        .take(column.saturating_sub(1))
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    format!("{pad} |\n{gutter} | {shown}\n{pad} | {caret_at}^")
+    let caret_at = " ".repeat(terminal_safe(&before).chars().count());
+    format!(
+        "{pad} |\n{gutter} | {}\n{pad} | {caret_at}^",
+        terminal_safe(&shown)
+    )
 }
 
 #[cfg(test)]

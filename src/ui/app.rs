@@ -407,10 +407,15 @@ impl PlannerApp {
         let Some(doc) = self.doc.as_mut() else { return };
         match storage::backups::restored(&doc.plan, &backup.path) {
             Ok(restored) => {
-                doc.plan = restored;
+                doc.plan = restored.plan;
                 doc.history.outside_change();
+                let kept = if restored.other_plan {
+                    "It holds another plan than the one open, which was replaced whole"
+                } else {
+                    "Custody events recorded since are kept"
+                };
                 self.notices.push(format!(
-                    "Restored the version saved {} (UTC). Custody events recorded since are kept. Save to keep it; the version it replaces will be kept as a backup.",
+                    "Restored the version saved {} (UTC). {kept}. Save to keep it; the version it replaces will be kept as a backup.",
                     backup.saved.format("%-d %b %Y %H:%M")
                 ));
             }
@@ -675,18 +680,26 @@ impl PlannerApp {
         }
     }
 
+    /// The status bar: the latest notice, or where the open plan stands. It is always there, so a notice
+    /// appearing never moves the screens' widgets (which would take the focus from the field being typed in).
     fn notice_bar(&mut self, ui: &mut Ui) {
-        if self.notices.is_empty() {
-            return;
-        }
         let mut dismiss = false;
         egui::Panel::bottom("notices").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                if let Some(last) = self.notices.last() {
+            ui.horizontal(|ui| match self.notices.last() {
+                Some(last) => {
                     ui.label(last);
+                    if ui.button("Dismiss").clicked() {
+                        dismiss = true;
+                    }
                 }
-                if ui.button("Dismiss").clicked() {
-                    dismiss = true;
+                None => {
+                    let state = match &self.doc {
+                        Some(doc) if doc.is_dirty() => "Unsaved changes",
+                        Some(doc) if doc.path.is_some() => "All changes saved",
+                        Some(_) => "Not saved yet",
+                        None => "No plan open",
+                    };
+                    ui.label(RichText::new(state).weak());
                 }
             });
         });

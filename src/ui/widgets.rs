@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use egui::{Color32, RichText, Ui};
 
 use super::edits::Edits;
+use crate::model::limits::MAX_TEXT;
 use crate::model::{Choice, Person, PersonId, Plan, Section};
 
 /// A labelled row in a two-column form grid; returns the label's id for `labelled_by`.
@@ -24,7 +25,11 @@ pub fn text(
     let label_id = label(ui, name);
     let mut buffer = value.to_owned();
     let response = ui
-        .add(egui::TextEdit::singleline(&mut buffer).desired_width(f32::INFINITY))
+        .add(
+            egui::TextEdit::singleline(&mut buffer)
+                .desired_width(f32::INFINITY)
+                .char_limit(MAX_TEXT),
+        )
         .labelled_by(label_id);
     finish_text(edits, section, name, &response, buffer, value, set);
     ui.end_row();
@@ -45,11 +50,28 @@ pub fn multiline(
         .add(
             egui::TextEdit::multiline(&mut buffer)
                 .desired_rows(3)
-                .desired_width(f32::INFINITY),
+                .desired_width(f32::INFINITY)
+                .char_limit(MAX_TEXT),
         )
         .labelled_by(label_id);
     finish_text(edits, section, name, &response, buffer, value, set);
     ui.end_row();
+}
+
+/// Whether text holds a control character no plan may hold (NUL, ESC and the like, from a paste or a
+/// scanner); if so the change is refused and the user told why.
+fn refused_characters(text: &str, edits: &mut Edits) -> bool {
+    let Some(c) = text
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+    else {
+        return false;
+    };
+    edits.notice = Some(format!(
+        "That text holds the control character U+{:04X} (from a paste or a scanner), which a plan cannot hold; the change was not made.",
+        u32::from(c)
+    ));
+    true
 }
 
 fn finish_text(
@@ -61,6 +83,9 @@ fn finish_text(
     value: &str,
     set: impl FnOnce(&mut Plan, String) + 'static,
 ) {
+    if response.changed() && refused_characters(&buffer, edits) {
+        return;
+    }
     if response.changed() && buffer != value {
         edits.push_coalesced(
             section,
@@ -90,10 +115,15 @@ pub fn lines(
         .add(
             egui::TextEdit::multiline(&mut buffer)
                 .desired_rows(value.len().clamp(3, 10))
-                .desired_width(f32::INFINITY),
+                .desired_width(f32::INFINITY)
+                .char_limit(MAX_TEXT),
         )
         .labelled_by(label_id)
         .on_hover_text("One step per line");
+    if response.changed() && refused_characters(&buffer, edits) {
+        ui.end_row();
+        return;
+    }
     if response.changed() && buffer != joined {
         let items: Vec<String> = buffer.lines().map(str::to_owned).collect();
         edits.push_coalesced(

@@ -78,30 +78,27 @@ pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ),
     ]);
     if !c.events.is_empty() {
-        flow.paragraph("Each log is a hash chain; the head hash below fixes its content at the date of this document. A log that is later changed, shortened or reordered will no longer end in this hash.");
-        let mut logs: Vec<&str> = c.events.iter().map(|e| e.log.as_str()).collect();
-        logs.sort_unstable();
-        logs.dedup();
+        flow.paragraph("Each log is a hash chain; the head below fixes its content at the date of this document. A log that is later changed, shortened or reordered will no longer reach this head. To check the plan against this page later, copy each row as a line \u{2014} log, event number, and at least the first two groups of the hash \u{2014} into a text file and run integrity-planner check PLAN --against FILE.");
+        let mut last_at: BTreeMap<&str, chrono::NaiveDateTime> = BTreeMap::new();
+        for e in &c.events {
+            let last = last_at.entry(e.log.as_str()).or_insert(e.at);
+            *last = (*last).max(e.at);
+        }
         let mut t = Table::new(&[
             ("Log", 2.2),
-            ("Events", 1.0),
+            ("Event", 1.0),
             ("Last recorded", 2.0),
             ("Head hash (SHA-256)", 6.6),
         ]);
-        for log in logs {
-            let (seq, hash) = custody::chain::head(c, log);
-            let last = c
-                .events
-                .iter()
-                .filter(|e| e.log == log)
-                .map(|e| e.at)
-                .max()
+        for head in custody::anchors::heads(c) {
+            let last = last_at
+                .get(head.log.as_str())
                 .map_or_else(String::new, |d| d.format("%-d %b %Y %H:%M").to_string());
             t.row(vec![
-                Cell::bold(log),
-                Cell::new(seq.to_string()),
+                Cell::bold(&head.log),
+                Cell::new(format!("#{}", head.seq)),
                 Cell::new(last),
-                Cell::new(hash),
+                Cell::new(custody::anchors::grouped(&head.hash)),
             ]);
         }
         flow.table(&t);
