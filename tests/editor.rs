@@ -762,7 +762,7 @@ fn a_file_changed_by_another_copy_is_never_overwritten_unasked() {
     );
     assert!(
         s.harness
-            .query_by_label_contains("the file has 1 event this window does not")
+            .query_by_label_contains("The file has 1 custody event this window does not.")
             .is_some()
     );
     // Merge their custody events: both the hotspot and their event end up in the file.

@@ -390,3 +390,44 @@ fn custody_sheets_have_a_page_per_station_with_its_items() {
         "{first}"
     );
 }
+
+#[test]
+fn the_heads_printed_in_the_pdf_check_the_plan_later() {
+    use integrity_planner::custody::anchors;
+    use integrity_planner::validate::{Context, Reference, validate};
+    let plan = example();
+    let pdf = plan_pdf(&plan, Profile::Full);
+    // The rows of the heads table, as a reviewer copies them from the signed copy.
+    let logs = anchors::heads(&plan.custody);
+    let copied: String = pdf
+        .text()
+        .lines()
+        .map(str::trim)
+        .filter(|l| logs.iter().any(|h| l.starts_with(&format!("{} ", h.log))) && l.contains(" #"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let heads = anchors::parse_heads(&copied).unwrap();
+    assert_eq!(heads.len(), logs.len(), "{copied}");
+    let context = Context::on(plan.overview.poll_date).against(Reference {
+        name: "the signed PDF".to_owned(),
+        heads,
+    });
+    let reached = |p: &Plan| {
+        !validate(p, &context)
+            .iter()
+            .any(|f| f.code.code() == "custody.reference-not-reached")
+    };
+    assert!(reached(&plan));
+    let mut cut = plan;
+    let newest = cut
+        .custody
+        .events
+        .iter()
+        .rposition(|e| e.log == logs[0].log)
+        .unwrap();
+    cut.custody.events.remove(newest);
+    assert!(
+        !reached(&cut),
+        "a log cut short after the PDF was signed is found"
+    );
+}

@@ -240,9 +240,9 @@ pub fn short(hash: &str) -> String {
 /// The fewest hex digits accepted for a head copied by hand: 64 bits, too many to forge by trial.
 pub const MIN_REFERENCE_DIGITS: usize = 16;
 
-/// Reads heads written by `custody heads` (or typed from a printed copy): one per line, `LOG #SEQ HASH`
-/// with the hash whole or its first sixteen or more hex digits, spaces allowed; lines starting `# ` are
-/// comments.
+/// Reads heads written by `custody heads`, or copied from the PDF's table or typed from a printed copy: one
+/// per line, `LOG #SEQ HASH` with the hash whole or its first sixteen or more hex digits, in groups of
+/// eight or more; lines starting `# ` are comments.
 pub fn parse_heads(text: &str) -> Result<Vec<Head>, String> {
     let mut heads = Vec::new();
     for (index, line) in text.lines().enumerate() {
@@ -264,9 +264,11 @@ pub fn parse_heads(text: &str) -> Result<Vec<Head>, String> {
         let seq: u64 = tokens[at][1..]
             .parse()
             .map_err(|_| format!("line {number}: {} is not an event number", tokens[at]))?;
+        // The hash is the groups of eight or more hex digits after the number; anything else on the line
+        // (the date a PDF table prints between them) is passed over.
         let hash: String = tokens[at + 1..]
             .iter()
-            .take_while(|t| t.chars().all(|c| c.is_ascii_hexdigit()))
+            .filter(|t| t.len() >= 8 && t.chars().all(|c| c.is_ascii_hexdigit()))
             .flat_map(|t| t.chars())
             .collect::<String>()
             .to_ascii_lowercase();

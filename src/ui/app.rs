@@ -92,12 +92,16 @@ fn differences(ours: &Plan, theirs: &Plan) -> Vec<String> {
     let (mine, their) = (ids(ours), ids(theirs));
     let only_theirs = their.difference(&mine).count();
     let only_mine = mine.difference(&their).count();
-    if only_theirs + only_mine > 0 {
-        out.push(format!(
-            "Custody log: the file has {only_theirs} event{} this window does not; this window has {only_mine} event{} the file does not.",
-            if only_theirs == 1 { "" } else { "s" },
-            if only_mine == 1 { "" } else { "s" }
-        ));
+    let events = |n: usize| format!("{n} custody event{}", if n == 1 { "" } else { "s" });
+    match (only_theirs, only_mine) {
+        (0, 0) => {}
+        (t, 0) => out.push(format!("The file has {} this window does not.", events(t))),
+        (0, m) => out.push(format!("This window has {} the file does not.", events(m))),
+        (t, m) => out.push(format!(
+            "The file has {} this window does not; this window has {} the file does not.",
+            events(t),
+            events(m)
+        )),
     }
     if ours.id != theirs.id {
         out.push("The file now holds a different plan (another plan id).".to_owned());
