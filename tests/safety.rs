@@ -11,7 +11,7 @@ use std::process::Stdio;
 
 use common::*;
 use integrity_planner::custody::{self, NewEvent};
-use integrity_planner::model::{CustodyStage, Plan};
+use integrity_planner::model::{CustodyItemId, CustodyStage, Plan};
 use integrity_planner::storage;
 
 /// A copy of the example at `dir/name`.
@@ -30,6 +30,23 @@ fn one_row(dir: &Path, name: &str, label: &str, at: &str) -> PathBuf {
     )
     .unwrap();
     path
+}
+
+/// A box received at the count at `at` by `to`.
+fn receipt(item: CustodyItemId, at: chrono::NaiveDateTime, to: &str) -> NewEvent {
+    NewEvent {
+        item,
+        at,
+        stage: CustodyStage::ReceiptAtCount,
+        location: String::new(),
+        from: String::new(),
+        to: to.to_owned(),
+        seals_seen: Vec::new(),
+        seals_intact: true,
+        witness: String::new(),
+        notes: String::new(),
+        corrects: None,
+    }
 }
 
 /// How many events an import said it recorded.
@@ -462,19 +479,11 @@ fn forked_copies(dir: &Path) -> (PathBuf, PathBuf) {
         custody::record(
             &mut plan.custody,
             "count-receipt",
-            NewEvent {
+            receipt(
                 item,
-                at: plan.overview.poll_date.and_hms_opt(23, 59, 0).unwrap(),
-                stage: CustodyStage::ReceiptAtCount,
-                location: String::new(),
-                from: String::new(),
-                to: to.to_owned(),
-                seals_seen: Vec::new(),
-                seals_intact: true,
-                witness: String::new(),
-                notes: String::new(),
-                corrects: None,
-            },
+                plan.overview.poll_date.and_hms_opt(23, 59, 0).unwrap(),
+                to,
+            ),
         );
         let path = dir.join(name);
         storage::save(&mut plan, &path).unwrap();
@@ -496,19 +505,11 @@ fn a_merge_with_a_conflict_writes_nothing_unless_told_to_leave_that_log_out() {
     custody::record(
         &mut t.custody,
         "count-table-9",
-        NewEvent {
+        receipt(
             item,
-            at: t.overview.poll_date.and_hms_opt(23, 0, 0).unwrap(),
-            stage: CustodyStage::ReceiptAtCount,
-            location: String::new(),
-            from: String::new(),
-            to: "Table 9".to_owned(),
-            seals_seen: Vec::new(),
-            seals_intact: true,
-            witness: String::new(),
-            notes: String::new(),
-            corrects: None,
-        },
+            t.overview.poll_date.and_hms_opt(23, 0, 0).unwrap(),
+            "Table 9",
+        ),
     );
     storage::save(&mut t, &theirs).unwrap();
     let before = std::fs::read(&ours).unwrap();
