@@ -821,3 +821,19 @@ fn an_earlier_version_can_be_restored_from_the_file_menu() {
     s.harness.run();
     assert_eq!(storage::load(&path).unwrap().overview.title, original_title);
 }
+
+#[test]
+fn control_characters_are_refused_at_input() {
+    let mut s = example_app();
+    let before = plan(&s).overview.authority.clone();
+    field(&s, "Authority").focus();
+    s.harness.run();
+    field(&s, "Authority").type_text("\u{1b}[2J\u{0}");
+    s.harness.run();
+    assert_eq!(plan(&s).overview.authority, before);
+    assert!(
+        s.harness
+            .query_by_label_contains("control character U+001B")
+            .is_some()
+    );
+}

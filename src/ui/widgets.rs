@@ -58,13 +58,16 @@ pub fn multiline(
     ui.end_row();
 }
 
+/// The first control character in `text` that no plan may hold (all but line breaks and tabs).
+pub fn control_character(text: &str) -> Option<char> {
+    text.chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+}
+
 /// Whether text holds a control character no plan may hold (NUL, ESC and the like, from a paste or a
 /// scanner); if so the change is refused and the user told why.
-fn refused_characters(text: &str, edits: &mut Edits) -> bool {
-    let Some(c) = text
-        .chars()
-        .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
-    else {
+pub fn refused_characters(text: &str, edits: &mut Edits) -> bool {
+    let Some(c) = control_character(text) else {
         return false;
     };
     edits.notice = Some(format!(

@@ -270,7 +270,7 @@ impl Screen {
                 ("Notes", &mut e.notes, ""),
             ] {
                 let l = ui.label(RichText::new(name).strong());
-                let r = ui.add(egui::TextEdit::singleline(field).hint_text(hint).desired_width(320.0)).labelled_by(l.id);
+                let r = ui.add(egui::TextEdit::singleline(field).hint_text(hint).desired_width(320.0).char_limit(crate::model::limits::MAX_TEXT)).labelled_by(l.id);
                 enter |= r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                 ui.end_row();
             }

@@ -191,7 +191,11 @@ impl Screen {
                 .labelled_by(l.id);
             let l = ui.label("Note");
             let note = ui
-                .add(egui::TextEdit::singleline(&mut self.new_note).desired_width(220.0))
+                .add(
+                    egui::TextEdit::singleline(&mut self.new_note)
+                        .desired_width(220.0)
+                        .char_limit(crate::model::limits::MAX_TEXT),
+                )
                 .labelled_by(l.id);
             let date = NaiveDate::parse_from_str(self.new_date.trim(), "%Y-%m-%d");
             let number = self
@@ -202,7 +206,8 @@ impl Screen {
                 .filter(|v| v.is_finite());
             let enter = (value.lost_focus() || note.lost_focus())
                 && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let ready = date.is_ok() && number.is_some();
+            let control = crate::ui::widgets::control_character(&self.new_note);
+            let ready = date.is_ok() && number.is_some() && control.is_none();
             if (ui
                 .add_enabled(ready, egui::Button::new("Record observation"))
                 .clicked()
@@ -222,6 +227,12 @@ impl Screen {
                         })
                     });
                 });
+            }
+            if control.is_some() {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    "The note holds a control character (from a paste or a scanner); remove it",
+                );
             }
             if !self.new_value.trim().is_empty() && number.is_none() {
                 ui.colored_label(ui.visuals().error_fg_color, "The value must be a number");

@@ -457,11 +457,14 @@ fn assessment(
                     ui.add(
                         egui::TextEdit::singleline(&mut note_buffer)
                             .hint_text(format!("Note on {}", m.title.to_lowercase()))
-                            .desired_width(f32::INFINITY),
+                            .desired_width(f32::INFINITY)
+                            .char_limit(crate::model::limits::MAX_TEXT),
                     )
                 })
                 .inner;
-            if note_response.changed() && note_buffer != note && current.is_some() {
+            let refused = note_response.changed()
+                && crate::ui::widgets::refused_characters(&note_buffer, edits);
+            if !refused && note_response.changed() && note_buffer != note && current.is_some() {
                 edits.push_coalesced(S, "edit measure note", note_response.id, move |p| {
                     set(p, &|a| {
                         if let Some(c) = a.checks.iter_mut().find(|c| c.measure == mid) {
