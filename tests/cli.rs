@@ -265,8 +265,15 @@ fn damaged_files_are_refused_clearly_and_left_untouched() {
         ),
         (
             "future-version",
-            good.replacen("format_version: 3", "format_version: 7", 1)
-                .into_bytes(),
+            good.replacen(
+                &format!(
+                    "format_version: {}",
+                    integrity_planner::model::FORMAT_VERSION
+                ),
+                "format_version: 7",
+                1,
+            )
+            .into_bytes(),
             &["version 7", "newer"],
         ),
     ];
@@ -361,9 +368,21 @@ fn timetable_reproduces_the_2024_general_election() {
     let m = &v["milestones"];
     assert_eq!(m["dissolution"]["date"], "2024-05-30");
     assert!(
-        m["dissolution"].get("time").is_none(),
-        "the law names no time for dissolution"
+        m["dissolution"]["time"].is_null(),
+        "the law names no time for dissolution: time is null"
     );
+    assert!(
+        m["proxy_deadline"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("reg. 56(2)"),
+        "each milestone cites its rule"
+    );
+    assert!(
+        m.get("notice_of_election_earliest").is_none(),
+        "no window at a general election"
+    );
+    assert_eq!(v["nation"], "england");
     assert_eq!(m["notice_of_election"]["date"], "2024-06-04");
     assert_eq!(m["notice_of_election"]["time"], "16:00");
     assert_eq!(m["close_of_nominations"]["date"], "2024-06-07");
@@ -405,11 +424,15 @@ fn timetable_text_and_warnings() {
     ]);
     assert_eq!(code(&o), 0);
     let out = stdout(&o);
-    assert!(out.contains("bank holidays in England and Wales"), "{out}");
+    assert!(out.contains("Bank holidays: built-in data"), "{out}");
+    assert!(
+        out.contains("Rules: Local Elections (Principal Areas)"),
+        "{out}"
+    );
     assert!(
         out.lines()
-            .any(|l| l.starts_with("Wed 31 Mar 2027  16:00  Notice of election")),
-        "{out}"
+            .any(|l| l.starts_with("Wed 31 Mar 2027         Notice of election")),
+        "the law sets no time for the notice: {out}"
     );
     assert!(
         !out.contains("Dissolution"),
@@ -426,7 +449,7 @@ fn timetable_text_and_warnings() {
     assert_eq!(code(&o), 0);
     assert!(
         stderr(&o).contains(
-            "warning: polling day Monday 3 May 2027 is a bank holiday (Early May bank holiday"
+            "warning: polling day Monday 3 May 2027 is a bank holiday: Early May bank holiday (England and Wales)"
         ),
         "{}",
         stderr(&o)
@@ -438,12 +461,14 @@ fn timetable_refuses_bad_input_with_a_hint() {
     let err = assert_refused(&run(&[
         "timetable",
         "--election",
-        "scottish-parliament",
+        "european-parliament",
         "--poll-date",
         "2026-05-07",
     ]));
     assert!(
-        err.contains("choose one of: uk-parliamentary, english-local"),
+        err.contains(
+            "choose one of: uk-parliamentary, uk-parliamentary-by-election, english-local"
+        ),
         "{err}"
     );
     let o = run(&[

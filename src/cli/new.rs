@@ -54,10 +54,11 @@ pub fn run(args: &Args, wait: Duration) -> Result<ExitCode, Failure> {
     if let Some(backup) = &saved.backup {
         say!("the file it replaced is kept as {}", backup.display());
     }
-    for warning in timetable::poll_date_warnings(template.election_type, args.poll_date) {
+    let request = timetable::Request::for_plan(&plan);
+    for warning in timetable::poll_date_warnings(&request) {
         warning!("{warning}");
     }
-    if let Err(e) = timetable::compute(template.election_type, args.poll_date) {
+    if let Err(e) = timetable::compute(&request) {
         warning!("{e}; review dates were moved with the poll date instead");
     }
     say!("next: integrity-planner check {}", args.output.display());

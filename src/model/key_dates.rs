@@ -11,7 +11,9 @@ labelled_enum! {
     pub enum Milestone {
         /// Dissolution of Parliament (UK Parliamentary general elections only).
         Dissolution => "Dissolution of Parliament", "dissolution",
-        /// Last day to publish the notice of election (4pm).
+        /// First day the notice of election may be published (where the law sets a window).
+        NoticeOfElectionEarliest => "Notice of election (earliest)", "notice_of_election_earliest",
+        /// Last day to publish the notice of election.
         NoticeOfElection => "Notice of election (latest)", "notice_of_election",
         /// Close of nominations (4pm).
         CloseOfNominations => "Close of nominations", "close_of_nominations",
@@ -31,8 +33,8 @@ labelled_enum! {
         ReplacementPostalVotesFrom => "Replacement of lost postal votes from", "replacement_postal_votes_from",
         /// Emergency proxies and replacement postal votes close (polling day, 5pm).
         EmergencyProxyDeadline => "Emergency proxies and replacement postal votes close", "emergency_proxy_deadline",
-        /// Polling day (7am to 10pm).
-        Poll => "Polling day (polls open 7am to 10pm)", "poll",
+        /// Polling day.
+        Poll => "Polling day", "poll",
     }
 }
 

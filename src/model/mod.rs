@@ -50,7 +50,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The plan file format this build writes. Older versions are migrated on load (see `storage`).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// An election integrity and security plan: one per election (one poll date, one or more contests).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -105,6 +105,9 @@ impl Plan {
                 election_type,
                 contests: Vec::new(),
                 poll_date,
+                nation: Nation::default(),
+                disregarded_days: Vec::new(),
+                timetable_rules: None,
                 returning_officer: None,
                 deputies: Vec::new(),
                 version: "0.1".to_owned(),

@@ -7,12 +7,56 @@ use super::ids::{ContestId, PersonId};
 use super::labelled::labelled_enum;
 
 labelled_enum! {
-    /// The kind of election, which decides the statutory timetable and its bank holidays.
+    /// The kind of election, which decides the law its timetable follows (see `assets/law/`).
     pub enum ElectionType {
         /// A UK Parliamentary general election.
         UkParliamentary => "UK Parliamentary general election", "uk-parliamentary",
-        /// Ordinary English local government elections.
+        /// A UK Parliamentary by-election.
+        UkParliamentaryByElection => "UK Parliamentary by-election", "uk-parliamentary-by-election",
+        /// Ordinary elections of English principal councils (county, district, unitary, London borough).
         EnglishLocal => "English local elections", "english-local",
+        /// A by-election to an English principal council.
+        EnglishLocalByElection => "English local by-election", "english-local-by-election",
+        /// Parish and town council elections in England.
+        EnglishParish => "English parish and town council election", "english-parish",
+        /// Community and town council elections in Wales.
+        WelshCommunity => "Welsh community and town council election", "welsh-community",
+        /// Police and crime commissioner elections (England and Wales).
+        Pcc => "Police and crime commissioner election", "pcc",
+        /// Local-authority, combined-authority and combined-county-authority mayoral elections.
+        Mayor => "Mayoral election", "mayor",
+        /// Mayor of London and London Assembly elections.
+        Gla => "Greater London Authority elections", "gla",
+        /// Scottish Parliament elections (and by-elections).
+        ScottishParliament => "Scottish Parliament election", "scottish-parliament",
+        /// Scottish council elections (and by-elections).
+        ScottishLocal => "Scottish local government election", "scottish-local",
+        /// Senedd Cymru elections.
+        Senedd => "Senedd election", "senedd",
+        /// Welsh principal council elections.
+        WelshLocal => "Welsh local government elections", "welsh-local",
+        /// Northern Ireland Assembly elections.
+        NiAssembly => "Northern Ireland Assembly election", "ni-assembly",
+        /// Northern Ireland local council elections.
+        NiLocal => "Northern Ireland local council elections", "ni-local",
+        /// A local referendum (neighbourhood planning, council governance), run by a counting officer.
+        LocalReferendum => "Local referendum", "local-referendum",
+    }
+}
+
+labelled_enum! {
+    /// A nation of the UK: where a poll is held, and whose bank holidays and registration law apply.
+    #[derive(Default)]
+    pub enum Nation {
+        /// England.
+        #[default]
+        England => "England", "england",
+        /// Wales.
+        Wales => "Wales", "wales",
+        /// Scotland.
+        Scotland => "Scotland", "scotland",
+        /// Northern Ireland.
+        NorthernIreland => "Northern Ireland", "northern-ireland",
     }
 }
 
@@ -148,6 +192,15 @@ pub struct Overview {
     pub contests: Vec<Contest>,
     /// Polling day.
     pub poll_date: NaiveDate,
+    /// Where the poll is held: it decides the bank holidays and registration law the timetable counts in.
+    #[serde(default)]
+    pub nation: Nation,
+    /// Days appointed for public thanksgiving or mourning, which the election timetable disregards.
+    #[serde(default)]
+    pub disregarded_days: Vec<NaiveDate>,
+    /// The rule set (see `assets/law/`) the key dates were last computed with, e.g. `english-local/2014`.
+    #[serde(default)]
+    pub timetable_rules: Option<String>,
     /// The Returning Officer, from the contact directory.
     pub returning_officer: Option<PersonId>,
     /// Deputy Returning Officers, from the contact directory.

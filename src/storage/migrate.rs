@@ -7,6 +7,9 @@
 //! - version 3: the plan has a stable `id`; the custody section keeps each log's `anchors`, the CSV files
 //!   `imports`ed and the machines (`writers`) that recorded in each log. A file migrated from version 2
 //!   gets a new plan id, so two copies migrated apart are different plans.
+//! - version 4: the overview records the poll's `nation`, the `disregarded_days` of public thanksgiving or
+//!   mourning, and the `timetable_rules` the key dates were computed with; a version 3 file reads with
+//!   England, none and not yet recorded.
 
 use serde::Deserialize;
 
@@ -21,11 +24,14 @@ use crate::model::{
 pub(super) fn from_version(version: u32, text: &str) -> Result<Plan, ron::error::SpannedError> {
     debug_assert!(version < FORMAT_VERSION);
     // Each old version converts to the next, up to the current one.
-    let v2 = match version {
-        1 => ron::from_str::<v1::Plan>(text)?.into_v2(),
-        _ => ron::from_str::<v2::Plan>(text)?,
+    let mut plan = match version {
+        1 => ron::from_str::<v1::Plan>(text)?.into_v2().into_v3(),
+        2 => ron::from_str::<v2::Plan>(text)?.into_v3(),
+        // Version 3 differs only by fields version 4 added with defaults.
+        _ => ron::from_str::<Plan>(text)?,
     };
-    Ok(v2.into_v3())
+    plan.format_version = FORMAT_VERSION;
+    Ok(plan)
 }
 
 /// Format version 1, frozen.

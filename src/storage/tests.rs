@@ -228,21 +228,22 @@ fn unbalanced_brackets_are_located() {
 #[test]
 fn future_and_impossible_versions_are_refused() {
     let text = to_ron(&sample()).unwrap();
-    let future = text.replacen("format_version: 3", "format_version: 99", 1);
+    let current = format!("format_version: {FORMAT_VERSION}");
+    let future = text.replacen(&current, "format_version: 99", 1);
     let err = parse(&future, Path::new("f")).unwrap_err();
     assert!(
         matches!(
             err,
             LoadError::NewerVersion {
                 found: 99,
-                supported: 3,
+                supported: FORMAT_VERSION,
                 ..
             }
         ),
         "{err:?}"
     );
     assert!(err.to_string().contains("newer"));
-    let zero = text.replacen("format_version: 3", "format_version: 0", 1);
+    let zero = text.replacen(&current, "format_version: 0", 1);
     assert!(matches!(
         parse(&zero, Path::new("z")),
         Err(LoadError::UnknownVersion { found: 0, .. })
@@ -449,11 +450,10 @@ fn the_version_is_read_from_the_top_without_a_full_parse_and_otherwise_by_one() 
     assert_eq!(leading_version("Plan(format_version: 99999999999,"), None);
     // A version that is not the first field is still found, by the full parse.
     let text = to_ron(&sample()).unwrap();
-    let moved = text.replacen("  format_version: 3,\n", "", 1).replacen(
-        "  people: [",
-        "  format_version: 3,\n  people: [",
-        1,
-    );
+    let line = format!("  format_version: {FORMAT_VERSION},\n");
+    let moved =
+        text.replacen(&line, "", 1)
+            .replacen("  people: [", &format!("{line}  people: ["), 1);
     assert_eq!(
         parse(&moved, Path::new("m")).unwrap(),
         parse(&text, Path::new("t")).unwrap()

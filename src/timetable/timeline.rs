@@ -3,7 +3,8 @@
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
-use super::{Calendar, TimetableError, compute};
+use super::{Request, TimetableError, compute, election_calendar, holidays, out_of_range};
+use crate::law::calendar::Calendar;
 use crate::model::{Cadence, CommunicationLineId, ElectoralEventId, Milestone, Plan, PlanReviewId};
 
 /// What a key date is.
@@ -58,11 +59,14 @@ pub struct TimelineEntry {
     pub label: String,
 }
 
-/// Recomputes the date of every review placed against a milestone, from the plan's poll date and election
-/// type. Returns how many dates changed.
+/// Recomputes the date of every review placed against a milestone, from the plan's poll date, election
+/// type and nation, and records the rules it used. Returns how many dates changed.
 pub fn place_anchored_reviews(plan: &mut Plan) -> Result<usize, TimetableError> {
-    let timetable = compute(plan.overview.election_type, plan.overview.poll_date)?;
-    let calendar = Calendar::for_election(plan.overview.election_type);
+    let request = Request::for_plan(plan);
+    let timetable = compute(&request)?;
+    let days = holidays()?;
+    let calendar = election_calendar(&request, days)?;
+    let rules = timetable.rules.key.clone();
     let mut changed = 0;
     for review in &mut plan.key_dates.reviews {
         let Some(anchor) = review.anchor else {
@@ -71,20 +75,24 @@ pub fn place_anchored_reviews(plan: &mut Plan) -> Result<usize, TimetableError> 
         let Some(base) = timetable.date_of(anchor.milestone) else {
             continue;
         };
-        let date = calendar.add_working_days(base, anchor.working_days_after, timetable.poll)?;
+        let date = calendar
+            .add_working_days(base, i64::from(anchor.working_days_after))
+            .map_err(|u| out_of_range(timetable.poll, days, u))?;
         if review.date != date {
             review.date = date;
             changed += 1;
         }
     }
+    plan.overview.timetable_rules = Some(rules);
     Ok(changed)
 }
 
 /// The plan's timeline, in date order.
 pub fn timeline(plan: &Plan) -> Result<Vec<TimelineEntry>, TimetableError> {
     let poll = plan.overview.poll_date;
-    let timetable = compute(plan.overview.election_type, poll)?;
-    let calendar = Calendar::for_election(plan.overview.election_type);
+    let request = Request::for_plan(plan);
+    let timetable = compute(&request)?;
+    let calendar = election_calendar(&request, holidays()?)?;
     let mut entries: Vec<TimelineEntry> = timetable
         .entries
         .iter()
@@ -180,7 +188,7 @@ pub fn timeline(plan: &Plan) -> Result<Vec<TimelineEntry>, TimetableError> {
 
 /// `day` if it is a working day, else the working day before it within `[start, end)`, else the one after.
 fn working_day_near(
-    calendar: &Calendar,
+    calendar: &Calendar<'_>,
     day: NaiveDate,
     start: NaiveDate,
     end: NaiveDate,

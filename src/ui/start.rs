@@ -98,7 +98,10 @@ impl StartScreen {
             let parsed = parse_date(&self.poll_date, false);
             match &parsed {
                 Ok(Some(date)) => {
-                    for w in template.map(|t| timetable::poll_date_warnings(t.election_type, *date)).unwrap_or_default() {
+                    let warnings = template
+                        .map(|t| timetable::poll_date_warnings(&timetable::Request::new(t.election_type, *date)))
+                        .unwrap_or_default();
+                    for w in warnings {
                         ui.colored_label(ui.visuals().warn_fg_color, w);
                     }
                     if date.weekday() == Weekday::Thu {

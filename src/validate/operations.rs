@@ -294,24 +294,26 @@ fn allegations(plan: &Plan, context: &Context, f: &mut Findings) {
 
 fn key_dates(plan: &Plan, context: &Context, f: &mut Findings) {
     let o = &plan.overview;
-    match timetable::compute(o.election_type, o.poll_date) {
+    let request = timetable::Request::for_plan(plan);
+    let computed = timetable::compute(&request).and_then(|t| {
+        timetable::holidays()
+            .and_then(|h| timetable::election_calendar(&request, h))
+            .map(|c| (t, c))
+    });
+    match computed {
         Err(e) => f.push(
             Rule::TimetableUnknown,
             format!("The statutory timetable cannot be computed: {e}"),
             None,
         ),
-        Ok(t) => {
-            let calendar = timetable::Calendar::for_election(o.election_type);
-            if let Some(h) = calendar.holiday(o.poll_date) {
+        Ok((t, calendar)) => {
+            if let Some(why @ crate::law::calendar::Disregarded::BankHoliday(_)) =
+                calendar.disregards(o.poll_date)
+            {
                 f.push_in(
                     Section::Overview,
                     Rule::PollOnBankHoliday,
-                    format!(
-                        "Polling day {} is a bank holiday ({}, {})",
-                        o.poll_date,
-                        h.title,
-                        h.division.label()
-                    ),
+                    format!("Polling day {} is a bank holiday: {why}", o.poll_date),
                     None,
                 );
             }
@@ -330,7 +332,7 @@ fn key_dates(plan: &Plan, context: &Context, f: &mut Findings) {
                     continue;
                 };
                 if let Ok(expected) =
-                    calendar.add_working_days(base, anchor.working_days_after, o.poll_date)
+                    calendar.add_working_days(base, i64::from(anchor.working_days_after))
                     && expected != r.date
                 {
                     f.push(
