@@ -696,3 +696,110 @@ fn export_writes_a_pdf_and_refuses_bad_input() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(std::fs::read(&sheets).unwrap().starts_with(b"%PDF-"));
 }
+
+#[test]
+fn timetable_lists_every_type_and_takes_nation_days_and_windows() {
+    let o = run(&["timetable", "--list"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    for key in [
+        "uk-parliamentary ",
+        "uk-parliamentary-by-election ",
+        "english-local ",
+        "english-local-by-election ",
+        "english-parish ",
+        "welsh-community ",
+        "pcc ",
+        "mayor ",
+        "gla ",
+        "scottish-parliament ",
+        "scottish-local ",
+        "senedd ",
+        "welsh-local ",
+        "ni-assembly ",
+        "ni-local ",
+        "local-referendum ",
+    ] {
+        assert!(out.lines().any(|l| l.starts_with(key)), "{key}: {out}");
+    }
+    assert!(
+        out.contains("Scottish Local Government Elections Order 2011"),
+        "{out}"
+    );
+    let json = |args: &[&str]| -> serde_json::Value {
+        let o = run(args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).unwrap()
+    };
+    let base = [
+        "timetable",
+        "--election",
+        "uk-parliamentary",
+        "--poll-date",
+        "2027-01-07",
+        "--format",
+        "json",
+    ];
+    let scotland = json(&[&base[..], &["--nation", "scotland"]].concat());
+    assert_eq!(
+        scotland["milestones"]["registration_deadline"]["date"],
+        "2026-12-15"
+    );
+    assert_eq!(
+        scotland["milestones"]["proxy_deadline"]["date"],
+        "2026-12-23"
+    );
+    let mourning = json(&[&base[..], &["--disregard", "2026-12-30"]].concat());
+    assert_eq!(
+        mourning["milestones"]["proxy_deadline"]["date"],
+        "2026-12-22"
+    );
+    let window = json(&[
+        "timetable",
+        "--election",
+        "scottish-local",
+        "--poll-date",
+        "2022-12-08",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        window["milestones"]["notice_of_election_earliest"]["date"],
+        "2022-10-19"
+    );
+    assert!(window["milestones"]["notice_of_election_earliest"]["time"].is_null());
+    // A by-election outside its window is refused, saying why.
+    let err = assert_refused(&run(&[
+        "timetable",
+        "--election",
+        "uk-parliamentary-by-election",
+        "--poll-date",
+        "2021-12-16",
+        "--nomination-day",
+        "2021-11-12",
+    ]));
+    assert!(err.contains("17 to 19 working days"), "{err}");
+    let err = assert_refused(&run(&[
+        "timetable",
+        "--election",
+        "english-local-by-election",
+        "--poll-date",
+        "2025-05-01",
+        "--vacancy-date",
+        "2025-03-03",
+    ]));
+    assert!(
+        err.contains("within 35 working days") && err.contains("Wednesday 23 April 2025"),
+        "{err}"
+    );
+    let err = assert_refused(&run(&[
+        "timetable",
+        "--election",
+        "senedd",
+        "--poll-date",
+        "2027-05-06",
+        "--nation",
+        "england",
+    ]));
+    assert!(err.contains("not held in England"), "{err}");
+}

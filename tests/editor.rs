@@ -837,3 +837,26 @@ fn control_characters_are_refused_at_input() {
             .is_some()
     );
 }
+
+#[test]
+fn the_overview_sets_the_nation_and_days_of_mourning_the_timetable_counts_in() {
+    let mut s = example_app();
+    type_into(&mut s, "Days of thanksgiving or mourning", "2027-04-29");
+    assert_eq!(
+        plan(&s).overview.disregarded_days,
+        [NaiveDate::from_ymd_opt(2027, 4, 29).unwrap()]
+    );
+    let request = integrity_planner::timetable::Request::for_plan(plan(&s));
+    let t = integrity_planner::timetable::compute(&request).unwrap();
+    assert_eq!(
+        t.date_of(integrity_planner::model::Milestone::ProxyDeadline),
+        NaiveDate::from_ymd_opt(2027, 4, 26),
+        "the day is passed over"
+    );
+    type_into(&mut s, "Days of thanksgiving or mourning", "29 April");
+    assert_eq!(
+        plan(&s).overview.disregarded_days.len(),
+        1,
+        "not a date: not saved"
+    );
+}

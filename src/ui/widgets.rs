@@ -222,6 +222,47 @@ pub fn parse_date(text: &str, optional: bool) -> Result<Option<NaiveDate>, Strin
         .map_err(|_| "not a date: use YYYY-MM-DD".to_owned())
 }
 
+/// A list of dates, typed as YYYY-MM-DD separated by commas (empty for none).
+pub fn dates(
+    ui: &mut Ui,
+    edits: &mut Edits,
+    section: Section,
+    name: &str,
+    value: &[NaiveDate],
+    set: impl FnOnce(&mut Plan, Vec<NaiveDate>) + 'static,
+) {
+    let label_id = label(ui, name);
+    let shown = value
+        .iter()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let parse = |text: &str| -> Result<Vec<NaiveDate>, String> {
+        let mut days: Vec<NaiveDate> = text
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| {
+                NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
+                    format!(
+                        "\u{201c}{t}\u{201d} is not a date: use YYYY-MM-DD, separated by commas"
+                    )
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        days.sort();
+        days.dedup();
+        Ok(days)
+    };
+    let current = value.to_vec();
+    ui.vertical(|ui| {
+        parsed(
+            ui, edits, section, label_id, name, shown, 320.0, parse, &current, set,
+        );
+    });
+    ui.end_row();
+}
+
 /// A date: typed as YYYY-MM-DD or picked from a calendar.
 pub fn date(
     ui: &mut Ui,

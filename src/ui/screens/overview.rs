@@ -50,6 +50,17 @@ impl Screen {
                             }
                         },
                     );
+                    widgets::choice(ui, edits, S, "Nation", o.nation, |p, v| {
+                        p.overview.nation = v
+                    });
+                    widgets::dates(
+                        ui,
+                        edits,
+                        S,
+                        "Days of thanksgiving or mourning",
+                        &o.disregarded_days,
+                        |p, v| p.overview.disregarded_days = v,
+                    );
                     widgets::person(
                         ui,
                         edits,
