@@ -803,3 +803,43 @@ fn timetable_lists_every_type_and_takes_nation_days_and_windows() {
     ]));
     assert!(err.contains("not held in England"), "{err}");
 }
+
+#[test]
+fn new_records_the_nation_and_the_rules_its_dates_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("s.plan.ron");
+    let o = run(&[
+        "new",
+        "--template",
+        "uk-parliamentary",
+        "--poll-date",
+        "2027-01-07",
+        "--nation",
+        "scotland",
+        "-o",
+        plan.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let p = integrity_planner::storage::load(&plan).unwrap();
+    assert_eq!(
+        p.overview.nation,
+        integrity_planner::model::Nation::Scotland
+    );
+    assert_eq!(
+        p.overview.timetable_rules.as_deref(),
+        Some("uk-parliamentary/2014-after-2019")
+    );
+    let err = assert_refused(&run(&[
+        "new",
+        "--template",
+        "english-local",
+        "--poll-date",
+        "2027-05-06",
+        "--nation",
+        "wales",
+        "-o",
+        dir.path().join("w.plan.ron").to_str().unwrap(),
+    ]));
+    assert!(err.contains("not held in Wales"), "{err}");
+    assert!(!dir.path().join("w.plan.ron").exists());
+}

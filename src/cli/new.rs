@@ -17,6 +17,9 @@ pub struct Args {
     /// Polling day, YYYY-MM-DD.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     poll_date: NaiveDate,
+    /// Where the poll is held, for elections held in several nations (default: england).
+    #[arg(long, value_enum)]
+    nation: Option<super::timetable::NationArg>,
     /// Where to write the new plan (*.plan.ron).
     #[arg(short = 'o', long = "output", value_name = "PLAN")]
     output: PathBuf,
@@ -37,6 +40,14 @@ pub fn run(args: &Args, wait: Duration) -> Result<ExitCode, Failure> {
     let mut plan = template.instantiate(args.poll_date, today).map_err(|e| {
         Failure::new(e.to_string()).hint("this is a defect in the program; please report it")
     })?;
+    if let Some(nation) = args.nation {
+        plan.overview.nation = nation.into();
+        if let Err(e @ timetable::TimetableError::NotHeldIn { .. }) =
+            timetable::place_anchored_reviews(&mut plan)
+        {
+            return Err(Failure::new(e.to_string()).hint("choose the nation the poll is held in"));
+        }
+    }
     let held = super::lock(&args.output, wait)?;
     // Checked under the lock, so a plan another program creates meanwhile is not replaced unasked.
     if args.output.exists() && !args.force {

@@ -19,7 +19,7 @@ enum Format {
 
 /// A nation, as the command line names it.
 #[derive(Clone, Copy, ValueEnum)]
-enum NationArg {
+pub enum NationArg {
     England,
     Wales,
     Scotland,

@@ -27,7 +27,7 @@ pub enum TimetableError {
     #[error("{0}")]
     Holidays(String),
     /// The election is not held in that nation.
-    #[error("{election} polls are not held in {nation}; they are held in {nations}")]
+    #[error("{election}: not held in {nation} (only in {nations})")]
     NotHeldIn {
         /// The election's label.
         election: &'static str,

@@ -337,9 +337,20 @@ pub(super) fn key_dates(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         }
     };
     flow.paragraph(&format!(
-        "The statutory timetable for a poll on {}, counted in working days (weekends and bank holidays excluded), with the plan's reviews, events, local milestones and communication check-ins placed on it.",
+        "The statutory timetable for a poll in {} on {}, each deadline counted in working days in the calendar its own rule sets (weekends, Christmas Eve and Christmas Day, Good Friday, bank holidays and any days of thanksgiving or mourning passed over; registration in the elector's own nation's calendar), with the plan's reviews, events, local milestones and communication check-ins placed on it.",
+        plan.overview.nation.label(),
         plan.overview.poll_date.format("%A %-d %B %Y")
     ));
+    if let Ok(t) = crate::timetable::compute(&crate::timetable::Request::for_plan(plan)) {
+        flow.paragraph(&format!(
+            "Rules applied: {}. Bank holidays: {}.",
+            t.rules.instruments.join("; "),
+            t.holidays
+        ));
+        for note in &t.notes {
+            flow.paragraph(note);
+        }
+    }
     let mut t = Table::new(&[("Date", 2.0), ("Time", 0.9), ("", 1.6), ("What", 7.0)]);
     let mut last_date = None;
     for e in entries {
