@@ -307,6 +307,20 @@ fn key_dates(plan: &Plan, context: &Context, f: &mut Findings) {
             None,
         ),
         Ok((t, calendar)) => {
+            if let Some(recorded) = &o.timetable_rules
+                && *recorded != t.rules.key
+            {
+                f.push(
+                    Rule::RulesChanged,
+                    format!(
+                        "The key dates were computed under the rules {recorded}, but a poll on {} falls under {} ({}): place the reviews against the timetable again",
+                        o.poll_date,
+                        t.rules.key,
+                        t.rules.instruments.join("; ")
+                    ),
+                    None,
+                );
+            }
             if let Some(why @ crate::law::calendar::Disregarded::BankHoliday(_)) =
                 calendar.disregards(o.poll_date)
             {

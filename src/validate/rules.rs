@@ -269,4 +269,6 @@ rules! {
     ReviewOffTimetable => "key-dates.review-off-timetable", Warning, KeyDates, "Reviews placed against a statutory milestone fall on the date the timetable gives.";
     /// The statutory timetable cannot be computed for the poll date.
     TimetableUnknown => "key-dates.timetable-unknown", Warning, KeyDates, "The statutory timetable can be computed for the poll date.";
+    /// The key dates were computed under other rules than those now in force for the poll.
+    RulesChanged => "key-dates.rules-changed", Warning, KeyDates, "The key dates were computed under the rules in force for the poll date.";
 }

@@ -300,6 +300,7 @@ fn breach(rule: Rule, p: &mut Plan) {
                 true,
             );
         }
+        RulesChanged => p.overview.timetable_rules = Some("english-local/1990".into()),
         SharedLog => {
             p.custody.note_writer("count-receipt", "laptop-a");
             p.custody.note_writer("count-receipt", "laptop-b");
