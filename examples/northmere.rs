@@ -192,21 +192,31 @@ fn overview_and_people(plan: &mut Plan) -> Result<()> {
     o.title = "Northmere Borough Council — election integrity and security plan, local elections 6 May 2027".to_owned();
     o.authority = COUNCIL.to_owned();
     o.police_force = POLICE.to_owned();
+    let poll_date = o.poll_date;
+    let contest = |name: &str, kind, seats, election| Contest {
+        id: ContestId::new(),
+        name: name.to_owned(),
+        kind,
+        seats,
+        election,
+        nation: Nation::England,
+        poll_date,
+        officer: OfficerRole::ReturningOfficer,
+        officer_person: None,
+        taken_together: true,
+    };
     o.contests = WARDS
         .iter()
-        .map(|(name, _, seats)| Contest {
-            id: ContestId::new(),
-            name: (*name).to_owned(),
-            kind: ContestKind::Ward,
-            seats: *seats,
+        .map(|(name, _, seats)| {
+            contest(name, ContestKind::Ward, *seats, ElectionType::EnglishLocal)
         })
         .collect();
-    o.contests.push(Contest {
-        id: ContestId::new(),
-        name: "Dale View Parish Council".to_owned(),
-        kind: ContestKind::Parish,
-        seats: 9,
-    });
+    o.contests.push(contest(
+        "Dale View Parish Council",
+        ContestKind::Parish,
+        9,
+        ElectionType::EnglishParish,
+    ));
 
     let ro = fill(
         plan,
@@ -341,6 +351,10 @@ fn overview_and_people(plan: &mut Plan) -> Result<()> {
         "k.doyle@electoralprint.co.uk",
     )?;
     // Out-of-hours cover for the deputy: the RO.
+    let officer = plan.overview.returning_officer;
+    for c in &mut plan.overview.contests {
+        c.officer_person = officer;
+    }
     if let Some(p) = plan.people.iter_mut().find(|p| p.id == dro) {
         p.out_of_hours_cover = Some(ro);
     }
@@ -790,7 +804,7 @@ fn monitoring(plan: &mut Plan, poll: NaiveDate) {
             indicator.warning_level.unwrap_or(5.0),
             indicator.action_level.unwrap_or(10.0),
         );
-        let statutory = indicator.kind.statutory_limit().is_some();
+        let statutory = indicator.kind.is_statutory();
         let weeks = if statutory { 1 } else { 8 };
         for w in 0..weeks {
             let day = poll - Duration::days(7 * (weeks - w) as i64) + Duration::days(3);

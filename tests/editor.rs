@@ -441,7 +441,7 @@ fn fraud_observations_are_recorded_and_change_the_state() {
     assert_eq!(ind.observations.len(), 1);
     assert_eq!(ind.observations[0].value, 4.0);
     assert_eq!(
-        ind.state(),
+        ind.state(None),
         integrity_planner::model::IndicatorState::Warning
     );
     // A value that is not a number cannot be recorded.

@@ -1,9 +1,13 @@
-//! The law of election timetables, as data with its citations (`assets/law/`): the calendars rules count
-//! in, and for each kind of election the rule sets in force for each span of poll dates, each milestone a
-//! row (count, time, calendar, source). Loaded and checked once; the timetable, key dates, editor and PDF
-//! all ask it, and no code holds a day count.
+//! The law, as data with its citations (`assets/law/`): the calendars rules count in; for each kind of
+//! election the rule sets in force for each span of poll dates, each milestone a row (count, time, calendar,
+//! source); and each kind's contest law (officers, postal votes handed in, proxies, voter ID). Loaded and
+//! checked once; the timetable, key dates, indicators, editor and PDF all ask it, and no code holds a day
+//! count or a statutory limit.
 
 pub mod calendar;
+pub mod combination;
+pub mod contests;
+pub mod handing_in;
 pub mod holidays;
 
 use std::sync::LazyLock;
@@ -197,12 +201,19 @@ pub struct Law {
     pub calendars: Vec<CalendarLaw>,
     /// Each kind of election.
     pub elections: Vec<ElectionLaw>,
+    /// Each kind of election's contest law: officers, postal votes handed in, proxies, voter ID.
+    pub contests: Vec<contests::ContestLaw>,
 }
 
 impl Law {
     /// The law of one kind of election.
     pub fn election(&self, election: ElectionType) -> Option<&ElectionLaw> {
         self.elections.iter().find(|e| e.election == election)
+    }
+
+    /// The contest law of one kind of election.
+    pub fn contest(&self, election: ElectionType) -> Option<&contests::ContestLaw> {
+        self.contests.iter().find(|c| c.election == election)
     }
 
     /// A calendar by its key.
@@ -303,6 +314,7 @@ impl Law {
                 }
             }
         }
+        contests::check(self, &mut problems);
         if problems.is_empty() {
             Ok(())
         } else {
@@ -321,9 +333,13 @@ pub fn law() -> Result<&'static Law, &'static str> {
         let elections: Vec<ElectionLaw> =
             ron::from_str(include_str!("../../assets/law/elections.ron"))
                 .map_err(|e| format!("assets/law/elections.ron: {e}"))?;
+        let contests: Vec<contests::ContestLaw> =
+            ron::from_str(include_str!("../../assets/law/contests.ron"))
+                .map_err(|e| format!("assets/law/contests.ron: {e}"))?;
         let law = Law {
             calendars,
             elections,
+            contests,
         };
         law.check()
             .map_err(|e| format!("the law data is inconsistent: {e}"))?;

@@ -31,29 +31,32 @@ labelled_enum! {
         InconsistentDetails => "Details inconsistent with held data", "inconsistent-details",
         /// Unusual volumes of applications in an area.
         UnusualAreaVolumes => "Unusual volume of applications in an area", "unusual-area-volumes",
-        /// Statutory: postal votes of other electors handed in by one person (limit 5).
+        /// Statutory: other electors' postal voting documents (and proxy postal ballot papers) handed in by
+        /// one person at one election (RPR 2001 reg. 82B; see `assets/law/contests.ron`).
         PostalVotesHandedInByOnePerson => "Postal votes handed in by one person (statutory)", "postal-votes-handed-in",
-        /// Statutory: electors for whom one person acts as proxy (limit 4).
+        /// Statutory: electors for whom one person acts as proxy (RPA 1983 s. 61(1A)).
         ProxiesHeldByOnePerson => "Electors one person is proxy for (statutory)", "proxies-held",
-        /// Statutory: domestic electors for whom one person acts as proxy (limit 2).
+        /// Statutory: domestic electors for whom one person acts as proxy (RPA 1983 s. 61(1A)).
         DomesticProxiesHeldByOnePerson => "Domestic electors one person is proxy for (statutory)", "domestic-proxies-held",
+        /// Statutory: electors other than close relatives for whom one person votes as proxy, where the law
+        /// keeps "two unless close relatives" (Scottish and Welsh devolved polls).
+        NonRelativeProxiesHeldByOnePerson => "Non-relatives one person votes as proxy for (statutory)", "non-relative-proxies-held",
         /// A locally defined indicator.
         Local => "Local indicator", "local",
     }
 }
 
 impl IndicatorKind {
-    /// The limit the law sets, where it sets one: observations above it are unlawful whatever the local levels say.
-    ///
-    /// A person may hand in the postal votes of at most 5 other electors (plus their own), and act as proxy
-    /// for at most 4 electors, of whom at most 2 may be domestic electors (SPEC section 9).
-    pub fn statutory_limit(self) -> Option<f64> {
-        match self {
-            IndicatorKind::PostalVotesHandedInByOnePerson => Some(5.0),
-            IndicatorKind::ProxiesHeldByOnePerson => Some(4.0),
-            IndicatorKind::DomesticProxiesHeldByOnePerson => Some(2.0),
-            _ => None,
-        }
+    /// Whether the law sets this indicator's limit. The number, and the contests it applies to, come from the
+    /// law data for the plan's contests (`law::contests::statutory_limit`), never from code.
+    pub fn is_statutory(self) -> bool {
+        matches!(
+            self,
+            IndicatorKind::PostalVotesHandedInByOnePerson
+                | IndicatorKind::ProxiesHeldByOnePerson
+                | IndicatorKind::DomesticProxiesHeldByOnePerson
+                | IndicatorKind::NonRelativeProxiesHeldByOnePerson
+        )
     }
 }
 
@@ -141,10 +144,11 @@ impl FraudIndicator {
             .map(|(_, o)| o)
     }
 
-    /// The state a value puts this indicator in. Statutory limits are judged by the law's number, not local
-    /// levels: beyond the limit is action, at the limit is warning. Other indicators use their local levels.
-    pub fn state_of(&self, value: f64) -> IndicatorState {
-        if let Some(limit) = self.kind.statutory_limit() {
+    /// The state a value puts this indicator in. Where the law sets a limit for the plan's contests
+    /// (`statutory_limit`), the law's number judges, not local levels: beyond the limit is action, at the limit
+    /// is warning. Otherwise the local levels do.
+    pub fn state_of(&self, value: f64, statutory_limit: Option<f64>) -> IndicatorState {
+        if let Some(limit) = statutory_limit {
             return if value > limit {
                 IndicatorState::Action
             } else if value >= limit {
@@ -163,15 +167,16 @@ impl FraudIndicator {
         }
     }
 
-    /// The indicator's current state, from its latest observation.
-    pub fn state(&self) -> IndicatorState {
-        self.latest()
-            .map_or(IndicatorState::Clear, |o| self.state_of(o.value))
+    /// The indicator's current state, from its latest observation, under the law's limit if it sets one.
+    pub fn state(&self, statutory_limit: Option<f64>) -> IndicatorState {
+        self.latest().map_or(IndicatorState::Clear, |o| {
+            self.state_of(o.value, statutory_limit)
+        })
     }
 
-    /// Whether the law sets this indicator's limit (its local levels are then not used).
+    /// Whether this indicator follows a limit the law sets (for the contests it applies to).
     pub fn is_statutory(&self) -> bool {
-        self.kind.statutory_limit().is_some()
+        self.kind.is_statutory()
     }
 }
 
@@ -209,7 +214,7 @@ mod tests {
             note: String::new(),
             recorded_by: None,
         });
-        i.state()
+        i.state(None)
     }
 
     #[test]
@@ -221,7 +226,7 @@ mod tests {
             Some(4.0),
             Some(8.0),
         );
-        assert_eq!(i.state(), Clear, "no observation yet");
+        assert_eq!(i.state(None), Clear, "no observation yet");
         assert_eq!(observe(&mut i, 1, 3.0), Clear);
         assert_eq!(
             observe(&mut i, 2, 4.0),
@@ -275,44 +280,29 @@ mod tests {
     }
 
     #[test]
-    fn statutory_limits_use_the_law_not_local_levels() {
+    fn a_limit_the_law_sets_judges_instead_of_local_levels() {
         use IndicatorState::*;
-        // Local levels deliberately wrong: the law's numbers must win.
+        // Local levels deliberately wrong: the law's number must win.
         let mut postal = indicator(
             IndicatorKind::PostalVotesHandedInByOnePerson,
             Direction::Below,
             Some(1.0),
             Some(2.0),
         );
-        assert_eq!(observe(&mut postal, 1, 4.0), Clear);
+        assert!(postal.is_statutory());
+        observe(&mut postal, 1, 4.0);
+        assert_eq!(postal.state(Some(5.0)), Clear, "under the limit");
+        observe(&mut postal, 2, 5.0);
+        assert_eq!(postal.state(Some(5.0)), Warning, "at the limit");
+        observe(&mut postal, 3, 6.0);
+        assert_eq!(postal.state(Some(5.0)), Action, "past the limit");
+        // Where no contest of the plan is under that law, the local levels judge.
         assert_eq!(
-            observe(&mut postal, 2, 5.0),
-            Warning,
-            "5 others' postal votes is the most allowed"
+            postal.state(None),
+            Clear,
+            "6 is above both local levels, alerting below"
         );
-        assert_eq!(
-            observe(&mut postal, 3, 6.0),
-            Action,
-            "a sixth must be rejected"
-        );
-        let mut proxies = indicator(
-            IndicatorKind::ProxiesHeldByOnePerson,
-            Direction::Above,
-            Some(10.0),
-            Some(20.0),
-        );
-        assert_eq!(observe(&mut proxies, 1, 4.0), Warning);
-        assert_eq!(observe(&mut proxies, 2, 5.0), Action);
-        let mut domestic = indicator(
-            IndicatorKind::DomesticProxiesHeldByOnePerson,
-            Direction::Above,
-            None,
-            None,
-        );
-        assert_eq!(observe(&mut domestic, 1, 1.0), Clear);
-        assert_eq!(observe(&mut domestic, 2, 2.0), Warning);
-        assert_eq!(observe(&mut domestic, 3, 3.0), Action);
-        assert!(domestic.is_statutory());
         assert!(!indicator(IndicatorKind::Local, Direction::Above, None, None).is_statutory());
+        assert!(IndicatorKind::NonRelativeProxiesHeldByOnePerson.is_statutory());
     }
 }

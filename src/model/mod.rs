@@ -50,7 +50,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The plan file format this build writes. Older versions are migrated on load (see `storage`).
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// An election integrity and security plan: one per election (one poll date, one or more contests).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -124,18 +124,59 @@ labelled_enum! {
     }
 }
 
-/// One contest in the election: a constituency, a ward, a division.
+labelled_enum! {
+    /// The officer who runs a contest: each kind of election names its own (see `assets/law/contests.ron`).
+    pub enum OfficerRole {
+        /// The acting returning officer at a UK Parliamentary election in England and Wales.
+        ActingReturningOfficer => "Acting returning officer", "acting-returning-officer",
+        /// The returning officer (a council's, or a Scottish constituency's at a UK Parliamentary election).
+        ReturningOfficer => "Returning officer", "returning-officer",
+        /// The police area returning officer at a PCC election.
+        PoliceAreaReturningOfficer => "Police area returning officer (PARO)", "paro",
+        /// A local returning officer at a PCC election.
+        LocalReturningOfficer => "Local returning officer (LRO)", "local-returning-officer",
+        /// The combined authority (or combined county authority) returning officer at a mayoral election.
+        CombinedAuthorityReturningOfficer => "Combined authority returning officer (CARO)", "caro",
+        /// The Greater London returning officer (Mayor of London and London members).
+        GreaterLondonReturningOfficer => "Greater London returning officer (GLRO)", "glro",
+        /// A constituency returning officer (GLA, Scottish Parliament, Senedd).
+        ConstituencyReturningOfficer => "Constituency returning officer", "constituency-returning-officer",
+        /// A regional returning officer at a Scottish Parliament election.
+        RegionalReturningOfficer => "Regional returning officer", "regional-returning-officer",
+        /// The counting officer at a referendum.
+        CountingOfficer => "Counting officer", "counting-officer",
+        /// The Chief Electoral Officer for Northern Ireland.
+        ChiefElectoralOfficer => "Chief Electoral Officer", "chief-electoral-officer",
+        /// A deputy returning officer acting under the Chief Electoral Officer in Northern Ireland.
+        DeputyReturningOfficer => "Deputy returning officer (Northern Ireland)", "deputy-returning-officer",
+    }
+}
+
+/// One contest: a constituency, ward, division or office voted for on its own ballot paper, under the law
+/// of its own kind of election. A combined poll holds contests of several kinds on one day.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contest {
     /// Stable identifier.
     pub id: ContestId,
-    /// The name as it appears on the ballot paper, e.g. "Northmere and Ashby".
+    /// The area as it appears on the ballot paper, e.g. "Northmere and Ashby".
     pub name: String,
     /// What is being elected.
     pub kind: ContestKind,
     /// How many seats are filled.
     pub seats: u32,
+    /// The kind of election, whose law this contest follows.
+    pub election: ElectionType,
+    /// Where the contest is held.
+    pub nation: Nation,
+    /// Its polling day (a parish poll postponed under RPA 1985 s. 16 falls three weeks after the others).
+    pub poll_date: NaiveDate,
+    /// The officer who runs it.
+    pub officer: OfficerRole,
+    /// Who holds that office, from the contact directory.
+    pub officer_person: Option<PersonId>,
+    /// Whether its poll is taken together with the plan's other contests on the same day.
+    pub taken_together: bool,
 }
 
 /// One entry in the revision history.
@@ -186,11 +227,11 @@ pub struct Overview {
     pub authority: String,
     /// The police force area the plan is agreed with.
     pub police_force: String,
-    /// The kind of election.
+    /// The principal kind of election: its timetable gives the plan's key dates.
     pub election_type: ElectionType,
-    /// The contests being run.
+    /// The contests being run, each under its own law.
     pub contests: Vec<Contest>,
-    /// Polling day.
+    /// Polling day of the principal election.
     pub poll_date: NaiveDate,
     /// Where the poll is held: it decides the bank holidays and registration law the timetable counts in.
     #[serde(default)]

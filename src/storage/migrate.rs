@@ -10,26 +10,33 @@
 //! - version 4: the overview records the poll's `nation`, the `disregarded_days` of public thanksgiving or
 //!   mourning, and the `timetable_rules` the key dates were computed with; a version 3 file reads with
 //!   England, none and not yet recorded.
+//! - version 5: each contest holds its own law: kind of election, nation, poll date, the officer who runs it
+//!   (and who holds that office) and whether it is taken together with the others. A version 4 file's contests
+//!   take the overview's election, nation and poll date, the first officer the law names for that election
+//!   there, and the plan's Returning Officer; a plan with no contests gets one for its election.
 
 use serde::Deserialize;
 
 use crate::model::{
     Allegations, CandidateDataSharing, CommunicationLine, CustodyEvent, CustodyItem,
-    ElectoralEvent, EscalationLevel, FORMAT_VERSION, FraudIndicator, Hotspot, KeyDates, Overview,
-    Person, PersonId, Phone, PhoneKind, Plan, PlanId, Responsibility, Risk, Role, StageArrangement,
+    ElectoralEvent, EscalationLevel, FORMAT_VERSION, FraudIndicator, Hotspot, KeyDates, Person,
+    PersonId, Phone, PhoneKind, Plan, PlanId, Responsibility, Risk, Role, StageArrangement,
     StakeholderMessage, Venues,
 };
+
+use self::v4::Overview;
 
 /// Reads a plan written in an older `version` and brings it up to the current format.
 pub(super) fn from_version(version: u32, text: &str) -> Result<Plan, ron::error::SpannedError> {
     debug_assert!(version < FORMAT_VERSION);
     // Each old version converts to the next, up to the current one.
-    let mut plan = match version {
+    let old = match version {
         1 => ron::from_str::<v1::Plan>(text)?.into_v2().into_v3(),
         2 => ron::from_str::<v2::Plan>(text)?.into_v3(),
-        // Version 3 differs only by fields version 4 added with defaults.
-        _ => ron::from_str::<Plan>(text)?,
+        // Version 3 differs from version 4 only by fields version 4 added with defaults.
+        _ => ron::from_str::<v4::Plan>(text)?,
     };
+    let mut plan = old.into_v5();
     plan.format_version = FORMAT_VERSION;
     Ok(plan)
 }
@@ -169,9 +176,9 @@ mod v2 {
     impl Plan {
         /// Version 3: a new plan id (a copy migrated apart from another is a different plan) and empty
         /// anchors, imports and writers; the first save anchors every intact log at its head.
-        pub(super) fn into_v3(self) -> super::Plan {
-            super::Plan {
-                format_version: FORMAT_VERSION,
+        pub(super) fn into_v3(self) -> super::v4::Plan {
+            super::v4::Plan {
+                format_version: 3,
                 id: PlanId::new(),
                 overview: self.overview,
                 people: self.people,
@@ -193,6 +200,167 @@ mod v2 {
                     imports: Vec::new(),
                     writers: Vec::new(),
                 },
+                venues: self.venues,
+                allegations: self.allegations,
+                key_dates: self.key_dates,
+            }
+        }
+    }
+}
+
+/// Formats 3 and 4, frozen: the overview states one law for every contest.
+mod v4 {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::{
+        ContestId, ContestKind, DistributionEntry, ElectionType, Marking, Nation, PlanStatus,
+        Revision, SignOff,
+    };
+
+    /// A contest in formats 1 to 4: no law of its own.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct Contest {
+        id: ContestId,
+        name: String,
+        kind: ContestKind,
+        seats: u32,
+    }
+
+    /// The overview in formats 1 to 4.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct Overview {
+        title: String,
+        authority: String,
+        police_force: String,
+        election_type: ElectionType,
+        contests: Vec<Contest>,
+        poll_date: NaiveDate,
+        #[serde(default)]
+        nation: Nation,
+        #[serde(default)]
+        disregarded_days: Vec<NaiveDate>,
+        #[serde(default)]
+        timetable_rules: Option<String>,
+        returning_officer: Option<PersonId>,
+        deputies: Vec<PersonId>,
+        version: String,
+        status: PlanStatus,
+        marking: Marking,
+        revisions: Vec<Revision>,
+        distribution: Vec<DistributionEntry>,
+        sign_offs: Vec<SignOff>,
+    }
+
+    /// A plan in formats 3 and 4.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields, rename = "Plan")]
+    pub(super) struct Plan {
+        #[allow(dead_code)]
+        pub(super) format_version: u32,
+        pub(super) id: PlanId,
+        pub(super) overview: Overview,
+        pub(super) people: Vec<Person>,
+        pub(super) responsibilities: Vec<Responsibility>,
+        pub(super) communication: Vec<CommunicationLine>,
+        pub(super) stakeholder_messages: Vec<StakeholderMessage>,
+        pub(super) candidate_data: CandidateDataSharing,
+        pub(super) indicators: Vec<FraudIndicator>,
+        pub(super) escalation: Vec<EscalationLevel>,
+        pub(super) risks: Vec<Risk>,
+        pub(super) hotspots: Vec<Hotspot>,
+        pub(super) events: Vec<ElectoralEvent>,
+        pub(super) custody: crate::model::Custody,
+        pub(super) venues: Venues,
+        pub(super) allegations: Allegations,
+        pub(super) key_dates: KeyDates,
+    }
+
+    impl Overview {
+        /// Version 5: every contest takes the overview's law, its first officer and the plan's RO.
+        fn into_v5(self) -> crate::model::Overview {
+            let contest_law = crate::law::law()
+                .ok()
+                .and_then(|law| law.contest(self.election_type));
+            let officer = contest_law
+                .and_then(|c| c.default_officer(self.nation))
+                .unwrap_or(crate::model::OfficerRole::ReturningOfficer);
+            let mut contests: Vec<crate::model::Contest> = self
+                .contests
+                .into_iter()
+                .map(|c| crate::model::Contest {
+                    id: c.id,
+                    name: c.name,
+                    kind: c.kind,
+                    seats: c.seats,
+                    election: self.election_type,
+                    nation: self.nation,
+                    poll_date: self.poll_date,
+                    officer,
+                    officer_person: self.returning_officer,
+                    taken_together: true,
+                })
+                .collect();
+            if contests.is_empty() {
+                contests.push(crate::model::Contest {
+                    id: ContestId::new(),
+                    name: if self.authority.trim().is_empty() {
+                        self.election_type.label().to_owned()
+                    } else {
+                        self.authority.clone()
+                    },
+                    kind: contest_law.map_or(ContestKind::Ward, |c| c.kind),
+                    seats: 1,
+                    election: self.election_type,
+                    nation: self.nation,
+                    poll_date: self.poll_date,
+                    officer,
+                    officer_person: self.returning_officer,
+                    taken_together: true,
+                });
+            }
+            crate::model::Overview {
+                title: self.title,
+                authority: self.authority,
+                police_force: self.police_force,
+                election_type: self.election_type,
+                contests,
+                poll_date: self.poll_date,
+                nation: self.nation,
+                disregarded_days: self.disregarded_days,
+                timetable_rules: self.timetable_rules,
+                returning_officer: self.returning_officer,
+                deputies: self.deputies,
+                version: self.version,
+                status: self.status,
+                marking: self.marking,
+                revisions: self.revisions,
+                distribution: self.distribution,
+                sign_offs: self.sign_offs,
+            }
+        }
+    }
+
+    impl Plan {
+        /// Version 5: contests with their own law.
+        pub(super) fn into_v5(self) -> super::Plan {
+            super::Plan {
+                format_version: FORMAT_VERSION,
+                id: self.id,
+                overview: self.overview.into_v5(),
+                people: self.people,
+                responsibilities: self.responsibilities,
+                communication: self.communication,
+                stakeholder_messages: self.stakeholder_messages,
+                candidate_data: self.candidate_data,
+                indicators: self.indicators,
+                escalation: self.escalation,
+                risks: self.risks,
+                hotspots: self.hotspots,
+                events: self.events,
+                custody: self.custody,
                 venues: self.venues,
                 allegations: self.allegations,
                 key_dates: self.key_dates,

@@ -3,7 +3,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::model::{ElectionType, Person, PersonId, Phone, PhoneKind, Role};
+use crate::model::{
+    ContestKind, ElectionType, Nation, OfficerRole, Person, PersonId, Phone, PhoneKind, Role,
+};
 
 fn sample() -> Plan {
     let mut plan = Plan::empty(
@@ -283,6 +285,44 @@ fn version_1_files_are_migrated() {
     // The migrated plan saves in the current format and loads again unchanged.
     let again = parse(&to_ron(&plan).unwrap(), Path::new("v2")).unwrap();
     assert_eq!(again, plan);
+}
+
+#[test]
+fn version_4_contests_take_the_overviews_law_and_a_plan_without_contests_gets_one() {
+    let text = include_str!("../../tests/fixtures/v4.plan.ron");
+    let plan = parse(text, Path::new("v4.plan.ron")).unwrap();
+    assert_eq!(plan.format_version, FORMAT_VERSION);
+    assert_eq!(
+        plan.id.to_string(),
+        "5f0c1a2e-8d3b-4c61-9a47-2e1f3b6d7c80",
+        "the plan keeps its id"
+    );
+    let ro = plan.overview.returning_officer;
+    assert_eq!(plan.overview.contests.len(), 2);
+    for c in &plan.overview.contests {
+        assert_eq!(c.election, ElectionType::UkParliamentary);
+        assert_eq!(c.nation, Nation::Scotland);
+        assert_eq!(c.poll_date, plan.overview.poll_date);
+        // RPA 1983 s. 25: in Scotland the returning officer runs it; no acting returning officer.
+        assert_eq!(c.officer, OfficerRole::ReturningOfficer);
+        assert_eq!(c.officer_person, ro);
+        assert!(c.taken_together);
+    }
+    assert_eq!(plan.overview.contests[1].name, "Fixture West");
+    let again = parse(&to_ron(&plan).unwrap(), Path::new("v5")).unwrap();
+    assert_eq!(again, plan);
+    // A plan with no contests (format 2 here) gets one for its election, named after the authority.
+    let v2 = parse(
+        include_str!("../../tests/fixtures/v2.plan.ron"),
+        Path::new("v2.plan.ron"),
+    )
+    .unwrap();
+    assert_eq!(v2.overview.contests.len(), 1);
+    let only = &v2.overview.contests[0];
+    assert_eq!(only.name, "Fixture District Council");
+    assert_eq!(only.election, ElectionType::EnglishLocal);
+    assert_eq!(only.kind, ContestKind::Ward);
+    assert_eq!(only.officer, OfficerRole::ReturningOfficer);
 }
 
 #[test]

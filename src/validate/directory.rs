@@ -17,6 +17,144 @@ pub(super) fn check(plan: &Plan, _context: &Context, f: &mut Findings) {
     candidate_data(&plan.candidate_data, f);
 }
 
+/// Each contest under its own law: its officer, its nation, whether its law is known, and the combined-poll
+/// rules (`law::combination`).
+fn contests(plan: &Plan, f: &mut Findings) {
+    let o = &plan.overview;
+    let Ok(law) = crate::law::law() else {
+        return;
+    };
+    for c in &o.contests {
+        let entity = Some(EntityRef::Contest(c.id));
+        let name = named(&c.name);
+        let held_in = law
+            .election(c.election)
+            .is_some_and(|e| e.nations.contains(&c.nation));
+        let Some(contest_law) = law.contest(c.election) else {
+            continue;
+        };
+        if !held_in {
+            f.push(
+                Rule::ContestNation,
+                format!(
+                    "Contest {name} is a {} but is placed in {}, where that election is not held",
+                    c.election.label(),
+                    c.nation.label()
+                ),
+                entity,
+            );
+            continue;
+        }
+        if contest_law.officer(c.officer, c.nation).is_none() {
+            let allowed: Vec<&str> = contest_law
+                .officers_in(c.nation)
+                .map(|o| o.role.label())
+                .collect();
+            f.push(
+                Rule::ContestOfficer,
+                format!(
+                    "Contest {name} is a {} in {} but is run by a {}; its law names {}",
+                    c.election.label(),
+                    c.nation.label(),
+                    c.officer.label(),
+                    allowed.join(" or ")
+                ),
+                entity,
+            );
+        }
+        if c.officer_person.is_none() {
+            f.push(
+                Rule::ContestOfficerUnnamed,
+                format!(
+                    "Contest {name} does not name who is its {}",
+                    c.officer.label()
+                ),
+                entity,
+            );
+        }
+        if let Err(crate::law::contests::NotHeld::Before(from)) =
+            contest_law.voting(c.nation, c.poll_date)
+        {
+            f.push(
+                Rule::ContestLawNotHeld,
+                format!(
+                    "Contest {name} polls on {}; the program holds the postal-vote, proxy and voter ID law \
+                     for {} polls from {} only: check the law in force on that day",
+                    c.poll_date,
+                    c.election.label(),
+                    from
+                ),
+                entity,
+            );
+        }
+    }
+    if !o.contests.is_empty()
+        && !o
+            .contests
+            .iter()
+            .any(|c| c.election == o.election_type && c.poll_date == o.poll_date)
+    {
+        f.push(
+            Rule::PrincipalNotAContest,
+            format!(
+                "No contest is a {} polling on {}, the plan's principal election and polling day",
+                o.election_type.label(),
+                o.poll_date
+            ),
+            None,
+        );
+    }
+    let name_of = |id| {
+        o.contests
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(String::new, |c| named(&c.name))
+    };
+    use crate::law::combination::Finding;
+    for finding in crate::law::combination::findings(&o.contests) {
+        let source = finding.source();
+        match finding {
+            Finding::MustBeTakenTogether { general, other, .. } => f.push(
+                Rule::CombinationRequired,
+                format!(
+                    "Contests {} and {} poll on the same day but are not taken together; {source}",
+                    name_of(general),
+                    name_of(other)
+                ),
+                Some(EntityRef::Contest(other)),
+            ),
+            Finding::OrdinaryLocalsMayBeDue { general } => f.push(
+                Rule::OrdinaryLocalsMayBeDue,
+                format!(
+                    "Contest {} is a general election on the ordinary day of local elections, but the plan lists \
+                     no English local contest: if ordinary local elections are due in the area, add them (they \
+                     are taken together: {source})",
+                    name_of(general)
+                ),
+                Some(EntityRef::Contest(general)),
+            ),
+            Finding::ParishPostponed { contest, to } => f.push(
+                Rule::ParishPollPostponed,
+                format!(
+                    "Contest {} is a parish poll on a general election held on the ordinary day of local \
+                     elections: it is postponed to {to} ({source})",
+                    name_of(contest)
+                ),
+                Some(EntityRef::Contest(contest)),
+            ),
+            Finding::BarredDate { contest, general, .. } => f.push(
+                Rule::BarredPollDate,
+                format!(
+                    "Contest {} may not poll on the date of the general election {}: {source}",
+                    name_of(contest),
+                    name_of(general)
+                ),
+                Some(EntityRef::Contest(contest)),
+            ),
+        }
+    }
+}
+
 fn overview(plan: &Plan, f: &mut Findings) {
     let o = &plan.overview;
     if o.authority.trim().is_empty() {
@@ -47,6 +185,7 @@ fn overview(plan: &Plan, f: &mut Findings) {
     if o.contests.is_empty() {
         f.push(Rule::NoContests, "No contests are listed", None);
     }
+    contests(plan, f);
     if o.poll_date.weekday() != Weekday::Thu {
         f.push(
             Rule::PollNotThursday,

@@ -326,6 +326,15 @@ fn dangling_references(plan: &Plan, definitions: &[Definition<'_>], findings: &m
             Some(d),
         );
     }
+    for c in &o.contests {
+        person(
+            Section::Overview,
+            Some(EntityRef::Contest(c.id)),
+            &format!("Contest \u{201c}{}\u{201d}", c.name),
+            "its officer",
+            c.officer_person,
+        );
+    }
     for s in &o.sign_offs {
         person(
             Section::Overview,

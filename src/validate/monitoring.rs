@@ -1,6 +1,7 @@
 //! Rules for watching and responding: fraud indicators, escalation, risks and hotspots.
 
 use super::{Context, EntityRef, Findings, Rule, named};
+use crate::law::contests::{IndicatorLaw, indicator_law};
 use crate::model::{
     Channel, Direction, FraudIndicator, IndicatorState, Plan, RiskLevel, RiskStatus,
 };
@@ -14,7 +15,7 @@ pub(super) fn check(plan: &Plan, context: &Context, f: &mut Findings) {
         );
     }
     for indicator in &plan.indicators {
-        fraud_indicator(indicator, f);
+        fraud_indicator(plan, indicator, f);
     }
     escalation(plan, f);
     risks(plan, context, f);
@@ -46,11 +47,10 @@ pub(crate) fn number(value: f64) -> String {
     }
 }
 
-fn fraud_indicator(i: &FraudIndicator, f: &mut Findings) {
+fn fraud_indicator(plan: &Plan, i: &FraudIndicator, f: &mut Findings) {
     let entity = Some(EntityRef::Indicator(i.id));
     let name = named(&i.name);
-    if i.is_statutory() {
-        statutory_indicator(i, f);
+    if i.is_statutory() && statutory_indicator(plan, i, f) {
         return;
     }
     if i.action_level.is_none() {
@@ -100,7 +100,7 @@ fn fraud_indicator(i: &FraudIndicator, f: &mut Findings) {
         );
     }
     if let Some(latest) = i.latest() {
-        match i.state() {
+        match i.state(None) {
             IndicatorState::Action => f.push(
                 Rule::IndicatorAtAction,
                 format!(
@@ -129,12 +129,51 @@ fn fraud_indicator(i: &FraudIndicator, f: &mut Findings) {
     }
 }
 
-/// A statutory limit: every observation beyond the law's number is an error, the latest at the limit a warning.
-fn statutory_indicator(i: &FraudIndicator, f: &mut Findings) {
+/// A statutory limit: every observation beyond the law's number is an error, the latest at the limit a
+/// warning. Returns whether the law's number judged the indicator; where the law sets no number the data
+/// holds for the plan's contests, it says so and the indicator is judged by its local levels.
+fn statutory_indicator(plan: &Plan, i: &FraudIndicator, f: &mut Findings) -> bool {
     let entity = Some(EntityRef::Indicator(i.id));
     let name = named(&i.name);
-    let Some(limit) = i.kind.statutory_limit() else {
-        return;
+    let Ok(law) = crate::law::law() else {
+        return false;
+    };
+    let contests = &plan.overview.contests;
+    let (limit, applies_to) = match indicator_law(law, contests, i.kind) {
+        IndicatorLaw::Limit {
+            limit, contests: c, ..
+        } => (f64::from(limit), c),
+        IndicatorLaw::NotHeld { sources, .. } => {
+            f.push(
+                Rule::StatutoryLimitNotHeld,
+                format!(
+                    "Indicator {name}: the law sets this limit for the plan's contests but the program does not hold                      its number ({}); set the warning and action levels from it",
+                    sources.join("; ")
+                ),
+                entity,
+            );
+            return false;
+        }
+        IndicatorLaw::NotApplicable => {
+            f.push(
+                Rule::StatutoryIndicatorOutOfScope,
+                format!(
+                    "Indicator {name} follows a statutory limit that applies to none of the plan's contests;                      remove it, or make it a local indicator with its own levels"
+                ),
+                entity,
+            );
+            return false;
+        }
+    };
+    let scope = if applies_to.len() == contests.len() {
+        String::new()
+    } else {
+        let names: Vec<&str> = contests
+            .iter()
+            .filter(|c| applies_to.contains(&c.id))
+            .map(|c| c.name.as_str())
+            .collect();
+        format!(" (the limit applies to {} only)", names.join(", "))
     };
     if i.owner.is_none() {
         f.push(
@@ -147,11 +186,11 @@ fn statutory_indicator(i: &FraudIndicator, f: &mut Findings) {
         f.push(
             Rule::StatutoryLimitExceeded,
             format!(
-                "Indicator {name}: {} recorded on {} is beyond the legal limit of {}; {}",
+                "Indicator {name}: {} recorded on {} is beyond the legal limit of {}{scope}; {}",
                 number(o.value),
                 o.date,
                 number(limit),
-                statutory_consequence(i)
+                statutory_consequence(i, limit)
             ),
             entity,
         );
@@ -160,30 +199,52 @@ fn statutory_indicator(i: &FraudIndicator, f: &mut Findings) {
         f.push(
             Rule::IndicatorAtWarning,
             format!(
-                "Indicator {name} is at the legal limit of {} ({} on {})",
+                "Indicator {name} is at the legal limit of {}{scope} ({} on {}); {}",
                 number(limit),
                 number(latest.value),
-                latest.date
+                latest.date,
+                statutory_at_limit(i)
             ),
             entity,
         );
     }
+    true
 }
 
 /// What the law says happens beyond a statutory limit.
-fn statutory_consequence(i: &FraudIndicator) -> &'static str {
+fn statutory_consequence(i: &FraudIndicator, limit: f64) -> String {
+    use crate::model::IndicatorKind as K;
+    let n = number(limit);
+    match i.kind {
+        K::PostalVotesHandedInByOnePerson => format!(
+            "under reg. 82B a person may hand in their own postal voting documents and those of up to {n} other \
+             electors at one election, {n} lowered by one for each proxy postal ballot paper they hand in; the \
+             documents that take them past it must be rejected (those accepted earlier stand); refer to the SPOC"
+        ),
+        K::ProxiesHeldByOnePerson => format!(
+            "nobody may be appointed proxy for more than {n} electors (RPA 1983 s. 61(1A)); refer to the SPOC"
+        ),
+        K::DomesticProxiesHeldByOnePerson => format!(
+            "nobody may be appointed proxy for more than {n} domestic electors (RPA 1983 s. 61(1A)); refer to \
+             the SPOC"
+        ),
+        K::NonRelativeProxiesHeldByOnePerson => format!(
+            "nobody may vote as proxy for more than {n} electors who are not close relatives; refer to the SPOC"
+        ),
+        _ => "refer to the SPOC".to_owned(),
+    }
+}
+
+/// What staff do when a person reaches a statutory limit.
+fn statutory_at_limit(i: &FraudIndicator) -> &'static str {
     use crate::model::IndicatorKind as K;
     match i.kind {
         K::PostalVotesHandedInByOnePerson => {
-            "postal votes handed in beyond 5 others' plus the person's own must be rejected; refer to the SPOC"
+            "any further postal voting documents of other electors from that person at this election must be \
+             rejected (reg. 82B(1)(c)), and suspicion that a campaigner is handling them allows rejection \
+             (reg. 82B(3); RPA 1983 s. 112A)"
         }
-        K::ProxiesHeldByOnePerson => {
-            "nobody may act as proxy for more than 4 electors; refer to the SPOC"
-        }
-        K::DomesticProxiesHeldByOnePerson => {
-            "nobody may act as proxy for more than 2 domestic electors; refer to the SPOC"
-        }
-        _ => "refer to the SPOC",
+        _ => "a further appointment would be an offence",
     }
 }
 

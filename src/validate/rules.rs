@@ -75,6 +75,24 @@ rules! {
     ReturningOfficerRole => "overview.returning-officer-role", Warning, Overview, "The Returning Officer named has that role in the directory.";
     /// No contests are listed.
     NoContests => "overview.no-contests", Warning, Overview, "The plan lists the contests being run.";
+    /// A contest's officer is not one its law names.
+    ContestOfficer => "overview.contest-officer", Error, Overview, "Each contest is run by an officer its law names.";
+    /// A contest's kind of election is not held in its nation.
+    ContestNation => "overview.contest-nation", Error, Overview, "Each contest's kind of election is held in its nation.";
+    /// Nobody is named as a contest's officer.
+    ContestOfficerUnnamed => "overview.contest-officer-unnamed", Warning, Overview, "Each contest names who holds its officer's role.";
+    /// The program does not hold the voting law for a contest's poll date.
+    ContestLawNotHeld => "overview.contest-law-not-held", Warning, Overview, "The voting law for each contest's poll date is known.";
+    /// No contest is of the principal election on its poll date.
+    PrincipalNotAContest => "overview.principal-election", Warning, Overview, "One contest is of the plan's principal election on its polling day.";
+    /// Polls the law requires to be combined are taken separately.
+    CombinationRequired => "overview.combination-required", Error, Overview, "Polls the law requires to be combined are taken together (RPA 1985 s. 15(1)).";
+    /// A general election on the ordinary day of local elections lists no local contest.
+    OrdinaryLocalsMayBeDue => "overview.ordinary-locals", Warning, Overview, "A general election on the ordinary day of local elections lists the local contests combined with it.";
+    /// A parish poll is left on a general election held on the ordinary day.
+    ParishPollPostponed => "overview.parish-postponed", Error, Overview, "No parish poll is left on a general election held on the ordinary day of local elections (RPA 1985 s. 16).";
+    /// A devolved general election shares a general election's date.
+    BarredPollDate => "overview.barred-poll-date", Error, Overview, "No Scottish Parliament or Senedd general election shares a UK general election's date.";
     /// Polling day is not a Thursday.
     PollNotThursday => "overview.poll-not-thursday", Warning, Overview, "Polling day falls on a Thursday.";
     /// Polling day is a bank holiday.
@@ -155,6 +173,10 @@ rules! {
     IndicatorAtAction => "fraud.at-action", Error, Fraud, "Indicators at their action level are acted on.";
     /// An observation breaks a statutory limit.
     StatutoryLimitExceeded => "fraud.statutory-limit-exceeded", Error, Fraud, "No observation is beyond a limit set in law.";
+    /// The law sets a limit whose number the program does not hold.
+    StatutoryLimitNotHeld => "fraud.statutory-limit-not-held", Warning, Fraud, "Where the law's number is not held, the indicator's levels are set from the provision.";
+    /// A statutory indicator applies to none of the plan's contests.
+    StatutoryIndicatorOutOfScope => "fraud.statutory-out-of-scope", Warning, Fraud, "Statutory indicators apply to at least one of the plan's contests.";
 
     /// No escalation ladder.
     NoEscalation => "escalation.none", Error, Escalation, "The plan sets out an escalation ladder.";

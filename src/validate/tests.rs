@@ -76,6 +76,29 @@ fn record_on_box(
     );
 }
 
+/// Adds a contest of `election` in `nation` on the plan's polling day, run by the first officer its law names.
+fn add_contest(p: &mut Plan, election: ElectionType, nation: Nation) {
+    let officer = crate::law::law()
+        .unwrap()
+        .contest(election)
+        .unwrap()
+        .default_officer(nation)
+        .unwrap();
+    let person = p.overview.returning_officer;
+    p.overview.contests.push(Contest {
+        id: ContestId::new(),
+        name: format!("{} contest", election.label()),
+        kind: ContestKind::Constituency,
+        seats: 1,
+        election,
+        nation,
+        poll_date: p.overview.poll_date,
+        officer,
+        officer_person: person,
+        taken_together: true,
+    });
+}
+
 /// Rules the example triggers on purpose, with the change that clears each.
 fn clear(rule: Rule, plan: &mut Plan) {
     if rule == Rule::IndicatorAtWarning {
@@ -102,6 +125,28 @@ fn breach(rule: Rule, p: &mut Plan) {
         NoReturningOfficer => p.overview.returning_officer = None,
         ReturningOfficerRole => p.overview.returning_officer = Some(spoc),
         NoContests => p.overview.contests.clear(),
+        ContestOfficer => p.overview.contests[0].officer = OfficerRole::CountingOfficer,
+        ContestNation => p.overview.contests[0].nation = Nation::Scotland,
+        ContestOfficerUnnamed => p.overview.contests[0].officer_person = None,
+        ContestLawNotHeld => {
+            p.overview.contests[0].poll_date = NaiveDate::from_ymd_opt(2023, 5, 4).unwrap()
+        }
+        PrincipalNotAContest => p.overview.election_type = ElectionType::Mayor,
+        CombinationRequired => {
+            add_contest(p, ElectionType::UkParliamentary, Nation::England);
+            p.overview.contests[0].taken_together = false;
+        }
+        OrdinaryLocalsMayBeDue => {
+            p.overview
+                .contests
+                .retain(|c| c.election != ElectionType::EnglishLocal);
+            add_contest(p, ElectionType::UkParliamentary, Nation::England);
+        }
+        ParishPollPostponed => add_contest(p, ElectionType::UkParliamentary, Nation::England),
+        BarredPollDate => {
+            add_contest(p, ElectionType::UkParliamentary, Nation::England);
+            add_contest(p, ElectionType::Senedd, Nation::Wales);
+        }
         PollNotThursday => p.overview.poll_date += Duration::days(2),
         PollOnBankHoliday => p.overview.poll_date = NaiveDate::from_ymd_opt(2027, 5, 3).unwrap(),
         FinalNotSigned => {
@@ -209,6 +254,19 @@ fn breach(rule: Rule, p: &mut Plan) {
                 note: String::new(),
                 recorded_by: None,
             });
+        }
+        StatutoryLimitNotHeld => {
+            for c in &mut p.overview.contests {
+                c.election = ElectionType::NiLocal;
+                c.nation = Nation::NorthernIreland;
+                c.officer = OfficerRole::ChiefElectoralOfficer;
+            }
+        }
+        StatutoryIndicatorOutOfScope => {
+            for c in &mut p.overview.contests {
+                c.election = ElectionType::ScottishLocal;
+                c.nation = Nation::Scotland;
+            }
         }
         NoEscalation => p.escalation.clear(),
         EscalationNoContact => {

@@ -3,6 +3,7 @@
 use super::Ctx;
 use crate::export::document::{Face, Item, Rgb};
 use crate::export::flow::{Cell, Flow, MARGIN, Table, colour};
+use crate::law::contests::statutory_limit;
 use crate::model::{Direction, IndicatorState, Rating, Risk, RiskLevel};
 use crate::validate::number;
 
@@ -41,8 +42,10 @@ pub(super) fn fraud(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ("Latest", 1.6),
         ("Owner", 1.9),
     ]);
+    let contests = &plan.overview.contests;
     for i in &plan.indicators {
-        let (warning, action) = match i.kind.statutory_limit() {
+        let limit = statutory_limit(contests, i.kind);
+        let (warning, action) = match limit {
             Some(limit) => (
                 format!("{} (law)", number(limit)),
                 format!("above {} (law)", number(limit)),
@@ -61,7 +64,7 @@ pub(super) fn fraud(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 )
             }
         };
-        let state = i.state();
+        let state = i.state(limit);
         let latest = i.latest().map_or_else(
             || "No observations".to_owned(),
             |o| format!("{} on {}", number(o.value), o.date.format("%-d %b")),

@@ -3,8 +3,11 @@
 use egui::{RichText, Ui};
 
 use super::{View, master_detail, position};
+use chrono::NaiveDate;
+
 use crate::model::{
-    Contest, ContestId, ContestKind, CopyKind, DistributionEntry, Revision, Section, SignOffRole,
+    Contest, ContestId, ContestKind, CopyKind, DistributionEntry, ElectionType, Nation,
+    OfficerRole, Revision, Section, SignOffRole,
 };
 use crate::ui::edits::Edits;
 use crate::ui::list::{List, Row};
@@ -34,7 +37,7 @@ impl Screen {
                     widgets::text(ui, edits, S, "Police force", &o.police_force, |p, v| {
                         p.overview.police_force = v
                     });
-                    widgets::choice(ui, edits, S, "Election type", o.election_type, |p, v| {
+                    widgets::choice(ui, edits, S, "Principal election", o.election_type, |p, v| {
                         p.overview.election_type = v
                     });
                     widgets::date(
@@ -91,15 +94,20 @@ impl Screen {
                 });
                 ui.add_space(12.0);
                 ui.heading("Contests");
+                ui.weak("Each contest is one ballot paper under its own law: its kind of election, nation, polling day and officer decide the postal-vote, proxy and voter ID rules that apply to it.");
+                let template = o
+                    .contests
+                    .iter()
+                    .rev()
+                    .find(|c| self.contests.selected == Some(c.id.0))
+                    .or(o.contests.last())
+                    .cloned();
+                let principal = (o.election_type, o.nation, o.poll_date, o.returning_officer);
                 let mut add = || {
                     let id = ContestId::new();
+                    let template = template.clone();
                     edits.push(S, "add contest", move |p| {
-                        p.overview.contests.push(Contest {
-                            id,
-                            name: "New contest".into(),
-                            kind: ContestKind::Ward,
-                            seats: 1,
-                        });
+                        p.overview.contests.push(new_contest(id, template, principal));
                     });
                     id.0
                 };
@@ -110,8 +118,11 @@ impl Screen {
                             id: c.id.0,
                             cells: vec![
                                 c.name.clone(),
-                                c.kind.label().to_owned(),
-                                c.seats.to_string(),
+                                c.election.label().to_owned(),
+                                c.nation.label().to_owned(),
+                                c.poll_date.format("%-d %b %Y").to_string(),
+                                c.officer.label().to_owned(),
+                                if c.taken_together { "Combined" } else { "Separate" }.to_owned(),
                             ],
                             tint: None,
                         })
@@ -124,7 +135,14 @@ impl Screen {
                     "contest",
                     "contests",
                     "",
-                    &[("Contest", 220.0), ("Kind", 160.0), ("Seats", 60.0)],
+                    &[
+                        ("Contest", 200.0),
+                        ("Election", 200.0),
+                        ("Nation", 90.0),
+                        ("Polling day", 100.0),
+                        ("Officer", 200.0),
+                        ("Poll", 80.0),
+                    ],
                     rows,
                     Some(&mut add),
                 );
@@ -143,13 +161,53 @@ impl Screen {
                         widgets::count(ui, edits, S, "Seats", c.seats, move |p, v| {
                             with_contest(p, cid, |c| c.seats = v)
                         });
+                        widgets::choice(ui, edits, S, "Contest election", c.election, move |p, v| {
+                            with_contest(p, cid, |c| {
+                                c.election = v;
+                                keep_officer_lawful(c);
+                            })
+                        });
+                        widgets::choice(ui, edits, S, "Contest nation", c.nation, move |p, v| {
+                            with_contest(p, cid, |c| {
+                                c.nation = v;
+                                keep_officer_lawful(c);
+                            })
+                        });
+                        widgets::date(ui, edits, S, "Contest polling day", Some(c.poll_date), false, move |p, v| {
+                            if let Some(d) = v {
+                                with_contest(p, cid, |c| c.poll_date = d);
+                            }
+                        });
+                        let (election, nation) = (c.election, c.nation);
+                        let officers = move || {
+                            crate::law::law()
+                                .ok()
+                                .and_then(|law| law.contest(election))
+                                .map(|l| {
+                                    l.officers_in(nation)
+                                        .map(|o| (o.role, o.role.label().to_owned()))
+                                        .collect()
+                                })
+                                .unwrap_or_default()
+                        };
+                        widgets::pick(ui, edits, S, "Officer", &c.officer, c.officer.label(), officers, move |p, v| {
+                            with_contest(p, cid, |c| c.officer = v)
+                        });
+                        widgets::person(ui, edits, S, "Officer's name", c.officer_person, &plan.people, move |p, v| {
+                            with_contest(p, cid, |c| c.officer_person = v)
+                        });
+                        widgets::check(ui, edits, S, "Combined poll", "Taken together with the plan's other contests that day", c.taken_together, move |p, v| {
+                            with_contest(p, cid, |c| c.taken_together = v)
+                        });
                     });
+                    contest_law(ui, c);
                     if let Some(op) = row_ops(ui, "contest", i, len) {
                         edits.push(S, op_label(op, "contest"), move |p| {
                             apply_row_op(&mut p.overview.contests, |c| c.id == cid, op)
                         });
                     }
                 }
+                combined_polls(ui, o);
                 ui.add_space(12.0);
                 revisions(ui, view, edits);
                 ui.add_space(12.0);
@@ -165,6 +223,114 @@ pub fn op_label(op: RowOp, what: &str) -> String {
     match op {
         RowOp::Up | RowOp::Down => format!("move {what}"),
         RowOp::Remove => format!("remove {what}"),
+    }
+}
+
+/// A new contest: a copy of the law, officer and day of `template` (the selected or last contest), else the
+/// plan's principal election.
+fn new_contest(
+    id: ContestId,
+    template: Option<Contest>,
+    (election, nation, poll_date, officer_person): (
+        ElectionType,
+        Nation,
+        NaiveDate,
+        Option<crate::model::PersonId>,
+    ),
+) -> Contest {
+    let mut c = template.unwrap_or_else(|| Contest {
+        id,
+        name: String::new(),
+        kind: ContestKind::Ward,
+        seats: 1,
+        election,
+        nation,
+        poll_date,
+        officer: OfficerRole::ReturningOfficer,
+        officer_person,
+        taken_together: true,
+    });
+    c.id = id;
+    c.name = "New contest".into();
+    if let Some(law) = crate::law::law().ok().and_then(|l| l.contest(c.election)) {
+        c.kind = law.kind;
+    }
+    keep_officer_lawful(&mut c);
+    c
+}
+
+/// After the contest's election or nation changes, an officer its law does not name becomes the first it does.
+fn keep_officer_lawful(c: &mut Contest) {
+    let Some(law) = crate::law::law().ok().and_then(|l| l.contest(c.election)) else {
+        return;
+    };
+    if law.officer(c.officer, c.nation).is_none()
+        && let Some(officer) = law.default_officer(c.nation)
+    {
+        c.officer = officer;
+    }
+}
+
+/// What the selected contest's law sets, each line with its source.
+fn contest_law(ui: &mut Ui, c: &Contest) {
+    use crate::law::contests::{handing_in_words, proxies_words, voter_id_words};
+    let Some(law) = crate::law::law().ok().and_then(|l| l.contest(c.election)) else {
+        return;
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.strong(format!("The law of {}", c.name));
+        if let Some(o) = law.officer(c.officer, c.nation) {
+            ui.label(format!("{}: {}", o.role.label(), o.source));
+        }
+        match law.voting(c.nation, c.poll_date) {
+            Ok(v) => {
+                let line = |ui: &mut Ui, what: &str, words: &str, source: &str| {
+                    ui.label(RichText::new(format!("{what}: {words}")).strong());
+                    ui.weak(source);
+                };
+                line(ui, "Postal votes handed in", &handing_in_words(v), &v.handing_in_source);
+                match &v.campaigners {
+                    Some(source) => line(ui, "Campaigners handling postal votes", "an offence", source),
+                    None => line(ui, "Campaigners handling postal votes", "no statutory offence", "The Electoral Commission's code of conduct asks campaigners not to handle postal votes."),
+                }
+                line(ui, "Proxies", &proxies_words(v), &v.proxies_source);
+                line(ui, "Voter ID", voter_id_words(v), &v.voter_id_source);
+            }
+            Err(crate::law::contests::NotHeld::Before(from)) => {
+                ui.colored_label(ui.visuals().warn_fg_color, format!("The program holds this election's voting law for polls from {from}: check the law in force on {}.", c.poll_date));
+            }
+            Err(crate::law::contests::NotHeld::Nation) => {
+                ui.colored_label(ui.visuals().warn_fg_color, format!("A {} is not held in {}.", c.election.label(), c.nation.label()));
+            }
+        }
+    });
+}
+
+/// Each polling day with more than one kind of election: who leads the combined poll, under which provision.
+fn combined_polls(ui: &mut Ui, o: &crate::model::Overview) {
+    use crate::law::combination::{Lead, lead, poll_days};
+    let Ok(law) = crate::law::law() else {
+        return;
+    };
+    for (day, contests) in poll_days(&o.contests) {
+        match lead(law, &contests) {
+            Lead::NotCombined => {}
+            Lead::Contest { contest, source } => {
+                ui.label(format!(
+                    "Combined poll on {}: the {} of {} leads the combined functions.",
+                    day.format("%-d %B %Y"),
+                    contest.officer.label(),
+                    contest.name
+                ));
+                ui.weak(source);
+            }
+            Lead::NotInOrder => {
+                ui.label(format!(
+                    "Combined poll on {}: the order the program holds (SI 2004/294 reg. 4) gives none of these elections the lead; record who leads, as the combination regulations that apply provide.",
+                    day.format("%-d %B %Y")
+                ));
+            }
+        }
     }
 }
 
