@@ -427,6 +427,133 @@ fn the_overview_screen_edits_the_plan_details() {
     );
 }
 
+/// The pick list labelled `label`.
+fn combo<'a>(s: &'a Setup, label: &'a str) -> egui_kittest::Node<'a> {
+    use egui::accesskit::Role;
+    s.harness
+        .get_all_by_label(label)
+        .find(|n| n.accesskit_node().role() == Role::ComboBox)
+        .unwrap_or_else(|| panic!("no pick list labelled {label:?}"))
+}
+
+/// Opens the pick list labelled `label` and chooses `option` from it.
+fn choose(s: &mut Setup, label: &str, option: &str) {
+    combo(s, label).scroll_to_me();
+    s.harness.run();
+    combo(s, label).click();
+    s.harness.run();
+    s.harness
+        .get_all_by_label(option)
+        .last()
+        .unwrap_or_else(|| panic!("no option {option:?} in {label:?}"))
+        .click();
+    s.harness.run();
+}
+
+#[test]
+fn a_contest_follows_its_own_law_and_officer() {
+    use integrity_planner::model::{ElectionType, Nation, OfficerRole};
+    let mut s = example_app();
+    let before = plan(&s).overview.contests.len();
+    click(&mut s, "Add contest");
+    let added = plan(&s).overview.contests.last().unwrap().clone();
+    assert_eq!(plan(&s).overview.contests.len(), before + 1);
+    assert_eq!(
+        (added.election, added.nation, added.poll_date),
+        (
+            ElectionType::EnglishParish,
+            Nation::England,
+            plan(&s).overview.poll_date
+        ),
+        "a new contest starts under the law of the last one"
+    );
+    // A PCC contest: its law names the police area returning officer, so the officer follows.
+    choose(
+        &mut s,
+        "Contest election",
+        "Police and crime commissioner election",
+    );
+    let c = plan(&s).overview.contests.last().unwrap().clone();
+    assert_eq!(c.election, ElectionType::Pcc);
+    assert_eq!(c.officer, OfficerRole::PoliceAreaReturningOfficer);
+    assert!(
+        s.harness
+            .query_by_label_contains("Own postal vote and those of up to 5 other electors")
+            .is_some(),
+        "the PCC contest's law shows the reg. 82B limit"
+    );
+    choose(&mut s, "Officer", "Local returning officer (LRO)");
+    assert_eq!(
+        plan(&s).overview.contests.last().unwrap().officer,
+        OfficerRole::LocalReturningOfficer
+    );
+    // A Scottish Parliament contest in Scotland: no handing-in limit, two proxies unless close relatives.
+    choose(&mut s, "Contest election", "Scottish Parliament election");
+    choose(&mut s, "Contest nation", "Scotland");
+    let c = plan(&s).overview.contests.last().unwrap().clone();
+    assert_eq!(c.nation, Nation::Scotland);
+    assert_eq!(c.officer, OfficerRole::ConstituencyReturningOfficer);
+    assert!(
+        s.harness
+            .query_by_label_contains("Postal votes handed in: No statutory limit")
+            .is_some()
+    );
+    assert!(
+        s.harness
+            .query_by_label_contains("no more than 2 electors who are not close relatives")
+            .is_some()
+    );
+    type_into(&mut s, "Contest polling day", "2027-05-27");
+    assert_eq!(
+        plan(&s).overview.contests.last().unwrap().poll_date,
+        NaiveDate::from_ymd_opt(2027, 5, 27).unwrap()
+    );
+}
+
+#[test]
+fn the_hand_in_check_says_what_reg_82b_requires() {
+    let mut s = example_app();
+    go_to(&mut s, "7. Fraud monitoring");
+    click(&mut s, "Postal votes handed in by one person");
+    assert!(
+        s.harness
+            .query_by_label_contains("Statutory limit 5, for every contest in the plan")
+            .is_some()
+    );
+    click(&mut s, "Check a hand-in (reg. 82B)");
+    type_into(&mut s, "Other electors' documents handed in now", "6");
+    assert!(
+        s.harness
+            .query_by_label_contains("Reject all the other electors' documents handed in now")
+            .is_some(),
+        "six others at once: 82B(1)(b)"
+    );
+    type_into(&mut s, "Other electors' documents handed in now", "2");
+    type_into(
+        &mut s,
+        "Other electors' documents accepted from them earlier",
+        "4",
+    );
+    assert!(
+        s.harness
+            .query_by_label_contains("Reject this batch")
+            .is_some(),
+        "four earlier and two now: 82B(1)(c)"
+    );
+    type_into(
+        &mut s,
+        "Other electors' documents accepted from them earlier",
+        "0",
+    );
+    type_into(&mut s, "Proxy postal ballot papers handed in now", "4");
+    assert!(
+        s.harness
+            .query_by_label_contains("more than 1 other elector (reg. 82B(1)(b))")
+            .is_some(),
+        "four proxy papers leave one: 82B(2)"
+    );
+}
+
 #[test]
 fn fraud_observations_are_recorded_and_change_the_state() {
     let mut s = example_app();

@@ -259,13 +259,9 @@ mod tests {
         let mut by = contest(ElectionType::EnglishLocalByElection, poll);
         by.taken_together = false;
         assert!(
-            !findings(&[
-                general,
-                by,
-                contest(ElectionType::EnglishLocal, poll)
-            ])
-            .iter()
-            .any(|f| matches!(f, Finding::MustBeTakenTogether { .. }))
+            !findings(&[general, by, contest(ElectionType::EnglishLocal, poll)])
+                .iter()
+                .any(|f| matches!(f, Finding::MustBeTakenTogether { .. }))
         );
     }
 

@@ -79,8 +79,9 @@ impl Decision {
                     .to_owned()
             }
             Decision::RejectOthersOverLimit { limit } => format!(
-                "Reject all the other electors' documents handed in now: more than {limit} other \
-                 electors (reg. 82B(1)(b)); the person's own stand"
+                "Reject all the other electors' documents handed in now: more than {} (reg. \
+                 82B(1)(b)); the person's own stand",
+                others(limit)
             ),
             Decision::RejectBatchPastLimit { limit, earlier } => format!(
                 "Reject this batch of other electors' documents: with the {earlier} accepted earlier at \
@@ -88,6 +89,15 @@ impl Decision {
                  accepted stand"
             ),
         }
+    }
+}
+
+/// "1 other elector", "5 other electors".
+fn others(n: u32) -> String {
+    if n == 1 {
+        "1 other elector".to_owned()
+    } else {
+        format!("{n} other electors")
     }
 }
 

@@ -3,6 +3,7 @@
 //! the rule and published timetable that show it. By-elections check the poll against the legal window
 //! from the writ, nomination day or vacancy.
 
+mod contests;
 mod timeline;
 
 use std::sync::LazyLock;
@@ -10,6 +11,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use thiserror::Error;
 
+pub use contests::{ContestTimetable, ContestTimetables, MilestoneRow, contest_timetables};
 pub use timeline::{TimelineEntry, TimelineKind, place_anchored_reviews, timeline};
 
 use crate::law::calendar::{Calendar, Uncovered};

@@ -80,6 +80,7 @@ pub(super) fn fraud(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ]);
     }
     flow.table(&t);
+    statutory_scope(ctx, flow);
     flow.heading("Action when an indicator reaches its action level");
     let mut t = Table::new(&[("Indicator", 1.0), ("Action", 2.6)]);
     for i in &plan.indicators {
@@ -96,6 +97,54 @@ pub(super) fn fraud(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         "{recorded} observations are recorded across {} indicators.",
         plan.indicators.len()
     ));
+}
+
+/// For each statutory indicator, the contests whose law sets its limit, and the provision.
+fn statutory_scope(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    use crate::law::contests::{IndicatorLaw, indicator_law};
+    let Ok(law) = crate::law::law() else {
+        return;
+    };
+    let contests = &ctx.plan.overview.contests;
+    let names = |ids: &[crate::model::ContestId]| -> String {
+        if ids.len() == contests.len() {
+            return "every contest in this plan".to_owned();
+        }
+        contests
+            .iter()
+            .filter(|c| ids.contains(&c.id))
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for i in ctx.plan.indicators.iter().filter(|i| i.is_statutory()) {
+        let text = match indicator_law(law, contests, i.kind) {
+            IndicatorLaw::Limit {
+                limit,
+                contests: ids,
+                sources,
+            } => format!(
+                "{}: the law's limit of {limit} applies to {} ({}).",
+                i.name,
+                names(&ids),
+                sources.join(" ")
+            ),
+            IndicatorLaw::NotHeld {
+                contests: ids,
+                sources,
+            } => format!(
+                "{}: the law sets a limit for {} whose number the program does not hold; the levels shown are local, set from {}",
+                i.name,
+                names(&ids),
+                sources.join(" ")
+            ),
+            IndicatorLaw::NotApplicable => format!(
+                "{}: no contest in this plan is under a law that sets this limit; the levels shown are local.",
+                i.name
+            ),
+        };
+        flow.paragraph(&text);
+    }
 }
 
 pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {

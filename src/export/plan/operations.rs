@@ -351,6 +351,7 @@ pub(super) fn key_dates(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             flow.paragraph(note);
         }
     }
+    contest_timetables(plan, flow);
     let mut t = Table::new(&[("Date", 2.0), ("Time", 0.9), ("", 1.6), ("What", 7.0)]);
     let mut last_date = None;
     for e in entries {
@@ -379,6 +380,78 @@ pub(super) fn key_dates(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         t.row(vec![Cell::new(date), Cell::new(time), kind, what]);
     }
     flow.table(&t);
+}
+
+/// A combined poll's contests side by side, one column per timetable, rows where the dates differ marked.
+fn contest_timetables(plan: &crate::model::Plan, flow: &mut Flow<'_>) {
+    let tables = crate::timetable::contest_timetables(plan);
+    if !tables.is_combined() {
+        return;
+    }
+    flow.heading("Each contest's timetable");
+    flow.paragraph("The contests follow more than one timetable. Rows marked \u{201c}differs\u{201d} fall on different days (or apply to some contests only); the plan's own timeline below follows the principal election.");
+    let headers: Vec<String> = tables
+        .columns
+        .iter()
+        .map(|c| {
+            let names = if c.contests.len() > 3 {
+                format!(
+                    "{} and {} more",
+                    c.contests[..2].join(", "),
+                    c.contests.len() - 2
+                )
+            } else {
+                c.contests.join(", ")
+            };
+            format!(
+                "{} ({}, {}): {names}",
+                c.election.label(),
+                c.nation.label(),
+                c.poll.format("%-d %b")
+            )
+        })
+        .collect();
+    let share = 8.0 / headers.len() as f32;
+    let mut columns: Vec<(&str, f32)> = vec![("Milestone", 3.0)];
+    columns.extend(headers.iter().map(|h| (h.as_str(), share)));
+    columns.push(("", 1.3));
+    let mut t = Table::new(&columns);
+    for row in &tables.rows {
+        let mut cells = vec![Cell::bold(row.milestone.label())];
+        for cell in &row.cells {
+            cells.push(match cell {
+                Some((date, time)) => {
+                    let text = match time {
+                        Some(t) => format!("{} {}", date.format("%a %-d %b"), t.format("%H:%M")),
+                        None => date.format("%a %-d %b").to_string(),
+                    };
+                    if row.differs {
+                        Cell::bold(text)
+                    } else {
+                        Cell::new(text)
+                    }
+                }
+                None => Cell::new("—").coloured(colour::MUTED),
+            });
+        }
+        cells.push(if row.differs {
+            Cell::bold("differs").filled(colour::AMBER)
+        } else {
+            Cell::new("")
+        });
+        t.row(cells);
+    }
+    flow.table(&t);
+    for c in &tables.columns {
+        if let Err(e) = &c.timetable {
+            flow.paragraph(&format!(
+                "{} in {} on {}: the timetable cannot be computed: {e}.",
+                c.election.label(),
+                c.nation.label(),
+                c.poll.format("%-d %B %Y")
+            ));
+        }
+    }
 }
 
 /// Every validation finding at the document's date, so a reviewer sees what is outstanding.

@@ -40,15 +40,139 @@ pub(super) fn overview(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         flow.not_provided();
         return;
     }
-    let mut t = Table::new(&[("Contest", 5.0), ("Kind", 3.0), ("Seats", 1.0)]);
+    let mut t = Table::new(&[
+        ("Contest", 3.2),
+        ("Election", 3.4),
+        ("Nation", 1.5),
+        ("Polling day", 1.8),
+        ("Officer", 3.4),
+        ("Seats", 0.9),
+    ]);
     for c in &o.contests {
+        let day = if c.taken_together {
+            c.poll_date.format("%-d %b %Y").to_string()
+        } else {
+            format!("{} (taken separately)", c.poll_date.format("%-d %b %Y"))
+        };
         t.row(vec![
-            Cell::new(c.name.clone()),
-            Cell::new(c.kind.label()),
+            Cell::bold(c.name.clone()),
+            Cell::new(format!("{} — {}", c.election.label(), c.kind.label())),
+            Cell::new(c.nation.label()),
+            Cell::new(day),
+            Cell::titled(c.officer.label(), ctx.name(c.officer_person)),
             Cell::new(c.seats.to_string()),
         ]);
     }
     flow.table(&t);
+    contest_law(ctx, flow);
+    combined_polls(ctx, flow);
+}
+
+/// What each contest's law sets, once per kind of election, nation and span of law, with the sources.
+fn contest_law(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    use crate::law::contests::{handing_in_words, proxies_words, voter_id_words};
+    let Ok(law) = crate::law::law() else {
+        return;
+    };
+    let o = &ctx.plan.overview;
+    flow.heading("The law each contest follows");
+    flow.paragraph("A combined poll applies each contest's own law: the limits below hold for the contests named against them, and nothing is said for the others.");
+    let mut groups: Vec<(&crate::law::contests::VotingLaw, Vec<&str>, String)> = Vec::new();
+    let mut unknown = Vec::new();
+    for c in &o.contests {
+        let Some(voting) = law
+            .contest(c.election)
+            .and_then(|l| l.voting(c.nation, c.poll_date).ok())
+        else {
+            unknown.push(c.name.as_str());
+            continue;
+        };
+        let title = format!("{} in {}", c.election.label(), c.nation.label());
+        match groups
+            .iter_mut()
+            .find(|(v, _, t)| std::ptr::eq(*v, voting) && *t == title)
+        {
+            Some((_, names, _)) => names.push(&c.name),
+            None => groups.push((voting, vec![&c.name], title)),
+        }
+    }
+    let mut t = Table::new(&[
+        ("Contests", 3.0),
+        ("Postal votes handed in", 4.0),
+        ("Campaigners handling postal votes", 2.6),
+        ("Proxies", 2.6),
+        ("Voter ID", 2.4),
+    ]);
+    let mut sources: Vec<String> = Vec::new();
+    for (v, names, title) in &groups {
+        let shown = if names.len() > 6 {
+            format!("{} and {} more", names[..5].join(", "), names.len() - 5)
+        } else {
+            names.join(", ")
+        };
+        t.row(vec![
+            Cell::titled(title.clone(), shown),
+            Cell::new(handing_in_words(v)),
+            Cell::new(if v.campaigners.is_some() {
+                "An offence (RPA 1983 s. 112A)"
+            } else {
+                "No statutory offence"
+            }),
+            Cell::new(proxies_words(v)),
+            Cell::new(voter_id_words(v)),
+        ]);
+        for s in [
+            Some(&v.handing_in_source),
+            v.campaigners.as_ref(),
+            Some(&v.proxies_source),
+            Some(&v.voter_id_source),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !sources.contains(s) {
+                sources.push(s.clone());
+            }
+        }
+    }
+    if !groups.is_empty() {
+        flow.table(&t);
+    }
+    if groups.iter().any(|(v, _, _)| v.campaigners.is_some()) {
+        flow.paragraph(crate::law::handing_in::CAMPAIGNER_OFFENCE);
+    }
+    if !unknown.is_empty() {
+        flow.paragraph(&format!(
+            "The program does not hold the postal-vote, proxy and voter ID law for the polling day of {}: check the law in force that day.",
+            unknown.join(", ")
+        ));
+    }
+    if !sources.is_empty() {
+        flow.paragraph(&format!("Sources: {}", sources.join(" ")));
+    }
+}
+
+/// Who leads each combined poll, under the provision that says so.
+fn combined_polls(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    use crate::law::combination::{Lead, lead, poll_days};
+    let Ok(law) = crate::law::law() else {
+        return;
+    };
+    for (day, contests) in poll_days(&ctx.plan.overview.contests) {
+        let when = day.format("%A %-d %B %Y");
+        match lead(law, &contests) {
+            Lead::NotCombined => {}
+            Lead::Contest { contest, source } => flow.paragraph(&format!(
+                "Combined poll on {when}: the officer for the {} ({}, {}) discharges the combined functions. {source}",
+                contest.election.label(),
+                contest.officer.label(),
+                ctx.name(contest.officer_person)
+            )),
+            Lead::NotInOrder => flow.paragraph(&format!(
+                "Combined poll on {when}: the order of precedence the program holds (SI 2004/294 reg. 4) gives none of these elections the lead; the officers record who leads under the combination regulations that apply."
+            )),
+        }
+    }
 }
 
 pub(super) fn people(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {

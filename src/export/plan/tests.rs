@@ -296,3 +296,98 @@ fn layout_is_deterministic() {
         layout(&plan, Profile::Full, &metrics())
     );
 }
+
+/// Text without whitespace, so a phrase wrapped across lines or cells still matches.
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The document's text runs, without whitespace.
+fn squeezed(doc: &Document) -> String {
+    squeeze(&raw_text(doc))
+}
+
+/// A plan's contests under the given laws, everything else from the example.
+fn with_contests(laws: &[(ElectionType, crate::model::Nation)]) -> Plan {
+    let mut plan = example();
+    let template = plan.overview.contests[0].clone();
+    let law = crate::law::law().unwrap();
+    plan.overview.contests = laws
+        .iter()
+        .map(|&(election, nation)| crate::model::Contest {
+            id: crate::model::ContestId::new(),
+            name: format!("{} contest", election.label()),
+            election,
+            nation,
+            officer: law
+                .contest(election)
+                .unwrap()
+                .default_officer(nation)
+                .unwrap(),
+            ..template.clone()
+        })
+        .collect();
+    plan.overview.election_type = laws[0].0;
+    plan.overview.nation = laws[0].1;
+    plan
+}
+
+#[test]
+fn each_contest_is_printed_with_its_own_law_and_the_lead_officer() {
+    use crate::model::Nation;
+    let plan = with_contests(&[
+        (ElectionType::EnglishLocal, Nation::England),
+        (ElectionType::Mayor, Nation::England),
+    ]);
+    let doc = layout(&plan, Profile::Full, &metrics());
+    let text = squeezed(&doc);
+    assert!(text.contains(&squeeze("The law each contest follows")));
+    assert!(text.contains(&squeeze("discharges the combined functions")));
+    assert!(text.contains(&squeeze("officer for the English local elections")));
+    assert!(text.contains(&squeeze("reg. 4(3)")));
+    assert!(
+        text.contains(&squeeze("s. 112A(3)")),
+        "the offence and its exceptions"
+    );
+    assert!(text.contains(&squeeze("Mayoral election contest")));
+}
+
+#[test]
+fn a_poll_outside_the_handing_in_law_is_told_nothing_of_it() {
+    use crate::model::Nation;
+    let plan = with_contests(&[(ElectionType::ScottishParliament, Nation::Scotland)]);
+    let doc = layout(&plan, Profile::Full, &metrics());
+    let text = squeezed(&doc);
+    assert!(text.contains(&squeeze("No statutory limit")));
+    assert!(
+        !text.contains(&squeeze("s. 112A(1)")),
+        "no campaigner offence at a Scottish Parliament poll"
+    );
+    assert!(text.contains(&squeeze("not close relatives")));
+    assert!(text.contains(&squeeze("No voter ID")));
+    assert!(
+        text.contains(&squeeze(
+            "no contest in this plan is under a law that sets this limit"
+        )),
+        "the example's statutory indicators are said not to apply"
+    );
+}
+
+#[test]
+fn a_combined_poll_prints_each_contests_timetable_and_marks_differences() {
+    use crate::model::Nation;
+    let mut plan = with_contests(&[
+        (ElectionType::EnglishLocal, Nation::England),
+        (ElectionType::EnglishParish, Nation::England),
+    ]);
+    plan.overview.contests[1].poll_date = plan.overview.poll_date + chrono::Duration::days(21);
+    let doc = layout(&plan, Profile::Full, &metrics());
+    let text = squeezed(&doc);
+    assert!(text.contains(&squeeze("Each contest's timetable")));
+    assert!(text.contains(&squeeze("differs")));
+    let single = layout(&example(), Profile::Full, &metrics());
+    assert!(
+        squeezed(&single).contains(&squeeze("Each contest's timetable")),
+        "the example's ward and parish contests follow two rule sets"
+    );
+}

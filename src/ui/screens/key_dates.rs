@@ -29,6 +29,76 @@ fn with(p: &mut Plan, id: PlanReviewId, f: impl FnOnce(&mut PlanReview)) {
     }
 }
 
+/// A combined poll's contests side by side, where their timetables differ marked.
+fn contest_timetables(ui: &mut Ui, plan: &Plan) {
+    let tables = crate::timetable::contest_timetables(plan);
+    if !tables.is_combined() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.strong("Each contest's timetable");
+    ui.weak("The contests follow more than one timetable; rows where they differ are marked. The timeline below follows the principal election.");
+    egui::ScrollArea::horizontal()
+        .id_salt("contest-timetables")
+        .show(ui, |ui| {
+            egui::Grid::new("contest-timetables-grid")
+                .striped(true)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    ui.strong("Milestone");
+                    for c in &tables.columns {
+                        let names = if c.contests.len() > 3 {
+                            format!(
+                                "{} and {} more",
+                                c.contests[..2].join(", "),
+                                c.contests.len() - 2
+                            )
+                        } else {
+                            c.contests.join(", ")
+                        };
+                        ui.strong(format!(
+                            "{} ({}, {})",
+                            c.election.label(),
+                            c.nation.label(),
+                            c.poll.format("%-d %b")
+                        ))
+                        .on_hover_text(names);
+                    }
+                    ui.strong("");
+                    ui.end_row();
+                    for row in &tables.rows {
+                        ui.label(row.milestone.label());
+                        for cell in &row.cells {
+                            let text = match cell {
+                                Some((date, Some(time))) => {
+                                    format!("{} {}", date.format("%a %-d %b"), time.format("%H:%M"))
+                                }
+                                Some((date, None)) => date.format("%a %-d %b").to_string(),
+                                None => "—".to_owned(),
+                            };
+                            let text = RichText::new(text);
+                            ui.label(if row.differs { text.strong() } else { text });
+                        }
+                        if row.differs {
+                            ui.colored_label(ui.visuals().warn_fg_color, "differs");
+                        } else {
+                            ui.label("");
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    for c in &tables.columns {
+        if let Err(e) = &c.timetable {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{} in {}: {e}", c.election.label(), c.nation.label()),
+            );
+        }
+    }
+    ui.add_space(6.0);
+}
+
 fn colour(kind: TimelineKind, dark: bool) -> Color32 {
     match kind {
         TimelineKind::Statutory(_) if dark => Color32::from_rgb(0x7c, 0xb7, 0xff),
@@ -57,6 +127,7 @@ impl Screen {
                 plan.overview.poll_date.format("%A %-d %B %Y")
             ));
             strip(ui, &entries, view.now.date());
+            contest_timetables(ui, plan);
             ui.checkbox(&mut self.show_check_ins, "Show communication check-ins");
             egui::Grid::new("timeline").striped(true).num_columns(4).spacing([12.0, 4.0]).show(ui, |ui| {
                 for h in ["Date", "Time", "", "What"] {

@@ -317,10 +317,10 @@ fn combined_polls(ui: &mut Ui, o: &crate::model::Overview) {
             Lead::NotCombined => {}
             Lead::Contest { contest, source } => {
                 ui.label(format!(
-                    "Combined poll on {}: the {} of {} leads the combined functions.",
+                    "Combined poll on {}: the officer for the {} ({}) leads the combined functions.",
                     day.format("%-d %B %Y"),
-                    contest.officer.label(),
-                    contest.name
+                    contest.election.label(),
+                    contest.officer.label()
                 ));
                 ui.weak(source);
             }
