@@ -665,9 +665,12 @@ fn operations(plan: &mut Plan) {
     ];
     let contests: Vec<ContestId> = plan.overview.contests.iter().map(|c| c.id).collect();
     let feoa = plan.first_with_role(Role::Feoa).map(|p| p.id);
+    let sender = plan.first_with_role(Role::ElectionsManager).map(|p| p.id);
     let c = &mut plan.candidate_data;
     c.recipient = feoa;
+    c.special_category = Some(SpecialCategoryCondition::PreventingUnlawfulActs);
     c.privacy_notice_reviewed = Some(date(2027, 2, 10));
+    c.privacy_notice_feoa = Some(NoticeCoverage::Covers);
     c.data_protection_policy_reviewed = Some(date(2027, 2, 12));
     for i in 0..48 {
         let name = person_name(i + 40);
@@ -691,6 +694,34 @@ fn operations(plan: &mut Plan) {
             consented: true,
         });
     }
+    // The data transfer log: all candidates once the statement of persons nominated is out, then a correction.
+    let transfer = |c: &CandidateDataSharing, day, candidates, notes: &str| DataTransfer {
+        id: DataTransferId::new(),
+        date: day,
+        recipient: c.recipient,
+        sent_by: sender,
+        fields: c.fields.clone(),
+        candidates,
+        lawful_basis: c.lawful_basis,
+        special_category: c.special_category,
+        method: c.transmission.clone(),
+        notes: notes.to_owned(),
+    };
+    let last = c.candidates.last().map(|x| x.id).into_iter().collect();
+    c.transfers = vec![
+        transfer(
+            c,
+            date(2027, 4, 9),
+            Vec::new(),
+            "All candidates after the statement of persons nominated was published; receipt confirmed by the FEOA by phone",
+        ),
+        transfer(
+            c,
+            date(2027, 4, 14),
+            last,
+            "Corrected telephone number for one candidate",
+        ),
+    ];
     // Hotspots.
     let owner = plan.first_with_role(Role::ElectionsManager).map(|p| p.id);
     let hotspots = [

@@ -511,6 +511,48 @@ fn a_contest_follows_its_own_law_and_officer() {
 }
 
 #[test]
+fn a_transfer_of_candidate_data_is_logged_with_its_article_6_and_9_grounds() {
+    use integrity_planner::model::{LawfulBasis, SpecialCategoryCondition};
+    let mut s = example_app();
+    go_to(&mut s, "6. Candidate contact sharing with the FEOA");
+    let before = plan(&s).candidate_data.transfers.len();
+    click(&mut s, "Add transfer");
+    let t = plan(&s).candidate_data.transfers.last().unwrap().clone();
+    assert_eq!(plan(&s).candidate_data.transfers.len(), before + 1);
+    assert_eq!(
+        t.lawful_basis,
+        Some(LawfulBasis::PublicTask),
+        "from the arrangement"
+    );
+    assert_eq!(
+        t.special_category,
+        Some(SpecialCategoryCondition::PreventingUnlawfulActs)
+    );
+    assert!(t.has_special_category_data(), "the party goes too");
+    choose(
+        &mut s,
+        "Transfer's Article 9 condition",
+        "Art. 9(2)(g) with DPA 2018 Sch. 1 para. 6 (statutory and government purposes)",
+    );
+    assert_eq!(
+        plan(&s)
+            .candidate_data
+            .transfers
+            .last()
+            .unwrap()
+            .special_category,
+        Some(SpecialCategoryCondition::StatutoryPurposes)
+    );
+    choose(&mut s, "Transfer's Article 9 condition", "Not set");
+    assert!(
+        s.harness
+            .query_by_label_contains("does not record the Article 9 condition")
+            .is_some(),
+        "the readiness panel says what is missing"
+    );
+}
+
+#[test]
 fn the_hand_in_check_says_what_reg_82b_requires() {
     let mut s = example_app();
     go_to(&mut s, "7. Fraud monitoring");

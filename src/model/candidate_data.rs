@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::ids::{CandidateId, ContestId, PersonId};
+use super::ids::{CandidateId, ContestId, DataTransferId, PersonId};
 use super::labelled::labelled_enum;
 
 labelled_enum! {
@@ -19,6 +19,33 @@ labelled_enum! {
         VitalInterests => "Vital interests (Art. 6(1)(d))", "vital-interests",
         /// Article 6(1)(f): legitimate interests.
         LegitimateInterests => "Legitimate interests (Art. 6(1)(f))", "legitimate-interests",
+    }
+}
+
+labelled_enum! {
+    /// The UK GDPR Article 9(2) condition for processing special category data. A candidate's party is
+    /// political opinion, so sharing it needs one of these besides the Article 6 basis; conditions under
+    /// Art. 9(2)(g) need a substantial public interest condition of the Data Protection Act 2018 Sch. 1 Pt. 2.
+    pub enum SpecialCategoryCondition {
+        /// Art. 9(2)(g) with DPA 2018 Sch. 1 para. 6: statutory and government purposes.
+        StatutoryPurposes => "Art. 9(2)(g) with DPA 2018 Sch. 1 para. 6 (statutory and government purposes)", "statutory-purposes",
+        /// Art. 9(2)(g) with DPA 2018 Sch. 1 para. 10: preventing or detecting unlawful acts.
+        PreventingUnlawfulActs => "Art. 9(2)(g) with DPA 2018 Sch. 1 para. 10 (preventing or detecting unlawful acts)", "preventing-unlawful-acts",
+        /// Art. 9(2)(e): personal data manifestly made public by the data subject (a party description on the
+        /// published statement of persons nominated).
+        ManifestlyPublic => "Art. 9(2)(e) (manifestly made public by the candidate)", "manifestly-public",
+        /// Art. 9(2)(a): the candidate's explicit consent.
+        ExplicitConsent => "Art. 9(2)(a) (explicit consent)", "explicit-consent",
+    }
+}
+
+labelled_enum! {
+    /// Whether the privacy notice tells candidates their details go to the police elected-official adviser.
+    pub enum NoticeCoverage {
+        /// The notice names sharing with the police FEOA.
+        Covers => "Yes: it names sharing with the police FEOA", "covers",
+        /// The notice does not say so.
+        DoesNotCover => "No: it does not mention the police", "does-not-cover",
     }
 }
 
@@ -64,6 +91,39 @@ pub struct Candidate {
     pub consented: bool,
 }
 
+/// One sending of candidate data to the police, as the data transfer log records it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataTransfer {
+    /// Stable identifier.
+    pub id: DataTransferId,
+    /// When it was sent.
+    pub date: NaiveDate,
+    /// Who received it.
+    pub recipient: Option<PersonId>,
+    /// Who sent it.
+    pub sent_by: Option<PersonId>,
+    /// What was sent.
+    pub fields: Vec<CandidateDataField>,
+    /// Whose details (empty: every candidate listed at the time).
+    pub candidates: Vec<CandidateId>,
+    /// The UK GDPR Article 6 lawful basis.
+    pub lawful_basis: Option<LawfulBasis>,
+    /// The Article 9 condition, needed when the party (political opinion) is sent.
+    pub special_category: Option<SpecialCategoryCondition>,
+    /// How it was sent (e.g. "Egress secure email, password by phone").
+    pub method: String,
+    /// Anything else worth recording.
+    pub notes: String,
+}
+
+impl DataTransfer {
+    /// Whether it carries special category data: a candidate's party is political opinion.
+    pub fn has_special_category_data(&self) -> bool {
+        self.fields.contains(&CandidateDataField::Party)
+    }
+}
+
 /// The arrangement for sharing candidate contact details with the FEOA.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,6 +136,9 @@ pub struct CandidateDataSharing {
     pub fields: Vec<CandidateDataField>,
     /// The lawful basis.
     pub lawful_basis: Option<LawfulBasis>,
+    /// The UK GDPR Article 9 condition (with its DPA 2018 Sch. 1 condition) for the party, political opinion.
+    #[serde(default)]
+    pub special_category: Option<SpecialCategoryCondition>,
     /// Why that basis applies.
     pub basis_explanation: String,
     /// How the data is transmitted (e.g. "Egress secure email, password by phone").
@@ -84,8 +147,21 @@ pub struct CandidateDataSharing {
     pub retention: String,
     /// When the privacy notice was last reviewed.
     pub privacy_notice_reviewed: Option<NaiveDate>,
+    /// Whether the privacy notice covers sharing with the police elected-official adviser.
+    #[serde(default)]
+    pub privacy_notice_feoa: Option<NoticeCoverage>,
     /// When the data protection policy was last reviewed.
     pub data_protection_policy_reviewed: Option<NaiveDate>,
     /// The candidates, once nominations close.
     pub candidates: Vec<Candidate>,
+    /// The data transfer log: each time candidate data went to the police.
+    #[serde(default)]
+    pub transfers: Vec<DataTransfer>,
+}
+
+impl CandidateDataSharing {
+    /// Whether the arrangement shares special category data: a candidate's party is political opinion.
+    pub fn has_special_category_data(&self) -> bool {
+        self.fields.contains(&CandidateDataField::Party)
+    }
 }

@@ -69,6 +69,10 @@ entity_id!(
     CandidateId
 );
 entity_id!(
+    /// Identifies one transfer of candidate data in the data transfer log.
+    DataTransferId
+);
+entity_id!(
     /// Identifies a fraud indicator.
     IndicatorId
 );

@@ -23,6 +23,7 @@ pub fn entity_id(entity: EntityRef) -> Option<uuid::Uuid> {
         EntityRef::CommunicationLine(id) => id.0,
         EntityRef::StakeholderMessage(id) => id.0,
         EntityRef::Candidate(id) => id.0,
+        EntityRef::DataTransfer(id) => id.0,
         EntityRef::Indicator(id) => id.0,
         EntityRef::EscalationLevel(id) => id.0,
         EntityRef::Risk(id) => id.0,

@@ -5,7 +5,8 @@ use chrono::{Datelike, Weekday};
 
 use super::{Context, EntityRef, Findings, Rule, named};
 use crate::model::{
-    Audience, CandidateDataSharing, LawfulBasis, Marking, Plan, PlanStatus, Role, SignOffRole,
+    Audience, CandidateDataSharing, LawfulBasis, Marking, NoticeCoverage, Plan, PlanStatus, Role,
+    SignOffRole,
 };
 
 pub(super) fn check(plan: &Plan, _context: &Context, f: &mut Findings) {
@@ -151,6 +152,48 @@ fn contests(plan: &Plan, f: &mut Findings) {
                 ),
                 Some(EntityRef::Contest(contest)),
             ),
+        }
+    }
+}
+
+/// The data transfer log: each transfer's recipient, basis and condition, and the privacy notice reviewed first.
+fn transfers(c: &CandidateDataSharing, f: &mut Findings) {
+    for t in &c.transfers {
+        let entity = Some(EntityRef::DataTransfer(t.id));
+        let mut missing = Vec::new();
+        if t.recipient.is_none() {
+            missing.push("who received it");
+        }
+        if t.lawful_basis.is_none() {
+            missing.push("its Article 6 lawful basis");
+        }
+        if t.has_special_category_data() && t.special_category.is_none() {
+            missing.push("the Article 9 condition for the party (political opinion)");
+        }
+        if !missing.is_empty() {
+            f.push(
+                Rule::TransferIncomplete,
+                format!(
+                    "The transfer of candidate data on {} does not record {}",
+                    t.date,
+                    missing.join(", or ")
+                ),
+                entity,
+            );
+        }
+        if c.privacy_notice_reviewed
+            .is_none_or(|reviewed| reviewed > t.date)
+        {
+            f.push(
+                Rule::TransferBeforeNoticeReview,
+                format!(
+                    "Candidate data was sent on {} before the privacy notice was reviewed{}",
+                    t.date,
+                    c.privacy_notice_reviewed
+                        .map_or_else(String::new, |d| format!(" (on {d})"))
+                ),
+                entity,
+            );
         }
     }
 }
@@ -461,8 +504,33 @@ fn stakeholders(plan: &Plan, f: &mut Findings) {
 }
 
 fn candidate_data(c: &CandidateDataSharing, f: &mut Findings) {
+    transfers(c, f);
     if !c.sharing {
         return;
+    }
+    if c.has_special_category_data() && c.special_category.is_none() {
+        f.push(
+            Rule::NoSpecialCategoryCondition,
+            "Candidates' parties are shared with the FEOA, but no UK GDPR Article 9 condition is recorded: a party is \
+             political opinion, special category data, and needs one (with its Data Protection Act 2018 Sch. 1 \
+             condition) besides the Article 6 basis",
+            None,
+        );
+    }
+    match c.privacy_notice_feoa {
+        Some(NoticeCoverage::DoesNotCover) => f.push(
+            Rule::PrivacyNoticeOmitsFeoa,
+            "Candidate details are shared with the police, but the privacy notice does not say so: amend it before \
+             sharing",
+            None,
+        ),
+        None => f.push(
+            Rule::PrivacyNoticeFeoaUnknown,
+            "Candidate details are shared with the police; record whether the privacy notice covers sharing with \
+             the FEOA",
+            None,
+        ),
+        Some(NoticeCoverage::Covers) => {}
     }
     if c.lawful_basis.is_none() {
         f.push(

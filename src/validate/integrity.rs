@@ -59,6 +59,8 @@ enum Name<'a> {
     Event(&'a str, u64),
     /// A referral by its date.
     Referral(chrono::NaiveDate),
+    /// A candidate data transfer by its date.
+    Transfer(chrono::NaiveDate),
 }
 
 impl Name<'_> {
@@ -67,6 +69,7 @@ impl Name<'_> {
             Name::Titled(kind, title) => format!("{kind} {}", named(title)),
             Name::Event(log, seq) => format!("custody event {log} #{seq}"),
             Name::Referral(date) => format!("referral of {date}"),
+            Name::Transfer(date) => format!("candidate data transfer of {date}"),
         }
     }
 }
@@ -144,6 +147,15 @@ fn definitions<'a>(plan: &'a Plan) -> Vec<Definition<'a>> {
             Section::CandidateData,
             Some(EntityRef::Candidate(c.id)),
             Name::Titled("candidate", &c.name),
+        );
+    }
+    for t in &plan.candidate_data.transfers {
+        add(
+            t.id.0,
+            "transfer",
+            Section::CandidateData,
+            Some(EntityRef::DataTransfer(t.id)),
+            Name::Transfer(t.date),
         );
     }
     for i in &plan.indicators {
@@ -398,6 +410,18 @@ fn dangling_references(plan: &Plan, definitions: &[Definition<'_>], findings: &m
         "the recipient",
         plan.candidate_data.recipient,
     );
+    for t in &plan.candidate_data.transfers {
+        let name = format!("The transfer of {}", t.date);
+        let e = Some(EntityRef::DataTransfer(t.id));
+        person(
+            Section::CandidateData,
+            e,
+            &name,
+            "the recipient",
+            t.recipient,
+        );
+        person(Section::CandidateData, e, &name, "the sender", t.sent_by);
+    }
     for i in &plan.indicators {
         let (e, name) = (
             Some(EntityRef::Indicator(i.id)),
@@ -527,6 +551,19 @@ fn dangling_references(plan: &Plan, definitions: &[Definition<'_>], findings: &m
                 report(section, entity, owner, field, kind, id);
             }
         };
+    for t in &plan.candidate_data.transfers {
+        let name = format!("The transfer of {}", t.date);
+        for c in &t.candidates {
+            other(
+                Section::CandidateData,
+                Some(EntityRef::DataTransfer(t.id)),
+                &name,
+                "a candidate",
+                "candidate",
+                Some(c.0),
+            );
+        }
+    }
     for c in &plan.candidate_data.candidates {
         let name = format!("Candidate {}", named(&c.name));
         other(

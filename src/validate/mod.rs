@@ -15,9 +15,9 @@ pub use rules::{Rule, Severity};
 
 use crate::model::{
     CandidateId, CommunicationLineId, ContestId, CustodyEventId, CustodyItemId, CustodyStage,
-    ElectoralEventId, EscalationLevelId, HotspotId, IndicatorId, MeasureId, PersonId, Plan,
-    PlanReviewId, ReferralId, ResponsibilityId, RiskId, Section, SignOffRole, StakeholderMessageId,
-    VenueId,
+    DataTransferId, ElectoralEventId, EscalationLevelId, HotspotId, IndicatorId, MeasureId,
+    PersonId, Plan, PlanReviewId, ReferralId, ResponsibilityId, RiskId, Section, SignOffRole,
+    StakeholderMessageId, VenueId,
 };
 
 /// The entity a finding concerns, so the editor can take the user to it.
@@ -26,6 +26,8 @@ use crate::model::{
 #[allow(missing_docs)]
 pub enum EntityRef {
     Contest(ContestId),
+    /// A transfer in the candidate data transfer log.
+    DataTransfer(DataTransferId),
     SignOff(SignOffRole),
     Person(PersonId),
     Responsibility(ResponsibilityId),

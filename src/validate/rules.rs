@@ -152,6 +152,16 @@ rules! {
     SharingNoRecipient => "candidate-data.no-recipient", Warning, CandidateData, "Shared candidate data has a named recipient.";
     /// Sharing with no transmission or retention arrangements.
     SharingNoHandling => "candidate-data.no-handling", Warning, CandidateData, "How candidate data is transmitted and retained is recorded.";
+    /// A candidate's party is shared with no Article 9 condition.
+    NoSpecialCategoryCondition => "candidate-data.no-special-category-condition", Error, CandidateData, "Sharing a candidate's party (political opinion) records its UK GDPR Art. 9 condition (DPA 2018 Sch. 1).";
+    /// The privacy notice does not cover sharing with the police.
+    PrivacyNoticeOmitsFeoa => "candidate-data.privacy-notice-omits-feoa", Error, CandidateData, "The privacy notice covers sharing candidate details with the police FEOA.";
+    /// Whether the privacy notice covers the FEOA is not recorded.
+    PrivacyNoticeFeoaUnknown => "candidate-data.privacy-notice-feoa-unknown", Warning, CandidateData, "Whether the privacy notice covers sharing with the FEOA is recorded.";
+    /// A logged transfer lacks its recipient, basis or condition.
+    TransferIncomplete => "candidate-data.transfer-incomplete", Error, CandidateData, "Each logged transfer records its recipient, its Art. 6 basis and, when a party is sent, its Art. 9 condition.";
+    /// Data was sent before the privacy notice was reviewed.
+    TransferBeforeNoticeReview => "candidate-data.transfer-before-notice-review", Warning, CandidateData, "Candidate data is sent only after the privacy notice was reviewed.";
     /// Consent is the basis but a candidate did not consent.
     ConsentMissing => "candidate-data.consent-missing", Error, CandidateData, "Where consent is the basis, every candidate consented.";
 

@@ -214,6 +214,15 @@ fn breach(rule: Rule, p: &mut Plan) {
         PrivacyNotReviewed => p.candidate_data.data_protection_policy_reviewed = None,
         SharingNoRecipient => p.candidate_data.recipient = None,
         SharingNoHandling => p.candidate_data.retention.clear(),
+        NoSpecialCategoryCondition => p.candidate_data.special_category = None,
+        PrivacyNoticeOmitsFeoa => {
+            p.candidate_data.privacy_notice_feoa = Some(NoticeCoverage::DoesNotCover)
+        }
+        PrivacyNoticeFeoaUnknown => p.candidate_data.privacy_notice_feoa = None,
+        TransferIncomplete => p.candidate_data.transfers[0].special_category = None,
+        TransferBeforeNoticeReview => {
+            p.candidate_data.transfers[0].date = NaiveDate::from_ymd_opt(2027, 1, 5).unwrap()
+        }
         ConsentMissing => {
             p.candidate_data.lawful_basis = Some(LawfulBasis::Consent);
             p.candidate_data.candidates[3].consented = false;

@@ -366,6 +366,56 @@ pub(super) fn stakeholders(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     flow.table(&t);
 }
 
+/// The data transfer log: when candidate data went to whom, what, on which Article 6 basis and Article 9
+/// condition. It names staff and dates, not candidates' details, so the redacted copy keeps it.
+fn transfer_log(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let c = &ctx.plan.candidate_data;
+    flow.heading("Data transfer log");
+    if c.transfers.is_empty() {
+        flow.paragraph("No transfer of candidate data to the police is logged yet.");
+        return;
+    }
+    let mut t = Table::new(&[
+        ("Sent", 1.6),
+        ("To and by", 2.6),
+        ("What", 3.0),
+        ("Article 6 basis", 2.4),
+        ("Article 9 condition", 3.0),
+        ("How", 2.4),
+    ]);
+    let mut transfers: Vec<&crate::model::DataTransfer> = c.transfers.iter().collect();
+    transfers.sort_by_key(|t| t.date);
+    for x in transfers {
+        let what = x
+            .fields
+            .iter()
+            .map(|f| f.label())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let whose = if x.candidates.is_empty() {
+            "every candidate".to_owned()
+        } else {
+            format!("{} candidates", x.candidates.len())
+        };
+        let condition = match x.special_category {
+            Some(condition) => Cell::new(condition.label()),
+            None if x.has_special_category_data() => {
+                Cell::bold("Not recorded").coloured(crate::export::flow::colour::GAP)
+            }
+            None => Cell::new("Not needed"),
+        };
+        t.row(vec![
+            Cell::new(Ctx::day(x.date)),
+            Cell::titled(ctx.name(x.recipient), format!("by {}", ctx.name(x.sent_by))),
+            Cell::titled(whose, what),
+            Cell::new(x.lawful_basis.map_or("Not recorded", |b| b.label())),
+            condition,
+            Cell::new(x.method.clone()),
+        ]);
+    }
+    flow.table(&t);
+}
+
 pub(super) fn candidate_data(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let c = &ctx.plan.candidate_data;
     flow.key_values(&[
@@ -395,6 +445,14 @@ pub(super) fn candidate_data(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 .map(|b| b.label().to_owned())
                 .unwrap_or_default(),
         ),
+        (
+            "Article 9 condition (party)",
+            match c.special_category {
+                Some(condition) => condition.label().to_owned(),
+                None if c.has_special_category_data() => String::new(),
+                None => "Not needed: no party is shared".to_owned(),
+            },
+        ),
         ("Why that basis applies", c.basis_explanation.clone()),
         ("How it is sent", c.transmission.clone()),
         ("Retention and destruction", c.retention.clone()),
@@ -403,12 +461,19 @@ pub(super) fn candidate_data(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             c.privacy_notice_reviewed.map(Ctx::day).unwrap_or_default(),
         ),
         (
+            "Privacy notice covers the FEOA",
+            c.privacy_notice_feoa
+                .map(|n| n.label().to_owned())
+                .unwrap_or_default(),
+        ),
+        (
             "Data protection policy reviewed",
             c.data_protection_policy_reviewed
                 .map(Ctx::day)
                 .unwrap_or_default(),
         ),
     ]);
+    transfer_log(ctx, flow);
     flow.heading("Candidates");
     if c.candidates.is_empty() {
         flow.paragraph(

@@ -391,3 +391,18 @@ fn a_combined_poll_prints_each_contests_timetable_and_marks_differences() {
         "the example's ward and parish contests follow two rule sets"
     );
 }
+
+#[test]
+fn the_data_transfer_log_prints_each_transfers_article_6_and_9_grounds_in_both_copies() {
+    for profile in [Profile::Full, Profile::Redacted] {
+        let doc = layout(&example(), profile, &metrics());
+        let text = squeezed(&doc);
+        assert!(text.contains(&squeeze("Data transfer log")));
+        assert!(text.contains(&squeeze("DPA 2018 Sch. 1 para. 10")));
+        assert!(text.contains(&squeeze("Yes: it names sharing with the police FEOA")));
+    }
+    let mut plan = example();
+    plan.candidate_data.transfers[0].special_category = None;
+    let text = squeezed(&layout(&plan, Profile::Full, &metrics()));
+    assert!(text.contains(&squeeze("Not recorded")));
+}

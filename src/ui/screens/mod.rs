@@ -114,6 +114,8 @@ impl Screens {
             self.custody.focus(focus.id);
         } else if section == Section::Venues {
             self.venues.focus(focus.id);
+        } else if section == Section::CandidateData {
+            self.candidate_data.focus(focus.id);
         }
         if let Some(list) = self.list(section) {
             list.selected = Some(focus.id);
