@@ -309,6 +309,33 @@ pub fn voter_id_words(voting: &VotingLaw) -> &'static str {
     }
 }
 
+/// The law of a contest in three short phrases (handing in, proxies, voter ID), for tables such as the
+/// README's.
+pub fn short_words(voting: &VotingLaw) -> [String; 3] {
+    let handing = match (voting.handing_in, voting.campaigners.is_some()) {
+        (HandingIn::Limit { others }, true) => {
+            format!("own + {others} others (reg. 82B); s. 112A offence")
+        }
+        (HandingIn::Limit { others }, false) => format!("own + {others} others (reg. 82B)"),
+        (HandingIn::NotHeld, _) => {
+            "to the returning officer only; limit in the NI 2024 rules (number not held); s. 112A"
+                .to_owned()
+        }
+        (HandingIn::None, _) => "no limit, no offence".to_owned(),
+    };
+    let proxies = match voting.proxies {
+        Proxies::Capped { total, domestic } => format!("{total}, no more than {domestic} domestic"),
+        Proxies::CloseRelatives { others } => format!("{others} unless close relatives"),
+        Proxies::NotHeld => "not held".to_owned(),
+    };
+    let id = match voting.voter_id {
+        VoterId::PhotoId => "photo ID; VAC",
+        VoterId::NorthernIreland => "NI photo ID; Electoral Identity Card",
+        VoterId::None => "none",
+    };
+    [handing, proxies, id.to_owned()]
+}
+
 /// Checks the contest law: every kind of election has it, and it names an officer and a voting law in every
 /// nation the election is held in, each with a source.
 pub(super) fn check(law: &super::Law, problems: &mut Vec<String>) {
