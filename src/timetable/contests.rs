@@ -48,6 +48,15 @@ impl ContestTimetables {
     pub fn is_combined(&self) -> bool {
         self.columns.len() > 1
     }
+
+    /// A sentence on how the timetables compare, for the screen and the PDF.
+    pub fn summary(&self) -> &'static str {
+        if self.rows.iter().any(|r| r.differs) {
+            "The contests follow more than one set of rules. Rows marked \u{201c}differs\u{201d} fall on different days, or apply to some contests only; the timeline below follows the principal election."
+        } else {
+            "The contests follow more than one set of rules, but every deadline falls on the same day and time under each; the timeline below follows the principal election."
+        }
+    }
 }
 
 /// The timetables of the plan's contests (or of its principal election, if it lists none).

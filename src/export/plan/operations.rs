@@ -389,7 +389,7 @@ fn contest_timetables(plan: &crate::model::Plan, flow: &mut Flow<'_>) {
         return;
     }
     flow.heading("Each contest's timetable");
-    flow.paragraph("The contests follow more than one timetable. Rows marked \u{201c}differs\u{201d} fall on different days (or apply to some contests only); the plan's own timeline below follows the principal election.");
+    flow.paragraph(tables.summary());
     let headers: Vec<String> = tables
         .columns
         .iter()

@@ -392,10 +392,10 @@ fn transfer_log(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             .map(|f| f.label())
             .collect::<Vec<_>>()
             .join(", ");
-        let whose = if x.candidates.is_empty() {
-            "every candidate".to_owned()
-        } else {
-            format!("{} candidates", x.candidates.len())
+        let whose = match x.candidates.len() {
+            0 => "every candidate".to_owned(),
+            1 => "1 candidate".to_owned(),
+            n => format!("{n} candidates"),
         };
         let condition = match x.special_category {
             Some(condition) => Cell::new(condition.label()),

@@ -345,13 +345,17 @@ fn statutory_law(ui: &mut Ui, plan: &Plan, ind: &FraudIndicator) {
                 ui.label(format!(
                     "Record, for the person who has handed in most, the other electors' postal voting documents \
                      accepted from them at this election plus the proxy postal ballot papers they handed in: \
-                     {limit} is the most reg. 82B(1)(c) and (2) allow. {}",
-                    crate::law::handing_in::CAMPAIGNER_OFFENCE
+                     {limit} is the most reg. 82B(1)(c) and (2) allow."
                 ));
             }
-            for source in sources {
-                ui.weak(source);
-            }
+            ui.collapsing("What the law says, and where", |ui| {
+                if ind.kind == IndicatorKind::PostalVotesHandedInByOnePerson {
+                    ui.label(crate::law::handing_in::CAMPAIGNER_OFFENCE);
+                }
+                for source in sources {
+                    ui.weak(source);
+                }
+            });
         }
         IndicatorLaw::NotHeld {
             contests: ids,

@@ -37,7 +37,7 @@ fn contest_timetables(ui: &mut Ui, plan: &Plan) {
     }
     ui.add_space(6.0);
     ui.strong("Each contest's timetable");
-    ui.weak("The contests follow more than one timetable; rows where they differ are marked. The timeline below follows the principal election.");
+    ui.weak(tables.summary());
     egui::ScrollArea::horizontal()
         .id_salt("contest-timetables")
         .show(ui, |ui| {
@@ -56,12 +56,18 @@ fn contest_timetables(ui: &mut Ui, plan: &Plan) {
                         } else {
                             c.contests.join(", ")
                         };
-                        ui.strong(format!(
-                            "{} ({}, {})",
-                            c.election.label(),
-                            c.nation.label(),
-                            c.poll.format("%-d %b")
-                        ))
+                        ui.vertical(|ui| {
+                            ui.set_max_width(170.0);
+                            ui.add(
+                                egui::Label::new(RichText::new(c.election.label()).strong()).wrap(),
+                            );
+                            ui.weak(format!(
+                                "{}, {}",
+                                c.nation.label(),
+                                c.poll.format("%-d %b %Y")
+                            ));
+                        })
+                        .response
                         .on_hover_text(names);
                     }
                     ui.strong("");
