@@ -843,3 +843,37 @@ fn new_records_the_nation_and_the_rules_its_dates_follow() {
     assert!(err.contains("not held in Wales"), "{err}");
     assert!(!dir.path().join("w.plan.ron").exists());
 }
+
+#[test]
+fn timetable_states_the_contests_handing_in_proxy_and_id_law() {
+    let law_of = |election: &str, date: &str, nation: &str| {
+        let o = run(&[
+            "timetable",
+            "--election",
+            election,
+            "--poll-date",
+            date,
+            "--nation",
+            nation,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        v["contest_law"].clone()
+    };
+    let english = law_of("english-local", "2027-05-06", "england");
+    assert_eq!(
+        english["postal_votes_handed_in"],
+        "own + 5 others (reg. 82B); s. 112A offence"
+    );
+    assert_eq!(english["proxies"], "4, no more than 2 domestic");
+    assert_eq!(english["voter_id"], "photo ID; VAC");
+    let holyrood = law_of("scottish-parliament", "2026-05-07", "scotland");
+    assert_eq!(holyrood["postal_votes_handed_in"], "no limit, no offence");
+    assert!(holyrood["campaigner_offence"].is_null());
+    assert_eq!(holyrood["proxies"], "2 unless close relatives");
+    assert_eq!(holyrood["voter_id"], "none");
+    // A poll before the data states the law: nothing is said rather than a guess.
+    assert!(law_of("english-local", "2023-05-04", "england").is_null());
+}

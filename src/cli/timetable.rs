@@ -140,6 +140,15 @@ fn json(table: &Timetable, warnings: &[String]) -> Result<(), Failure> {
         "milestones": milestones,
         "notes": table.notes,
         "warnings": warnings,
+        "contest_law": contest_law(table).map(|(v, words)| serde_json::json!({
+            "postal_votes_handed_in": words[0],
+            "postal_votes_handed_in_source": v.handing_in_source,
+            "campaigner_offence": v.campaigners,
+            "proxies": words[1],
+            "proxies_source": v.proxies_source,
+            "voter_id": words[2],
+            "voter_id_source": v.voter_id_source,
+        })),
     });
     let text = serde_json::to_string_pretty(&json).map_err(|e| Failure::new(e.to_string()))?;
     say!("{text}");
@@ -169,11 +178,30 @@ fn text(table: &Timetable) -> Result<(), Failure> {
         let date = e.date.format("%a %-d %b %Y").to_string();
         say!("{date:<16} {time:<5}  {:<55} {when}", e.milestone.label());
     }
+    if let Some((v, [handing, proxies, id])) = contest_law(table) {
+        say!();
+        say!("Postal votes handed in: {handing}");
+        say!("    {}", v.handing_in_source);
+        say!("Proxies: at most {proxies}");
+        say!("    {}", v.proxies_source);
+        say!("Voter ID: {id}");
+        say!("    {}", v.voter_id_source);
+    }
     for note in &table.notes {
         say!();
         say!("Note: {note}");
     }
     Ok(())
+}
+
+/// What the contest's law sets for this election, nation and poll, if the data holds it.
+fn contest_law(table: &Timetable) -> Option<(&'static law::contests::VotingLaw, [String; 3])> {
+    let voting = law::law()
+        .ok()?
+        .contest(table.election)?
+        .voting(table.nation, table.poll)
+        .ok()?;
+    Some((voting, law::contests::short_words(voting)))
 }
 
 /// Every election type with who runs it, its instruments and what differs.
