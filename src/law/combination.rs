@@ -198,8 +198,9 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
+    use crate::law::contests::contest_under_law;
     use crate::law::law;
-    use crate::model::{ContestKind, OfficerRole};
+    use crate::model::OfficerRole;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -211,23 +212,7 @@ mod tests {
             ElectionType::Senedd => Nation::Wales,
             _ => Nation::England,
         };
-        Contest {
-            id: ContestId::new(),
-            name: election.label().to_owned(),
-            kind: ContestKind::Ward,
-            seats: 1,
-            election,
-            nation,
-            poll_date: poll,
-            officer: law()
-                .unwrap()
-                .contest(election)
-                .unwrap()
-                .default_officer(nation)
-                .unwrap(),
-            officer_person: None,
-            taken_together: true,
-        }
+        contest_under_law(election.label(), election, nation, poll)
     }
 
     #[test]

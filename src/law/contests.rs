@@ -166,6 +166,31 @@ impl ContestLaw {
     }
 }
 
+/// A new contest of `election` in `nation` polling on `poll`: what such a contest usually elects, one seat,
+/// the first officer its law names there, taken together with the plan's other contests that day.
+pub fn contest_under_law(
+    name: &str,
+    election: ElectionType,
+    nation: Nation,
+    poll: NaiveDate,
+) -> Contest {
+    let law = super::law().ok().and_then(|l| l.contest(election));
+    Contest {
+        id: ContestId::new(),
+        name: name.to_owned(),
+        kind: law.map_or(ContestKind::Ward, |l| l.kind),
+        seats: 1,
+        election,
+        nation,
+        poll_date: poll,
+        officer: law
+            .and_then(|l| l.default_officer(nation))
+            .unwrap_or(OfficerRole::ReturningOfficer),
+        officer_person: None,
+        taken_together: true,
+    }
+}
+
 /// What the law sets for one statutory indicator across the plan's contests.
 #[derive(Clone, Debug, PartialEq)]
 pub enum IndicatorLaw {
@@ -401,24 +426,12 @@ mod tests {
     }
 
     fn contest(election: ElectionType, nation: Nation, poll: NaiveDate) -> Contest {
-        let officer = law()
-            .unwrap()
-            .contest(election)
-            .unwrap()
-            .default_officer(nation)
-            .unwrap();
-        Contest {
-            id: ContestId::new(),
-            name: format!("{} contest", election.label()),
-            kind: ContestKind::Ward,
-            seats: 1,
+        contest_under_law(
+            &format!("{} contest", election.label()),
             election,
             nation,
-            poll_date: poll,
-            officer,
-            officer_person: None,
-            taken_together: true,
-        }
+            poll,
+        )
     }
 
     fn voting(election: ElectionType, nation: Nation) -> VotingLaw {

@@ -304,22 +304,20 @@ mod v4 {
                 })
                 .collect();
             if contests.is_empty() {
-                contests.push(crate::model::Contest {
-                    id: ContestId::new(),
-                    name: if self.authority.trim().is_empty() {
-                        self.election_type.label().to_owned()
-                    } else {
-                        self.authority.clone()
-                    },
-                    kind: contest_law.map_or(ContestKind::Ward, |c| c.kind),
-                    seats: 1,
-                    election: self.election_type,
-                    nation: self.nation,
-                    poll_date: self.poll_date,
-                    officer,
-                    officer_person: self.returning_officer,
-                    taken_together: true,
-                });
+                let name = if self.authority.trim().is_empty() {
+                    self.election_type.label()
+                } else {
+                    self.authority.as_str()
+                };
+                let mut only = crate::law::contests::contest_under_law(
+                    name,
+                    self.election_type,
+                    self.nation,
+                    self.poll_date,
+                );
+                only.officer = officer;
+                only.officer_person = self.returning_officer;
+                contests.push(only);
             }
             crate::model::Overview {
                 title: self.title,

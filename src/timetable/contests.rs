@@ -23,6 +23,21 @@ pub struct ContestTimetable {
     pub timetable: Result<Timetable, TimetableError>,
 }
 
+impl ContestTimetable {
+    /// The contests that follow it, shortened after three: "Abbey, Ashby Road and 11 more".
+    pub fn contest_names(&self) -> String {
+        if self.contests.len() > 3 {
+            format!(
+                "{} and {} more",
+                self.contests[..2].join(", "),
+                self.contests.len() - 2
+            )
+        } else {
+            self.contests.join(", ")
+        }
+    }
+}
+
 /// One milestone across the contests' timetables.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MilestoneRow {
@@ -136,25 +151,15 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
-    use crate::model::{Contest, ContestId, ContestKind, OfficerRole};
+    use crate::law::contests::contest_under_law;
+    use crate::model::Contest;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
     fn contest(name: &str, election: ElectionType, nation: Nation, poll: NaiveDate) -> Contest {
-        Contest {
-            id: ContestId::new(),
-            name: name.to_owned(),
-            kind: ContestKind::Ward,
-            seats: 1,
-            election,
-            nation,
-            poll_date: poll,
-            officer: OfficerRole::ReturningOfficer,
-            officer_person: None,
-            taken_together: true,
-        }
+        contest_under_law(name, election, nation, poll)
     }
 
     /// A Welsh PCC poll (Police and Crime Commissioner Elections Order 2012 Sch. 3) combined with a Welsh

@@ -78,25 +78,14 @@ fn record_on_box(
 
 /// Adds a contest of `election` in `nation` on the plan's polling day, run by the first officer its law names.
 fn add_contest(p: &mut Plan, election: ElectionType, nation: Nation) {
-    let officer = crate::law::law()
-        .unwrap()
-        .contest(election)
-        .unwrap()
-        .default_officer(nation)
-        .unwrap();
-    let person = p.overview.returning_officer;
-    p.overview.contests.push(Contest {
-        id: ContestId::new(),
-        name: format!("{} contest", election.label()),
-        kind: ContestKind::Constituency,
-        seats: 1,
+    let mut c = crate::law::contests::contest_under_law(
+        &format!("{} contest", election.label()),
         election,
         nation,
-        poll_date: p.overview.poll_date,
-        officer,
-        officer_person: person,
-        taken_together: true,
-    });
+        p.overview.poll_date,
+    );
+    c.officer_person = p.overview.returning_officer;
+    p.overview.contests.push(c);
 }
 
 /// Rules the example triggers on purpose, with the change that clears each.

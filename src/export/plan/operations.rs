@@ -394,15 +394,7 @@ fn contest_timetables(plan: &crate::model::Plan, flow: &mut Flow<'_>) {
         .columns
         .iter()
         .map(|c| {
-            let names = if c.contests.len() > 3 {
-                format!(
-                    "{} and {} more",
-                    c.contests[..2].join(", "),
-                    c.contests.len() - 2
-                )
-            } else {
-                c.contests.join(", ")
-            };
+            let names = c.contest_names();
             format!(
                 "{} ({}, {}): {names}",
                 c.election.label(),

@@ -310,21 +310,12 @@ fn squeezed(doc: &Document) -> String {
 /// A plan's contests under the given laws, everything else from the example.
 fn with_contests(laws: &[(ElectionType, crate::model::Nation)]) -> Plan {
     let mut plan = example();
-    let template = plan.overview.contests[0].clone();
-    let law = crate::law::law().unwrap();
+    let poll = plan.overview.poll_date;
     plan.overview.contests = laws
         .iter()
-        .map(|&(election, nation)| crate::model::Contest {
-            id: crate::model::ContestId::new(),
-            name: format!("{} contest", election.label()),
-            election,
-            nation,
-            officer: law
-                .contest(election)
-                .unwrap()
-                .default_officer(nation)
-                .unwrap(),
-            ..template.clone()
+        .map(|&(election, nation)| {
+            let name = format!("{} contest", election.label());
+            crate::law::contests::contest_under_law(&name, election, nation, poll)
         })
         .collect();
     plan.overview.election_type = laws[0].0;

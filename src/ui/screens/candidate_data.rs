@@ -44,23 +44,8 @@ impl Screen {
                 widgets::check(ui, edits, S, "Sharing", "Candidate details are shared with the FEOA", c.sharing, |p, v| p.candidate_data.sharing = v);
                 widgets::person(ui, edits, S, "Recipient", c.recipient, &plan.people, |p, v| p.candidate_data.recipient = v);
                 ui.label(egui::RichText::new("What is shared").strong());
-                ui.horizontal_wrapped(|ui| {
-                    for field in CandidateDataField::ALL {
-                        let mut on = c.fields.contains(field);
-                        if ui.checkbox(&mut on, field.label()).changed() {
-                            let field = *field;
-                            edits.push(S, "change what is shared", move |p| {
-                                let fields = &mut p.candidate_data.fields;
-                                if on {
-                                    if !fields.contains(&field) {
-                                        fields.push(field);
-                                    }
-                                } else {
-                                    fields.retain(|f| *f != field);
-                                }
-                            });
-                        }
-                    }
+                fields_picker(ui, edits, &c.fields, "", "change what is shared", |p| {
+                    Some(&mut p.candidate_data.fields)
                 });
                 ui.end_row();
                 widgets::maybe_choice(ui, edits, S, "Lawful basis", c.lawful_basis, |p, v| p.candidate_data.lawful_basis = v);
@@ -247,28 +232,20 @@ impl Screen {
                 move |p, v| with_transfer(p, tid, |x| x.sent_by = v),
             );
             ui.label(egui::RichText::new("What was sent").strong());
-            ui.horizontal_wrapped(|ui| {
-                for field in CandidateDataField::ALL {
-                    let mut on = t.fields.contains(field);
-                    if ui
-                        .checkbox(&mut on, format!("Sent: {}", field.label()))
-                        .changed()
-                    {
-                        let field = *field;
-                        edits.push(S, "change what was sent", move |p| {
-                            with_transfer(p, tid, |x| {
-                                if on {
-                                    if !x.fields.contains(&field) {
-                                        x.fields.push(field);
-                                    }
-                                } else {
-                                    x.fields.retain(|f| *f != field);
-                                }
-                            })
-                        });
-                    }
-                }
-            });
+            fields_picker(
+                ui,
+                edits,
+                &t.fields,
+                "Sent: ",
+                "change what was sent",
+                move |p| {
+                    p.candidate_data
+                        .transfers
+                        .iter_mut()
+                        .find(|x| x.id == tid)
+                        .map(|x| &mut x.fields)
+                },
+            );
             ui.end_row();
             widgets::maybe_choice(
                 ui,
@@ -299,6 +276,37 @@ impl Screen {
             });
         }
     }
+}
+
+/// A box per kind of candidate data, ticked for those in `current`; a change edits the list `fields_of`
+/// finds in the plan. `prefix` tells the boxes apart for screen readers where two pickers share a screen.
+fn fields_picker(
+    ui: &mut Ui,
+    edits: &mut Edits,
+    current: &[CandidateDataField],
+    prefix: &str,
+    undo_label: &'static str,
+    fields_of: impl Fn(&mut Plan) -> Option<&mut Vec<CandidateDataField>> + Copy + 'static,
+) {
+    ui.horizontal_wrapped(|ui| {
+        for field in CandidateDataField::ALL {
+            let mut on = current.contains(field);
+            if ui
+                .checkbox(&mut on, format!("{prefix}{}", field.label()))
+                .changed()
+            {
+                let field = *field;
+                edits.push(S, undo_label, move |p| {
+                    let Some(fields) = fields_of(p) else { return };
+                    if !on {
+                        fields.retain(|f| *f != field);
+                    } else if !fields.contains(&field) {
+                        fields.push(field);
+                    }
+                });
+            }
+        }
+    });
 }
 
 /// The contest a candidate stands in.

@@ -47,15 +47,7 @@ fn contest_timetables(ui: &mut Ui, plan: &Plan) {
                 .show(ui, |ui| {
                     ui.strong("Milestone");
                     for c in &tables.columns {
-                        let names = if c.contests.len() > 3 {
-                            format!(
-                                "{} and {} more",
-                                c.contests[..2].join(", "),
-                                c.contests.len() - 2
-                            )
-                        } else {
-                            c.contests.join(", ")
-                        };
+                        let names = c.contest_names();
                         ui.vertical(|ui| {
                             ui.set_max_width(170.0);
                             ui.add(

@@ -6,8 +6,8 @@ use super::{View, master_detail, position};
 use chrono::NaiveDate;
 
 use crate::model::{
-    Contest, ContestId, ContestKind, CopyKind, DistributionEntry, ElectionType, Nation,
-    OfficerRole, Revision, Section, SignOffRole,
+    Contest, ContestId, CopyKind, DistributionEntry, ElectionType, Nation, Revision, Section,
+    SignOffRole,
 };
 use crate::ui::edits::Edits;
 use crate::ui::list::{List, Row};
@@ -238,17 +238,10 @@ fn new_contest(
         Option<crate::model::PersonId>,
     ),
 ) -> Contest {
-    let mut c = template.unwrap_or_else(|| Contest {
-        id,
-        name: String::new(),
-        kind: ContestKind::Ward,
-        seats: 1,
-        election,
-        nation,
-        poll_date,
-        officer: OfficerRole::ReturningOfficer,
-        officer_person,
-        taken_together: true,
+    let mut c = template.unwrap_or_else(|| {
+        let mut c = crate::law::contests::contest_under_law("", election, nation, poll_date);
+        c.officer_person = officer_person;
+        c
     });
     c.id = id;
     c.name = "New contest".into();
