@@ -13,14 +13,100 @@ fn templates_lists_every_template() {
     let o = run(&["templates"]);
     assert_eq!(code(&o), 0);
     let out = stdout(&o);
-    assert!(
-        out.lines().any(|l| l.starts_with("uk-parliamentary ")),
+    let names: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "uk-parliamentary",
+            "english-local",
+            "english-parish",
+            "pcc",
+            "mayor",
+            "gla",
+            "scottish-parliament",
+            "scottish-local",
+            "senedd",
+            "welsh-local",
+            "northern-ireland",
+            "may-combined",
+        ],
         "{out}"
     );
+    // Each with a line on what it holds.
     assert!(
-        out.lines().any(|l| l.starts_with("english-local ")),
+        out.lines().all(|l| l.split_whitespace().count() > 3),
         "{out}"
     );
+}
+
+#[test]
+fn new_senedd_plan_is_under_senedd_law() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("senedd.plan.ron");
+    let plan_arg = plan.to_str().unwrap();
+    let o = run(&[
+        "new",
+        "--template",
+        "senedd",
+        "--poll-date",
+        "2030-05-02",
+        "-o",
+        plan_arg,
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("Thursday 2 May 2030"), "{}", stdout(&o));
+    let p = integrity_planner::storage::load(&plan).unwrap();
+    assert_eq!(
+        p.overview.election_type,
+        integrity_planner::model::ElectionType::Senedd
+    );
+    assert_eq!(p.overview.nation, integrity_planner::model::Nation::Wales);
+    // A blank plan has gaps (no authority, no names), but nothing against its law.
+    let o = run(&[
+        "check",
+        plan_arg,
+        "--format",
+        "json",
+        "--as-of",
+        "2030-03-01",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let codes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"overview.no-authority"), "{codes:?}");
+    for statutory in [
+        "overview.contest-officer",
+        "overview.contest-nation",
+        "overview.contest-officer-unnamed",
+        "overview.contest-law-not-held",
+        "overview.principal-election",
+        "overview.combination-required",
+        "overview.parish-postponed",
+        "overview.barred-poll-date",
+        "overview.ordinary-locals",
+        "fraud.statutory-out-of-scope",
+        "fraud.statutory-limit-not-held",
+        "key-dates.review-off-timetable",
+    ] {
+        assert!(!codes.contains(&statutory), "{statutory}: {codes:?}");
+    }
+    // No photo ID and no handing-in limit at a Senedd poll.
+    let text = std::fs::read_to_string(&plan).unwrap().to_lowercase();
+    for phrase in [
+        "voter id",
+        "photo id at polling stations",
+        "limit on handing in",
+    ] {
+        assert!(!text.contains(phrase), "{phrase}");
+    }
 }
 
 #[test]
@@ -91,14 +177,16 @@ fn new_refuses_unknown_templates_and_bad_dates() {
     let err = assert_refused(&run(&[
         "new",
         "--template",
-        "scottish-local",
+        "ni-assembly",
         "--poll-date",
         "2027-05-06",
         "-o",
         out,
     ]));
     assert!(
-        err.contains("scottish-local") && err.contains("uk-parliamentary, english-local"),
+        err.contains("ni-assembly")
+            && err.contains("uk-parliamentary, english-local")
+            && err.contains("may-combined"),
         "{err}"
     );
 

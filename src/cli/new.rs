@@ -37,16 +37,17 @@ pub fn run(args: &Args, wait: Duration) -> Result<ExitCode, Failure> {
         .hint(format!("choose one of: {}", templates::names().join(", "))));
     };
     let today = chrono::Local::now().date_naive();
-    let mut plan = template.instantiate(args.poll_date, today).map_err(|e| {
-        Failure::new(e.to_string()).hint("this is a defect in the program; please report it")
-    })?;
-    if let Some(nation) = args.nation {
-        plan.overview.nation = nation.into();
-        if let Err(e @ timetable::TimetableError::NotHeldIn { .. }) =
+    let nation = args.nation.map(Into::into);
+    let mut plan = template
+        .instantiate_in(args.poll_date, nation, today)
+        .map_err(|e| {
+            Failure::new(e.to_string()).hint("this is a defect in the program; please report it")
+        })?;
+    if nation.is_some()
+        && let Err(e @ timetable::TimetableError::NotHeldIn { .. }) =
             timetable::place_anchored_reviews(&mut plan)
-        {
-            return Err(Failure::new(e.to_string()).hint("choose the nation the poll is held in"));
-        }
+    {
+        return Err(Failure::new(e.to_string()).hint("choose the nation the poll is held in"));
     }
     let held = super::lock(&args.output, wait)?;
     // Checked under the lock, so a plan another program creates meanwhile is not replaced unasked.
@@ -70,7 +71,9 @@ pub fn run(args: &Args, wait: Duration) -> Result<ExitCode, Failure> {
         warning!("{warning}");
     }
     if let Err(e) = timetable::compute(&request) {
-        warning!("{e}; review dates were moved with the poll date instead");
+        warning!(
+            "{e}; the plan's dates were moved with the poll date by calendar days instead of working days"
+        );
     }
     say!("next: integrity-planner check {}", args.output.display());
     Ok(ExitCode::SUCCESS)
