@@ -47,6 +47,7 @@ impl Plan {
         c.data_protection_policy_reviewed
             .iter_mut()
             .for_each(&mut d);
+        c.transfers.iter_mut().for_each(|t| d(&mut t.date));
         for indicator in &mut self.indicators {
             indicator
                 .observations
