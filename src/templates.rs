@@ -18,6 +18,8 @@ use crate::timetable::{self, Request};
 pub struct Template {
     /// The name used on the command line, e.g. `uk-parliamentary`.
     pub name: &'static str,
+    /// What a person picks it by, e.g. "May combined poll: English local, PCC and mayor".
+    pub title: &'static str,
     /// The election it is for.
     pub election_type: ElectionType,
     /// One line on what it holds.
@@ -29,72 +31,84 @@ pub struct Template {
 pub const TEMPLATES: &[Template] = &[
     Template {
         name: "uk-parliamentary",
+        title: "UK Parliamentary general election",
         election_type: ElectionType::UkParliamentary,
         description: "UK Parliamentary general election: a constituency run by the acting returning officer, overnight count",
         source: include_str!("../templates/uk-parliamentary.plan.ron"),
     },
     Template {
         name: "english-local",
+        title: "English local elections",
         election_type: ElectionType::EnglishLocal,
         description: "English local elections: ward contests run by the council’s returning officer, count the next day",
         source: include_str!("../templates/english-local.plan.ron"),
     },
     Template {
         name: "english-parish",
+        title: "English parish and town council elections",
         election_type: ElectionType::EnglishParish,
         description: "English parish and town council elections, run by the district’s returning officer",
         source: include_str!("../templates/english-parish.plan.ron"),
     },
     Template {
         name: "pcc",
+        title: "Police and crime commissioner election",
         election_type: ElectionType::Pcc,
         description: "Police and crime commissioner election: a voting area run by its local returning officer under the PARO",
         source: include_str!("../templates/pcc.plan.ron"),
     },
     Template {
         name: "mayor",
+        title: "Combined authority mayoral election",
         election_type: ElectionType::Mayor,
         description: "Combined authority mayoral election, run by the combined authority returning officer",
         source: include_str!("../templates/mayor.plan.ron"),
     },
     Template {
         name: "gla",
+        title: "Greater London Authority elections",
         election_type: ElectionType::Gla,
         description: "Mayor of London and London Assembly: GLRO and constituency returning officer, electronic count",
         source: include_str!("../templates/gla.plan.ron"),
     },
     Template {
         name: "scottish-parliament",
+        title: "Scottish Parliament election",
         election_type: ElectionType::ScottishParliament,
         description: "Scottish Parliament: constituency and region, Electoral Management Board directions, no voter ID",
         source: include_str!("../templates/scottish-parliament.plan.ron"),
     },
     Template {
         name: "scottish-local",
+        title: "Scottish council elections",
         election_type: ElectionType::ScottishLocal,
         description: "Scottish council elections: multi-member wards, Electoral Management Board directions, no voter ID",
         source: include_str!("../templates/scottish-local.plan.ron"),
     },
     Template {
         name: "senedd",
+        title: "Senedd election",
         election_type: ElectionType::Senedd,
         description: "Senedd election: a constituency of closed party lists, no voter ID or postal-vote handing-in limit",
         source: include_str!("../templates/senedd.plan.ron"),
     },
     Template {
         name: "welsh-local",
+        title: "Welsh council elections",
         election_type: ElectionType::WelshLocal,
         description: "Welsh council elections: ward contests, no voter ID or postal-vote handing-in limit",
         source: include_str!("../templates/welsh-local.plan.ron"),
     },
     Template {
         name: "northern-ireland",
+        title: "Northern Ireland council elections",
         election_type: ElectionType::NiLocal,
         description: "Northern Ireland council elections: Chief Electoral Officer and deputies, Electoral Identity Card",
         source: include_str!("../templates/northern-ireland.plan.ron"),
     },
     Template {
         name: "may-combined",
+        title: "May combined poll: English local, PCC and mayor",
         election_type: ElectionType::EnglishLocal,
         description: "English local, PCC and combined authority mayoral polls taken together, led by the local elections’ RO",
         source: include_str!("../templates/may-combined.plan.ron"),

@@ -43,3 +43,13 @@ fn the_readme_states_each_contests_law_as_the_data_does() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn the_readme_lists_every_template_as_the_program_describes_it() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for t in integrity_planner::templates::TEMPLATES {
+        let row = format!("| `{}` | {} |", t.name, t.description);
+        assert!(readme.contains(&row), "README.md lacks: {row}");
+    }
+}

@@ -77,11 +77,11 @@ impl StartScreen {
             egui::Grid::new("new-plan").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
                 let label = ui.label("Template");
                 egui::ComboBox::from_id_salt("template")
-                    .selected_text(templates::TEMPLATES.get(self.template).map_or("", |t| t.election_type.label()))
+                    .selected_text(templates::TEMPLATES.get(self.template).map_or("", |t| t.title))
                     .width(280.0)
                     .show_ui(ui, |ui| {
                         for (i, t) in templates::TEMPLATES.iter().enumerate() {
-                            ui.selectable_value(&mut self.template, i, t.election_type.label());
+                            ui.selectable_value(&mut self.template, i, t.title);
                         }
                     })
                     .response
