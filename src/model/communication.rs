@@ -89,6 +89,30 @@ pub struct CadencePhase {
     pub cadence: Cadence,
 }
 
+/// A schedule as people say it: "fortnightly from 56 days before the poll; weekly from 28 days
+/// before the poll; hourly on polling day" (phases in any order; "Not set" when there are none).
+pub fn schedule_text(phases: &[CadencePhase]) -> String {
+    let mut phases = phases.to_vec();
+    phases.sort_by_key(|p| std::cmp::Reverse(p.from_days_before_poll));
+    let parts: Vec<String> = phases
+        .iter()
+        .map(|p| {
+            let cadence = p.cadence.label().to_lowercase();
+            match p.from_days_before_poll {
+                0 if p.cadence != Cadence::AsNeeded => format!("{cadence} on polling day"),
+                0 => "as needed on polling day".to_owned(),
+                1 => format!("{cadence} from the day before the poll"),
+                d => format!("{cadence} from {d} days before the poll"),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        "Not set".to_owned()
+    } else {
+        parts.join("; ")
+    }
+}
+
 /// Who contacts whom, about what, how and how often.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -117,5 +141,37 @@ impl CommunicationLine {
             .filter(|p| p.from_days_before_poll >= days_before_poll)
             .min_by_key(|p| p.from_days_before_poll)
             .map(|p| p.cadence)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phase(from_days_before_poll: u32, cadence: Cadence) -> CadencePhase {
+        CadencePhase {
+            from_days_before_poll,
+            cadence,
+        }
+    }
+
+    #[test]
+    fn a_schedule_reads_furthest_phase_first() {
+        assert_eq!(schedule_text(&[]), "Not set");
+        let phases = [
+            phase(0, Cadence::Hourly),
+            phase(56, Cadence::Fortnightly),
+            phase(1, Cadence::Daily),
+            phase(28, Cadence::Weekly),
+        ];
+        assert_eq!(
+            schedule_text(&phases),
+            "fortnightly from 56 days before the poll; weekly from 28 days before the poll; \
+             daily from the day before the poll; hourly on polling day"
+        );
+        assert_eq!(
+            schedule_text(&[phase(0, Cadence::AsNeeded)]),
+            "as needed on polling day"
+        );
     }
 }

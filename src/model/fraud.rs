@@ -6,6 +6,16 @@ use serde::{Deserialize, Serialize};
 use super::ids::{IndicatorId, ObservationId, PersonId};
 use super::labelled::labelled_enum;
 
+/// A level or an observed value as people write it: whole numbers without a needless ".0"
+/// (`5`, not `5.0`), fractions as they are (`2.5`).
+pub fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    }
+}
+
 labelled_enum! {
     /// Which indicator this is: those the Electoral Commission names, the statutory limits, or a local one.
     pub enum IndicatorKind {
@@ -215,6 +225,14 @@ mod tests {
             recorded_by: None,
         });
         i.state(None)
+    }
+
+    #[test]
+    fn numbers_are_written_without_a_needless_point_zero() {
+        assert_eq!(number(5.0), "5");
+        assert_eq!(number(-3.0), "-3");
+        assert_eq!(number(2.5), "2.5");
+        assert_eq!(number(1e16), "10000000000000000");
     }
 
     #[test]

@@ -6,7 +6,8 @@ mod monitoring;
 mod operations;
 mod rules;
 
-pub(crate) use monitoring::number;
+// Re-exported for src/ui until it is migrated.
+pub(crate) use crate::model::number;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;

@@ -3,7 +3,7 @@
 use super::{Context, EntityRef, Findings, Rule, named};
 use crate::law::contests::{IndicatorLaw, indicator_law};
 use crate::model::{
-    Channel, Direction, FraudIndicator, IndicatorState, Plan, RiskLevel, RiskStatus,
+    Channel, Direction, FraudIndicator, IndicatorState, Plan, RiskLevel, RiskStatus, number,
 };
 
 pub(super) fn check(plan: &Plan, context: &Context, f: &mut Findings) {
@@ -35,15 +35,6 @@ pub(super) fn check(plan: &Plan, context: &Context, f: &mut Findings) {
                 entity,
             );
         }
-    }
-}
-
-/// Formats a level without a needless ".0".
-pub(crate) fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        format!("{value}")
     }
 }
 

@@ -5,7 +5,8 @@ mod monitoring;
 mod operations;
 pub(crate) mod organisation;
 
-pub(crate) use organisation::schedule_text;
+// Re-exported for src/ui until it is migrated.
+pub(crate) use crate::model::schedule_text;
 
 use chrono::NaiveDate;
 

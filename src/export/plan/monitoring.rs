@@ -4,8 +4,7 @@ use super::Ctx;
 use crate::export::document::{Face, Item, Rgb};
 use crate::export::flow::{Cell, Flow, MARGIN, Table, colour};
 use crate::law::contests::statutory_limit;
-use crate::model::{Direction, IndicatorState, Rating, Risk, RiskLevel};
-use crate::validate::number;
+use crate::model::{Direction, IndicatorState, Rating, Risk, RiskLevel, number};
 
 /// The fill for an indicator state.
 pub(crate) fn state_fill(state: IndicatorState) -> Rgb {

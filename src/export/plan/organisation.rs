@@ -2,7 +2,7 @@
 
 use super::{Ctx, WITHHELD};
 use crate::export::flow::{Cell, Flow, Table};
-use crate::model::{Cadence, PhoneKind};
+use crate::model::{PhoneKind, schedule_text};
 
 pub(super) fn overview(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let o = &ctx.plan.overview;
@@ -284,29 +284,6 @@ pub(super) fn responsibilities(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ]);
     }
     flow.table(&t);
-}
-
-/// A schedule as people say it: "fortnightly from 56 days before; weekly from 28 days; hourly on polling day".
-pub(crate) fn schedule_text(phases: &[crate::model::CadencePhase]) -> String {
-    let mut phases = phases.to_vec();
-    phases.sort_by_key(|p| std::cmp::Reverse(p.from_days_before_poll));
-    let parts: Vec<String> = phases
-        .iter()
-        .map(|p| {
-            let cadence = p.cadence.label().to_lowercase();
-            match p.from_days_before_poll {
-                0 if p.cadence != Cadence::AsNeeded => format!("{cadence} on polling day"),
-                0 => "as needed on polling day".to_owned(),
-                1 => format!("{cadence} from the day before the poll"),
-                d => format!("{cadence} from {d} days before the poll"),
-            }
-        })
-        .collect();
-    if parts.is_empty() {
-        "Not set".to_owned()
-    } else {
-        parts.join("; ")
-    }
 }
 
 pub(super) fn communication(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
