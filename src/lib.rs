@@ -14,3 +14,4 @@ pub mod text;
 pub mod timetable;
 pub mod ui;
 pub mod validate;
+pub mod when;

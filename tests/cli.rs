@@ -190,7 +190,7 @@ fn new_refuses_unknown_templates_and_bad_dates() {
         "{err}"
     );
 
-    for bad in ["2027-02-30", "6 May 2027", "2027-13-01", ""] {
+    for bad in ["2027-02-30", "May 6 2027", "2027-13-01", ""] {
         let o = run(&[
             "new",
             "--template",
@@ -204,6 +204,22 @@ fn new_refuses_unknown_templates_and_bad_dates() {
         let err = stderr(&o);
         assert!(err.contains("expected YYYY-MM-DD"), "{bad}: {err}");
     }
+    // Never month first.
+    let o = run(&[
+        "new",
+        "--template",
+        "english-local",
+        "--poll-date",
+        "05/13/2027",
+        "-o",
+        out,
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("day first (DD/MM/YYYY)"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!Path::new(out).exists());
 }
 
@@ -502,6 +518,28 @@ fn timetable_reproduces_the_2024_general_election() {
 }
 
 #[test]
+fn dates_are_read_day_first_or_written_out_and_written_iso() {
+    let timetable = |poll: &str| {
+        let o = run(&[
+            "timetable",
+            "--election",
+            "uk-parliamentary",
+            "--poll-date",
+            poll,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code(&o), 0, "{poll}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let iso = timetable("2024-07-04");
+    assert!(iso.contains("\"2024-07-04\""), "{iso}");
+    for typed in ["04/07/2024", "4/7/2024", "Thu 4 Jul 2024", "4 July 2024"] {
+        assert_eq!(timetable(typed), iso, "{typed}");
+    }
+}
+
+#[test]
 fn timetable_text_and_warnings() {
     let o = run(&[
         "timetable",
@@ -564,7 +602,7 @@ fn timetable_refuses_bad_input_with_a_hint() {
         "--election",
         "english-local",
         "--poll-date",
-        "7 May 2026",
+        "May 7 2026",
     ]);
     assert_eq!(code(&o), 2);
     assert!(

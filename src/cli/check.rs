@@ -11,8 +11,9 @@ use integrity_planner::custody::anchors;
 use integrity_planner::storage;
 use integrity_planner::text::terminal_safe;
 use integrity_planner::validate::{self, Context, Finding, Reference};
+use integrity_planner::when::parse_moment;
 
-use super::{Failure, parse_moment};
+use super::Failure;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -27,8 +28,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Judge overdue reviews and deadlines as at this moment instead of now: YYYY-MM-DD (the start of that
-    /// day) or YYYY-MM-DDTHH:MM.
+    /// Judge overdue reviews and deadlines as at this moment instead of now: a date, YYYY-MM-DD or
+    /// day first DD/MM/YYYY (the start of that day), or a date and time, YYYY-MM-DDTHH:MM.
     #[arg(long, value_name = "WHEN", value_parser = parse_moment)]
     as_of: Option<NaiveDateTime>,
     /// Also check that every custody log still reaches the heads in a copy kept outside the plan: an older

@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Parser, Subcommand};
 use integrity_planner::storage;
 use integrity_planner::text::terminal_safe_lines;
@@ -147,23 +146,6 @@ impl From<integrity_planner::storage::SaveError> for Failure {
         let hint = e.hint();
         Failure::new(e.to_string()).hint(hint)
     }
-}
-
-/// Parses a `YYYY-MM-DD` date argument, with a message that says what was expected.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        format!("\u{201c}{text}\u{201d} is not a date; expected YYYY-MM-DD, e.g. 2027-05-06")
-    })
-}
-
-/// Parses a `YYYY-MM-DD` (start of the day) or `YYYY-MM-DDTHH:MM[:SS]` argument.
-pub fn parse_moment(text: &str) -> Result<NaiveDateTime, String> {
-    let text = text.trim();
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .or_else(|| parse_date(text).ok().map(|d| d.and_time(chrono::NaiveTime::MIN)))
-        .ok_or_else(|| format!("\u{201c}{text}\u{201d} is not a date or time; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM"))
 }
 
 /// Runs the command line and returns the process exit code.

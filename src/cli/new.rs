@@ -5,16 +5,17 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use chrono::NaiveDate;
+use integrity_planner::when::parse_date;
 use integrity_planner::{storage, templates, timetable};
 
-use super::{Failure, parse_date};
+use super::Failure;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// The template (see `integrity-planner templates`).
     #[arg(long, value_name = "NAME")]
     template: String,
-    /// Polling day, YYYY-MM-DD.
+    /// Polling day: YYYY-MM-DD, or day first DD/MM/YYYY.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     poll_date: NaiveDate,
     /// Where the poll is held, for elections held in several nations (default: england).

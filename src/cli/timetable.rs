@@ -8,8 +8,9 @@ use clap::ValueEnum;
 use integrity_planner::law;
 use integrity_planner::model::{ElectionType, Nation};
 use integrity_planner::timetable::{self, Request, Timetable};
+use integrity_planner::when::parse_date;
 
-use super::{Failure, parse_date};
+use super::Failure;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -45,7 +46,7 @@ pub struct Args {
     /// The election type (see --list), e.g. uk-parliamentary or scottish-local.
     #[arg(long, value_name = "TYPE", required_unless_present = "list")]
     election: Option<String>,
-    /// Polling day, YYYY-MM-DD.
+    /// Polling day: YYYY-MM-DD, or day first DD/MM/YYYY.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, required_unless_present = "list")]
     poll_date: Option<NaiveDate>,
     /// Where the poll is held, for types held in several nations (default england): it picks the bank

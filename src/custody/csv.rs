@@ -10,7 +10,7 @@
 //! | `seq` | its position in the log; ignored on import (computed) |
 //! | `item_id` | the item's UUID |
 //! | `item_label` | the item's label, e.g. `NA1/1`; used on import when `item_id` is empty |
-//! | `at` | when: `YYYY-MM-DD HH:MM[:SS]` (a `T` may replace the space), or `DD/MM/YYYY HH:MM[:SS]` as Excel rewrites it |
+//! | `at` | when: `YYYY-MM-DD HH:MM[:SS]` (a `T` may replace the space), `DD/MM/YYYY HH:MM[:SS]` as Excel rewrites it, or `7 May 2027 22:45` (see [`crate::when`]) |
 //! | `stage` | a custody stage key (e.g. `receipt-at-count`) or its label (e.g. `Receipt at count`) |
 //! | `location` | where |
 //! | `from` | handed over by (empty for a check) |
@@ -619,28 +619,13 @@ fn resolve_item(
     }
 }
 
-/// Reads when an event happened: ISO (`2027-05-06 22:45`) or day first as Excel rewrites it in the UK
-/// (`06/05/2027 22:45`); never month first.
+/// Reads when an event happened (see [`crate::when::parse_date_time`]): ISO (`2027-05-06 22:45`) or
+/// day first as Excel rewrites it in the UK (`06/05/2027 22:45`); never month first.
 fn parse_time(text: &str) -> Result<NaiveDateTime, String> {
-    [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%d/%m/%Y %H:%M:%S",
-        "%d/%m/%Y %H:%M",
-    ]
-    .iter()
-    .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-    .ok_or_else(|| {
-        if text.is_empty() {
-            "when the event happened is required: YYYY-MM-DD HH:MM".to_owned()
-        } else if text.parse::<f64>().is_ok() {
-            format!("\u{201c}{text}\u{201d} is a spreadsheet's serial number for a date, not a date; format the column as yyyy-mm-dd hh:mm before saving the CSV")
-        } else {
-            format!("\u{201c}{text}\u{201d} is not a date and time; expected YYYY-MM-DD HH:MM, e.g. 2027-05-06 22:45")
-        }
-    })
+    if text.trim().is_empty() {
+        return Err("when the event happened is required: YYYY-MM-DD HH:MM".to_owned());
+    }
+    crate::when::parse_date_time(text)
 }
 
 fn parse_stage(text: &str) -> Result<CustodyStage, String> {
