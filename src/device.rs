@@ -1,10 +1,11 @@
-//! This machine: who is using it, what it is called, and a name for it that stays the same between runs,
-//! so that each laptop writes its own custody log and a lock file can say who holds it.
+//! This machine: who is using it, what it is called, and a name for it that stays the same between
+//! runs, so that each laptop writes its own custody log and a lock file can say who holds it.
 
 use std::path::{Path, PathBuf};
 
-/// The program's data folder: `$INTEGRITY_PLANNER_DATA` if set (tests), else the platform's data folder.
-/// Recent files, recovery copies and this machine's device name live here, never in the temporary folder.
+/// The program's data folder: `$INTEGRITY_PLANNER_DATA` if set (tests), else the platform's data
+/// folder. Recent files, recovery copies and this machine's device name live here, never in the
+/// temporary folder.
 pub fn data_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("INTEGRITY_PLANNER_DATA") {
         return PathBuf::from(dir);
@@ -54,9 +55,9 @@ fn slug(text: &str) -> String {
     out.chars().take(24).collect()
 }
 
-/// A name for this machine that is the same every run and differs between machines, even laptops cloned
-/// from one image with one host name: the host name and a random suffix kept in `data_dir` (e.g.
-/// `elections-07-3f2a`). When the data folder cannot be written, the host name alone.
+/// A name for this machine that is the same every run and differs between machines, even laptops
+/// cloned from one image with one host name: the host name and a random suffix kept in `data_dir`
+/// (e.g. `elections-07-3f2a`). When the data folder cannot be written, the host name alone.
 pub fn device_name(data_dir: &Path) -> String {
     let host = match slug(&host_name()) {
         h if h.is_empty() => "laptop".to_owned(),

@@ -1,5 +1,5 @@
-//! Election Integrity Planner: the plan model, its files, validation and exports, shared by the editor
-//! and the command line.
+//! Election Integrity Planner: the plan model, its files, validation and exports, shared by the
+//! editor and the command line.
 
 pub mod custody;
 pub mod device;

@@ -1,5 +1,6 @@
-//! Plans at the scale of SPEC section 8 (400 venues, 3,000 custody items, 30,000 custody events, 300 risks,
-//! 60 indicators with 2,000 observations in all), for benchmarks and the `large_plan` example.
+//! Plans at the scale of SPEC section 8 (400 venues, 3,000 custody items, 30,000 custody events,
+//! 300 risks, 60 indicators with 2,000 observations in all), for benchmarks and the `large_plan`
+//! example.
 
 use chrono::{Duration, NaiveDate, NaiveTime};
 
@@ -36,8 +37,9 @@ impl Scale {
     };
 }
 
-/// When a stage's event typically happens, in the order a box or a batch goes through them, inside the
-/// window `custody::window` expects (so a generated plan's findings are the plan's, not the generator's).
+/// When a stage's event typically happens, in the order a box or a batch goes through them, inside
+/// the window `custody::window` expects (so a generated plan's findings are the plan's, not the
+/// generator's).
 fn typical_time(stage: CustodyStage, poll: NaiveDate) -> chrono::NaiveDateTime {
     use CustodyStage as S;
     let (day, hour, minute) = match stage {
@@ -261,8 +263,9 @@ mod tests {
     use super::*;
     use crate::validate::{Context, validate};
 
-    /// The generated plan's custody is realistic: every event inside its stage's window and every chain
-    /// whole, so its findings (and the PDF's readiness annex) measure the plan, not the generator.
+    /// The generated plan's custody is realistic: every event inside its stage's window and every
+    /// chain whole, so its findings (and the PDF's readiness annex) measure the plan, not the
+    /// generator.
     #[test]
     fn a_generated_plan_has_no_custody_findings() {
         let poll = NaiveDate::from_ymd_opt(2027, 5, 6).unwrap();

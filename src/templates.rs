@@ -33,84 +33,96 @@ pub const TEMPLATES: &[Template] = &[
         name: "uk-parliamentary",
         title: "UK Parliamentary general election",
         election_type: ElectionType::UkParliamentary,
-        description: "UK Parliamentary general election: a constituency run by the acting returning officer, overnight count",
+        description: "UK Parliamentary general election: a constituency run by the acting \
+                      returning officer, overnight count",
         source: include_str!("../templates/uk-parliamentary.plan.ron"),
     },
     Template {
         name: "english-local",
         title: "English local elections",
         election_type: ElectionType::EnglishLocal,
-        description: "English local elections: ward contests run by the council’s returning officer, count the next day",
+        description: "English local elections: ward contests run by the council’s returning \
+                      officer, count the next day",
         source: include_str!("../templates/english-local.plan.ron"),
     },
     Template {
         name: "english-parish",
         title: "English parish and town council elections",
         election_type: ElectionType::EnglishParish,
-        description: "English parish and town council elections, run by the district’s returning officer",
+        description: "English parish and town council elections, run by the district’s returning \
+                      officer",
         source: include_str!("../templates/english-parish.plan.ron"),
     },
     Template {
         name: "pcc",
         title: "Police and crime commissioner election",
         election_type: ElectionType::Pcc,
-        description: "Police and crime commissioner election: a voting area run by its local returning officer under the PARO",
+        description: "Police and crime commissioner election: a voting area run by its local \
+                      returning officer under the PARO",
         source: include_str!("../templates/pcc.plan.ron"),
     },
     Template {
         name: "mayor",
         title: "Combined authority mayoral election",
         election_type: ElectionType::Mayor,
-        description: "Combined authority mayoral election, run by the combined authority returning officer",
+        description: "Combined authority mayoral election, run by the combined authority returning \
+                      officer",
         source: include_str!("../templates/mayor.plan.ron"),
     },
     Template {
         name: "gla",
         title: "Greater London Authority elections",
         election_type: ElectionType::Gla,
-        description: "Mayor of London and London Assembly: GLRO and constituency returning officer, electronic count",
+        description: "Mayor of London and London Assembly: GLRO and constituency returning \
+                      officer, electronic count",
         source: include_str!("../templates/gla.plan.ron"),
     },
     Template {
         name: "scottish-parliament",
         title: "Scottish Parliament election",
         election_type: ElectionType::ScottishParliament,
-        description: "Scottish Parliament: constituency and region, Electoral Management Board directions, no voter ID",
+        description: "Scottish Parliament: constituency and region, Electoral Management Board \
+                      directions, no voter ID",
         source: include_str!("../templates/scottish-parliament.plan.ron"),
     },
     Template {
         name: "scottish-local",
         title: "Scottish council elections",
         election_type: ElectionType::ScottishLocal,
-        description: "Scottish council elections: multi-member wards, Electoral Management Board directions, no voter ID",
+        description: "Scottish council elections: multi-member wards, Electoral Management Board \
+                      directions, no voter ID",
         source: include_str!("../templates/scottish-local.plan.ron"),
     },
     Template {
         name: "senedd",
         title: "Senedd election",
         election_type: ElectionType::Senedd,
-        description: "Senedd election: a constituency of closed party lists, no voter ID or postal-vote handing-in limit",
+        description: "Senedd election: a constituency of closed party lists, no voter ID or \
+                      postal-vote handing-in limit",
         source: include_str!("../templates/senedd.plan.ron"),
     },
     Template {
         name: "welsh-local",
         title: "Welsh council elections",
         election_type: ElectionType::WelshLocal,
-        description: "Welsh council elections: ward contests, no voter ID or postal-vote handing-in limit",
+        description: "Welsh council elections: ward contests, no voter ID or postal-vote \
+                      handing-in limit",
         source: include_str!("../templates/welsh-local.plan.ron"),
     },
     Template {
         name: "northern-ireland",
         title: "Northern Ireland council elections",
         election_type: ElectionType::NiLocal,
-        description: "Northern Ireland council elections: Chief Electoral Officer and deputies, Electoral Identity Card",
+        description: "Northern Ireland council elections: Chief Electoral Officer and deputies, \
+                      Electoral Identity Card",
         source: include_str!("../templates/northern-ireland.plan.ron"),
     },
     Template {
         name: "may-combined",
         title: "May combined poll: English local, PCC and mayor",
         election_type: ElectionType::EnglishLocal,
-        description: "English local, PCC and combined authority mayoral polls taken together, led by the local elections’ RO",
+        description: "English local, PCC and combined authority mayoral polls taken together, led \
+                      by the local elections’ RO",
         source: include_str!("../templates/may-combined.plan.ron"),
     },
 ];
@@ -125,7 +137,8 @@ pub fn names() -> Vec<&'static str> {
     TEMPLATES.iter().map(|t| t.name).collect()
 }
 
-/// Why a template could not be turned into a plan (a defect in the shipped template, caught by tests).
+/// Why a template could not be turned into a plan (a defect in the shipped template, caught by
+/// tests).
 #[derive(Debug, Error)]
 pub enum TemplateError {
     /// The template text does not load.
@@ -151,9 +164,9 @@ impl Template {
         })
     }
 
-    /// A new plan from this template for a poll on `poll_date`: every entity gets a fresh id, every date
-    /// moves with the poll date (by working days, see [`move_to_poll`]), and the revision history starts
-    /// today.
+    /// A new plan from this template for a poll on `poll_date`: every entity gets a fresh id, every
+    /// date moves with the poll date (by working days, see [`move_to_poll`]), and the revision
+    /// history starts today.
     pub fn instantiate(
         &self,
         poll_date: NaiveDate,
@@ -162,9 +175,10 @@ impl Template {
         self.instantiate_in(poll_date, None, today)
     }
 
-    /// As [`Template::instantiate`], for a poll held in `nation` (`None`: the template's own). The contests
-    /// the template places in its own nation move there too, each keeping its officer where the law names it
-    /// in that nation and otherwise taking the first officer the law names there.
+    /// As [`Template::instantiate`], for a poll held in `nation` (`None`: the template's own). The
+    /// contests the template places in its own nation move there too, each keeping its officer
+    /// where the law names it in that nation and otherwise taking the first officer the law names
+    /// there.
     pub fn instantiate_in(
         &self,
         poll_date: NaiveDate,
@@ -189,8 +203,9 @@ impl Template {
             },
             other => other,
         })?;
-        // Reviews placed against milestones follow the timetable; if the poll is beyond the years whose
-        // bank holidays are known, they keep the dates moved with the poll (check then says so).
+        // Reviews placed against milestones follow the timetable; if the poll is beyond the years
+        // whose bank holidays are known, they keep the dates moved with the poll (check then says
+        // so).
         let _ = timetable::place_anchored_reviews(&mut plan);
         plan.overview.revisions = vec![Revision {
             version: plan.overview.version.clone(),
@@ -202,8 +217,8 @@ impl Template {
     }
 }
 
-/// Moves the contests held in `from` to `to` where their kind of election is held there, replacing an
-/// officer the law does not name in `to` by the first it does.
+/// Moves the contests held in `from` to `to` where their kind of election is held there, replacing
+/// an officer the law does not name in `to` by the first it does.
 fn move_contests(plan: &mut Plan, from: Nation, to: Nation) {
     let Ok(law) = crate::law::law() else {
         return;
@@ -262,12 +277,13 @@ pub enum DatesMoved {
     ByCalendarDays,
 }
 
-/// Moves a plan to another poll: its election, nation and polling day become `to`'s, and every planning
-/// date keeps its place in working days relative to polling day, counted in the calendar polling day is
-/// counted in (the old poll's for the old date, the new poll's for the new). A date that was a working day
-/// lands on a working day; a date on a disregarded day keeps its distance in days from the working day
-/// before it. Contest polling days equal to the old polling day become the new one. Where a calendar
-/// cannot be built, every date moves by the same number of calendar days instead.
+/// Moves a plan to another poll: its election, nation and polling day become `to`'s, and every
+/// planning date keeps its place in working days relative to polling day, counted in the calendar
+/// polling day is counted in (the old poll's for the old date, the new poll's for the new). A date
+/// that was a working day lands on a working day; a date on a disregarded day keeps its distance in
+/// days from the working day before it. Contest polling days equal to the old polling day become
+/// the new one. Where a calendar cannot be built, every date moves by the same number of calendar
+/// days instead.
 pub fn move_to_poll(plan: &mut Plan, to: PollDay) -> DatesMoved {
     let from = PollDay::of(plan);
     let moved = match working_day_moves(plan, from, to) {
@@ -335,8 +351,8 @@ struct WorkingDayShift<'a> {
 }
 
 impl WorkingDayShift<'_> {
-    /// Where `date` goes: `n` working days from the new poll as its last working day was from the old one,
-    /// plus the days it lay beyond that working day.
+    /// Where `date` goes: `n` working days from the new poll as its last working day was from the
+    /// old one, plus the days it lay beyond that working day.
     fn apply(&self, date: NaiveDate) -> Option<NaiveDate> {
         if date == self.from {
             return Some(self.to);
@@ -358,13 +374,15 @@ impl WorkingDayShift<'_> {
     }
 }
 
-/// The same plan with every UUID replaced by a fresh one, consistently, so references still resolve.
+/// The same plan with every UUID replaced by a fresh one, consistently, so references still
+/// resolve.
 pub fn fresh_ids(plan: &Plan) -> Result<Plan, TemplateError> {
     renumber(plan, |_| Uuid::new_v4())
 }
 
 /// The same plan with every UUID `old` replaced by `new_id(old)`, consistently, so references still
-/// resolve (`new_id` is asked once per id). A deterministic `new_id` gives the same file every time.
+/// resolve (`new_id` is asked once per id). A deterministic `new_id` gives the same file every
+/// time.
 ///
 /// This works on the file text: every id is a quoted UUID, and a UUID names exactly one entity.
 pub fn renumber(plan: &Plan, mut new_id: impl FnMut(Uuid) -> Uuid) -> Result<Plan, TemplateError> {
@@ -387,7 +405,8 @@ pub fn renumber(plan: &Plan, mut new_id: impl FnMut(Uuid) -> Uuid) -> Result<Pla
                 rest = &rest[37..];
             }
             None => {
-                // Copy the rest of this string literal, honouring escapes, so text is never altered.
+                // Copy the rest of this string literal, honouring escapes, so text is never
+                // altered.
                 let mut escaped = false;
                 let mut end = rest.len();
                 for (i, c) in rest.char_indices() {
@@ -486,8 +505,8 @@ mod tests {
         Rule::StatutoryIndicatorOutOfScope,
     ];
 
-    /// Asserts that the plan has no finding against its law, and a limit the data does not hold only where
-    /// its law sets one.
+    /// Asserts that the plan has no finding against its law, and a limit the data does not hold
+    /// only where its law sets one.
     fn assert_lawful(name: &str, plan: &Plan, today: NaiveDate) {
         let findings = validate(plan, &Context::on(today));
         for rule in AGAINST_THE_LAW {
@@ -610,8 +629,8 @@ mod tests {
                     rule.code()
                 );
             }
-            // Only an indicator whose statutory number the data does not hold is left without levels, for the
-            // user to set from the provision.
+            // Only an indicator whose statutory number the data does not hold is left without
+            // levels, for the user to set from the provision.
             let law = crate::law::law().unwrap();
             for i in plan.indicators.iter().filter(|i| i.action_level.is_none()) {
                 assert!(
@@ -753,7 +772,8 @@ mod tests {
             phrases.push("other electors’ votes");
         }
         if none(&|v| v.handing_in != HandingIn::NotHeld) {
-            // Northern Ireland: handed in to the returning officer only, never at a polling station.
+            // Northern Ireland: handed in to the returning officer only, never at a polling
+            // station.
             phrases.extend(["handed in at polling stations", "handed in at a station"]);
         }
         phrases
@@ -834,8 +854,8 @@ mod tests {
 
     #[test]
     fn moving_the_poll_keeps_tasks_on_working_days_the_same_number_before_it() {
-        // The run-up to 4 May 2028 crosses Good Friday (14 April), Easter Monday (17 April) and the early May
-        // bank holiday (1 May).
+        // The run-up to 4 May 2028 crosses Good Friday (14 April), Easter Monday (17 April) and the
+        // early May bank holiday (1 May).
         let original = find("english-local").unwrap().plan().unwrap();
         let from = PollDay::of(&original);
         let to = PollDay {
@@ -871,9 +891,9 @@ mod tests {
             }
         }
         assert!(differs_from_a_calendar_shift > 0);
-        // One date by hand: the main postal vote dispatch, Friday 16 April 2027, is 13 working days before
-        // the poll (over the early May bank holiday on 3 May); 13 working days before 4 May 2028, over the
-        // early May bank holiday and Easter Monday, is Wednesday 12 April.
+        // One date by hand: the main postal vote dispatch, Friday 16 April 2027, is 13 working days
+        // before the poll (over the early May bank holiday on 3 May); 13 working days before 4 May
+        // 2028, over the early May bank holiday and Easter Monday, is Wednesday 12 April.
         let dispatch = |p: &Plan| {
             p.key_dates
                 .milestones

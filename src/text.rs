@@ -1,6 +1,7 @@
-//! Plan text shown where it could do harm: a terminal obeys control characters (an escape sequence can
-//! rewrite what is on screen or set the window title), and bidirectional overrides make text read in a
-//! different order from the bytes it holds. Such characters are shown as `\u{…}` escapes instead.
+//! Plan text shown where it could do harm: a terminal obeys control characters (an escape sequence
+//! can rewrite what is on screen or set the window title), and bidirectional overrides make text
+//! read in a different order from the bytes it holds. Such characters are shown as `\u{…}`
+//! escapes instead.
 
 use std::borrow::Cow;
 
@@ -8,7 +9,8 @@ use std::borrow::Cow;
 fn unsafe_for_terminal(c: char, keep_newlines: bool) -> bool {
     match c {
         '\n' => !keep_newlines,
-        // Arabic letter mark, left-to-right and right-to-left marks, embeddings, overrides and isolates.
+        // Arabic letter mark, left-to-right and right-to-left marks, embeddings, overrides and
+        // isolates.
         '\u{061c}'
         | '\u{200e}'
         | '\u{200f}'
@@ -33,8 +35,8 @@ fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// One line of text, safe to print on a terminal: every control character (line breaks included) and
-/// bidirectional control is escaped.
+/// One line of text, safe to print on a terminal: every control character (line breaks included)
+/// and bidirectional control is escaped.
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     escape(text, false)
 }

@@ -12,8 +12,8 @@ use super::Failure;
 pub struct Args {
     /// The plan file (*.plan.ron).
     plan: PathBuf,
-    /// Restore this version: its number in the list (1 is the newest) or its file name. The version it
-    /// replaces is kept as a backup too, and custody events recorded since are kept.
+    /// Restore this version: its number in the list (1 is the newest) or its file name. The version
+    /// it replaces is kept as a backup too, and custody events recorded since are kept.
     #[arg(long, value_name = "N|FILE")]
     restore: Option<String>,
 }
@@ -97,14 +97,16 @@ fn restore(
     let saved = storage::save_locked(&mut plan, &args.plan, &held)?;
     if restored.other_plan {
         say!(
-            "restored {} to the plan saved {} UTC, which is another plan than the one it replaced (plan id {})",
+            "restored {} to the plan saved {} UTC, which is another plan than the one it replaced \
+             (plan id {})",
             args.plan.display(),
             chosen.saved.format("%-d %b %Y %H:%M:%S"),
             plan.id
         );
     } else {
         say!(
-            "restored {} to the version saved {} UTC ({} custody events, including any recorded since)",
+            "restored {} to the version saved {} UTC ({} custody events, including any recorded \
+             since)",
             args.plan.display(),
             chosen.saved.format("%-d %b %Y %H:%M:%S"),
             plan.custody.events.len()

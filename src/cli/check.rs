@@ -32,9 +32,9 @@ pub struct Args {
     /// day first DD/MM/YYYY (the start of that day), or a date and time, YYYY-MM-DDTHH:MM.
     #[arg(long, value_name = "WHEN", value_parser = parse_moment)]
     as_of: Option<NaiveDateTime>,
-    /// Also check that every custody log still reaches the heads in a copy kept outside the plan: an older
-    /// plan file or backup (`*.ron`, `*.bak`), or heads written by `custody heads` or typed from a signed
-    /// PDF (`LOG #SEQ HASH` per line, at least 16 hex digits of each hash).
+    /// Also check that every custody log still reaches the heads in a copy kept outside the plan:
+    /// an older plan file or backup (`*.ron`, `*.bak`), or heads written by `custody heads` or
+    /// typed from a signed PDF (`LOG #SEQ HASH` per line, at least 16 hex digits of each hash).
     #[arg(long, value_name = "OLDER.plan.ron|HEADS.txt")]
     against: Option<std::path::PathBuf>,
 }

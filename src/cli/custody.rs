@@ -21,7 +21,8 @@ pub enum Command {
         /// The CSV file to write.
         #[arg(short = 'o', long = "output", value_name = "LOG.csv")]
         output: PathBuf,
-        /// Write even over a file that is or is named as another plan (never this plan's own files).
+        /// Write even over a file that is or is named as another plan (never this plan's own
+        /// files).
         #[arg(long)]
         force: bool,
     },
@@ -42,27 +43,29 @@ pub enum Command {
         #[arg(long)]
         from_other_plan: bool,
     },
-    /// Print custody sheets: one page per polling station (or batch), with blank rows for signatures.
+    /// Print custody sheets: one page per polling station (or batch), with blank rows for
+    /// signatures.
     Sheets {
         /// The plan file.
         plan: PathBuf,
         /// The PDF to write.
         #[arg(short = 'o', long = "output", value_name = "SHEETS.pdf")]
         output: PathBuf,
-        /// Write even over a file that is or is named as another plan (never this plan's own files).
+        /// Write even over a file that is or is named as another plan (never this plan's own
+        /// files).
         #[arg(long)]
         force: bool,
     },
-    /// Merge custody logs recorded in copies of the plan on other laptops (union by event id). A merge
-    /// with any conflict writes nothing unless told to skip the logs in conflict.
+    /// Merge custody logs recorded in copies of the plan on other laptops (union by event id). A
+    /// merge with any conflict writes nothing unless told to skip the logs in conflict.
     Merge {
         /// The plan file to merge into.
         plan: PathBuf,
         /// The other copies.
         #[arg(required = true, value_name = "OTHER.plan.ron")]
         others: Vec<PathBuf>,
-        /// Merge everything that does not conflict, leaving out the logs in conflict entirely (so every
-        /// chain stays whole), and report them.
+        /// Merge everything that does not conflict, leaving out the logs in conflict entirely (so
+        /// every chain stays whole), and report them.
         #[arg(long)]
         skip_conflicting_logs: bool,
         /// Accept copies with another plan id (copies converted apart from this one).
@@ -74,8 +77,8 @@ pub enum Command {
     Heads {
         /// The plan file.
         plan: PathBuf,
-        /// Only the first sixteen hex digits of each hash (enough for `check --against`), for copying by
-        /// hand.
+        /// Only the first sixteen hex digits of each hash (enough for `check --against`), for
+        /// copying by hand.
         #[arg(long)]
         short: bool,
     },
@@ -133,8 +136,8 @@ fn export(plan_path: &Path, output: &Path, force: bool) -> Result<ExitCode, Fail
     Ok(ExitCode::SUCCESS)
 }
 
-/// Refuses to add to a plan whose logs no longer reach their anchors: events were removed, and adding
-/// more would bury the fact.
+/// Refuses to add to a plan whose logs no longer reach their anchors: events were removed, and
+/// adding more would bury the fact.
 fn refuse_truncated(plan: &Plan, path: &Path) -> Result<(), Failure> {
     let unreached = anchors::unreached(&plan.custody);
     let Some(first) = unreached.first() else {
@@ -150,7 +153,10 @@ fn refuse_truncated(plan: &Plan, path: &Path) -> Result<(), Failure> {
             String::new()
         }
     ))
-    .hint("bring the missing events back first: `integrity-planner backups PLAN` lists earlier versions, and `custody merge PLAN BACKUP` returns their events"))
+    .hint(
+        "bring the missing events back first: `integrity-planner backups PLAN` lists earlier \
+         versions, and `custody merge PLAN BACKUP` returns their events",
+    ))
 }
 
 /// Reads a CSV file as text, with clear refusals for what spreadsheets save instead of UTF-8.
@@ -364,7 +370,8 @@ fn merge(
         if copy.plan.id != plan.id && !from_other_plan {
             let why = match copy.migrated_from {
                 Some(v) => format!(
-                    "it was written in format version {v}, before plans had ids, so it counts as another plan"
+                    "it was written in format version {v}, before plans had ids, so it counts as \
+                     another plan"
                 ),
                 None => format!(
                     "its plan id is {}, this plan's is {}",
@@ -376,7 +383,11 @@ fn merge(
                 path.display(),
                 plan_path.display()
             ))
-            .hint("merge copies of the same plan; to re-join a copy converted apart, take the master's copy to that laptop, or add --from-other-plan if you are sure it is this election's"));
+            .hint(
+                "merge copies of the same plan; to re-join a copy converted apart, take the \
+                 master's copy to that laptop, or add --from-other-plan if you are sure it is this \
+                 election's",
+            ));
         }
         copies.push((path, copy.plan));
     }
@@ -412,7 +423,8 @@ fn merge(
         conflicts += report.conflicts.len();
     }
     if let Some(broken) = custody::verify(&plan.custody).first() {
-        // Merging only ever adds whole, chained runs of events; a break here is a defect, never written.
+        // Merging only ever adds whole, chained runs of events; a break here is a defect, never
+        // written.
         return Err(Failure::new(format!(
             "the merged log would be broken ({broken}); nothing was changed"
         ))
@@ -425,7 +437,10 @@ fn merge(
                 "{conflicts} conflict{} reported above; nothing was changed",
                 if conflicts == 1 { "" } else { "s" }
             ))
-            .hint("look into the conflicts, or add --skip-conflicting-logs to merge the rest and leave those logs out")
+            .hint(
+                "look into the conflicts, or add --skip-conflicting-logs to merge the rest and \
+                 leave those logs out",
+            )
         });
     }
     if plan.custody == before {

@@ -27,8 +27,8 @@ pub struct Args {
     /// Which copy.
     #[arg(long, value_enum, default_value = "full")]
     profile: ProfileArg,
-    /// Write the PDF even over a file that is or is named as another plan (never over this plan or its
-    /// backups and lock).
+    /// Write the PDF even over a file that is or is named as another plan (never over this plan or
+    /// its backups and lock).
     #[arg(long)]
     force: bool,
 }

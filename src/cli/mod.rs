@@ -59,7 +59,8 @@ enum Command {
     Templates,
     /// Create a plan from a template.
     New(new::Args),
-    /// Check a plan for what a police reviewer would query (exit 0 clean, 1 errors found, 2 unreadable).
+    /// Check a plan for what a police reviewer would query (exit 0 clean, 1 errors found, 2
+    /// unreadable).
     Check(check::Args),
     /// Export the plan as a PDF (full, or redacted for wider circulation).
     Export(export::Args),
@@ -113,7 +114,8 @@ impl Failure {
     }
 }
 
-/// Refuses an output path that is, or belongs to, one of `plans` (or, without `force`, any plan file).
+/// Refuses an output path that is, or belongs to, one of `plans` (or, without `force`, any plan
+/// file).
 pub fn check_output(output: &Path, plans: &[&Path], force: bool) -> Result<(), Failure> {
     storage::check_output(output, plans, force).map_err(|e| {
         let hint = e.hint();
@@ -127,7 +129,8 @@ pub fn lock(plan: &Path, wait: Duration) -> Result<storage::PlanLock, Failure> {
         .map_err(|e| Failure::from(storage::SaveError::from_lock(plan, e)))?;
     if !held.is_enforced() {
         warning!(
-            "the folder of {} cannot lock files (some network shares cannot), so another program could change it at the same time",
+            "the folder of {} cannot lock files (some network shares cannot), so another program \
+             could change it at the same time",
             plan.display()
         );
     }

@@ -53,8 +53,12 @@ pub fn run(args: &Args, wait: Duration) -> Result<ExitCode, Failure> {
     let held = super::lock(&args.output, wait)?;
     // Checked under the lock, so a plan another program creates meanwhile is not replaced unasked.
     if args.output.exists() && !args.force {
-        return Err(Failure::new(format!("{} already exists", args.output.display()))
-            .hint("choose another file name, or add --force to replace it (the old file is kept as a dated backup; `integrity-planner backups` lists them)"));
+        return Err(
+            Failure::new(format!("{} already exists", args.output.display())).hint(
+                "choose another file name, or add --force to replace it (the old file is kept as a \
+                 dated backup; `integrity-planner backups` lists them)",
+            ),
+        );
     }
     let saved = storage::save_locked(&mut plan, &args.output, &held)?;
     drop(held);
@@ -73,7 +77,8 @@ pub fn run(args: &Args, wait: Duration) -> Result<ExitCode, Failure> {
     }
     if let Err(e) = timetable::compute(&request) {
         warning!(
-            "{e}; the plan's dates were moved with the poll date by calendar days instead of working days"
+            "{e}; the plan's dates were moved with the poll date by calendar days instead of \
+             working days"
         );
     }
     say!("next: integrity-planner check {}", args.output.display());

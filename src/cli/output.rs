@@ -1,6 +1,6 @@
-//! Printing for the command line. Standard output may be a closed pipe (`| head`) or a full disk; that is
-//! an outcome with its own exit code, never a panic, and it comes after anything the command saved, which
-//! stays saved.
+//! Printing for the command line. Standard output may be a closed pipe (`| head`) or a full disk;
+//! that is an outcome with its own exit code, never a panic, and it comes after anything the
+//! command saved, which stays saved.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -29,7 +29,8 @@ pub fn finish() -> Result<(), Failure> {
     io::stdout().flush().map_err(|e| Failure::output(&e))
 }
 
-/// Prints a line on standard output, returning a [`Failure`] from the enclosing function if it cannot.
+/// Prints a line on standard output, returning a [`Failure`] from the enclosing function if it
+/// cannot.
 macro_rules! say {
     () => {
         $crate::cli::output::line(format_args!(""))?

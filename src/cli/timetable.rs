@@ -47,13 +47,19 @@ pub struct Args {
     #[arg(long, value_name = "TYPE", required_unless_present = "list")]
     election: Option<String>,
     /// Polling day: YYYY-MM-DD, or day first DD/MM/YYYY.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, required_unless_present = "list")]
+    #[arg(
+        long,
+        value_name = "YYYY-MM-DD",
+        value_parser = parse_date,
+        required_unless_present = "list"
+    )]
     poll_date: Option<NaiveDate>,
-    /// Where the poll is held, for types held in several nations (default england): it picks the bank
-    /// holidays and the registration and absent-vote law.
+    /// Where the poll is held, for types held in several nations (default england): it picks the
+    /// bank holidays and the registration and absent-vote law.
     #[arg(long, value_enum)]
     nation: Option<NationArg>,
-    /// A day appointed for public thanksgiving or mourning, which the timetable disregards (repeatable).
+    /// A day appointed for public thanksgiving or mourning, which the timetable disregards
+    /// (repeatable).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     disregard: Vec<NaiveDate>,
     /// The day the writ is received (UK Parliamentary by-elections).
@@ -97,7 +103,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let table = timetable::compute(&request).map_err(|e| {
         let hint = match e {
             timetable::TimetableError::OutOfRange { .. } => {
-                "choose a poll date within those years, or add the later years' bank holidays to bank-holidays.csv in the data folder"
+                "choose a poll date within those years, or add the later years' bank holidays to \
+                 bank-holidays.csv in the data folder"
             }
             timetable::TimetableError::OutsideWindow(_) => {
                 "choose a polling day inside the window the law sets"

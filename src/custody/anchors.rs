@@ -1,14 +1,14 @@
 //! Anchors and heads: what makes removing the newest events of a log detectable.
 //!
-//! A hash chain shows that a recorded event was edited, moved or deleted from the middle of a log, but a
-//! log cut short is still a valid chain. So the plan keeps each log's anchor (its length and last hash when
-//! last saved), and a save only ever extends an anchor along the same chain. A log that no longer reaches
-//! its anchor is reported as `custody.truncated`.
+//! A hash chain shows that a recorded event was edited, moved or deleted from the middle of a log,
+//! but a log cut short is still a valid chain. So the plan keeps each log's anchor (its length and
+//! last hash when last saved), and a save only ever extends an anchor along the same chain. A log
+//! that no longer reaches its anchor is reported as `custody.truncated`.
 //!
-//! What this proves, honestly: the chain is not keyed, so someone who edits the file and recomputes every
-//! hash after their change, and the anchor too, leaves a consistent file. Only a copy of the heads kept
-//! outside the file (printed in the signed PDF, a backup, the police's copy) catches that: `check
-//! --against` compares the logs with such a copy.
+//! What this proves, honestly: the chain is not keyed, so someone who edits the file and recomputes
+//! every hash after their change, and the anchor too, leaves a consistent file. Only a copy of the
+//! heads kept outside the file (printed in the signed PDF, a backup, the police's copy) catches
+//! that: `check --against` compares the logs with such a copy.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -25,10 +25,10 @@ fn by_log(events: &[CustodyEvent]) -> HashMap<&str, Vec<&CustodyEvent>> {
     logs
 }
 
-/// Extends each log's anchor to the furthest event that chains on from it (from the start, for a log with
-/// no anchor yet). An anchor whose event is missing or different stays where it is: the log no longer
-/// reaches it, which `check` reports. Only events after the anchor are hashed, so this is cheap on a log
-/// that has grown by a few events.
+/// Extends each log's anchor to the furthest event that chains on from it (from the start, for a
+/// log with no anchor yet). An anchor whose event is missing or different stays where it is: the
+/// log no longer reaches it, which `check` reports. Only events after the anchor are hashed, so
+/// this is cheap on a log that has grown by a few events.
 pub fn advance(custody: &mut Custody) {
     let logs = by_log(&custody.events);
     let mut anchors = std::mem::take(&mut custody.anchors);
@@ -100,7 +100,8 @@ impl fmt::Display for Unreached {
         match self.shortfall {
             Shortfall::Truncated { now_ends_at: 0 } => write!(
                 f,
-                "custody log \u{201c}{}\u{201d} has no events, but {} had been recorded in it (anchored at #{}, {}): the log was removed",
+                "custody log \u{201c}{}\u{201d} has no events, but {} had been recorded in it \
+                 (anchored at #{}, {}): the log was removed",
                 a.log,
                 a.seq,
                 a.seq,
@@ -108,7 +109,8 @@ impl fmt::Display for Unreached {
             ),
             Shortfall::Truncated { now_ends_at } => write!(
                 f,
-                "custody log \u{201c}{}\u{201d} now ends at event #{now_ends_at}, but it had reached #{} ({}): events #{} to #{} were removed",
+                "custody log \u{201c}{}\u{201d} now ends at event #{now_ends_at}, but it had \
+                 reached #{} ({}): events #{} to #{} were removed",
                 a.log,
                 a.seq,
                 short(&a.hash),
@@ -117,7 +119,8 @@ impl fmt::Display for Unreached {
             ),
             Shortfall::Diverged => write!(
                 f,
-                "event #{} of custody log \u{201c}{}\u{201d} is not the one recorded there ({}): the log was rewritten",
+                "event #{} of custody log \u{201c}{}\u{201d} is not the one recorded there ({}): \
+                 the log was rewritten",
                 a.seq,
                 a.log,
                 short(&a.hash)
@@ -159,9 +162,9 @@ fn shortfall(events: &[&CustodyEvent], seq: u64, hash: &str) -> Option<Shortfall
     }
 }
 
-/// Unites the anchors of another copy with `custody`'s, after its events were merged in: for each log the
-/// furthest anchor, provided the merged log reaches both. Returns the logs whose anchors fork (the merged
-/// log cannot reach both), whose anchors are left as they were.
+/// Unites the anchors of another copy with `custody`'s, after its events were merged in: for each
+/// log the furthest anchor, provided the merged log reaches both. Returns the logs whose anchors
+/// fork (the merged log cannot reach both), whose anchors are left as they were.
 pub fn unite(custody: &mut Custody, other: &[LogAnchor]) -> Vec<LogAnchor> {
     let logs = by_log(&custody.events);
     let reaches = |a: &LogAnchor| {
@@ -240,9 +243,9 @@ pub fn short(hash: &str) -> String {
 /// The fewest hex digits accepted for a head copied by hand: 64 bits, too many to forge by trial.
 pub const MIN_REFERENCE_DIGITS: usize = 16;
 
-/// Reads heads written by `custody heads`, or copied from the PDF's table or typed from a printed copy: one
-/// per line, `LOG #SEQ HASH` with the hash whole or its first sixteen or more hex digits, in groups of
-/// eight or more; lines starting `# ` are comments.
+/// Reads heads written by `custody heads`, or copied from the PDF's table or typed from a printed
+/// copy: one per line, `LOG #SEQ HASH` with the hash whole or its first sixteen or more hex digits,
+/// in groups of eight or more; lines starting `# ` are comments.
 pub fn parse_heads(text: &str) -> Result<Vec<Head>, String> {
     let mut heads = Vec::new();
     for (index, line) in text.lines().enumerate() {
@@ -257,15 +260,16 @@ pub fn parse_heads(text: &str) -> Result<Vec<Head>, String> {
                 .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
         }) else {
             return Err(format!(
-                "line {number}: no event number; expected LOG #SEQ HASH, e.g. count-receipt #212 3f2a9c1e 0bd47a11"
+                "line {number}: no event number; expected LOG #SEQ HASH, e.g. count-receipt #212 \
+                 3f2a9c1e 0bd47a11"
             ));
         };
         let log = tokens[..at].join(" ");
         let seq: u64 = tokens[at][1..]
             .parse()
             .map_err(|_| format!("line {number}: {} is not an event number", tokens[at]))?;
-        // The hash is the groups of eight or more hex digits after the number; anything else on the line
-        // (the date a PDF table prints between them) is passed over.
+        // The hash is the groups of eight or more hex digits after the number; anything else on the
+        // line (the date a PDF table prints between them) is passed over.
         let hash: String = tokens[at + 1..]
             .iter()
             .filter(|t| t.len() >= 8 && t.chars().all(|c| c.is_ascii_hexdigit()))
@@ -277,7 +281,8 @@ pub fn parse_heads(text: &str) -> Result<Vec<Head>, String> {
         }
         if hash.len() < MIN_REFERENCE_DIGITS || hash.len() > 64 {
             return Err(format!(
-                "line {number}: the hash has {} hex digits; give at least {MIN_REFERENCE_DIGITS} (and at most 64)",
+                "line {number}: the hash has {} hex digits; give at least {MIN_REFERENCE_DIGITS} \
+                 (and at most 64)",
                 hash.len()
             ));
         }

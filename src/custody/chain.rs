@@ -1,18 +1,19 @@
 //! The hash chain that makes the custody log tamper-evident.
 //!
 //! Each log (one laptop or count table) is a chain. An event's hash is
-//! `SHA-256(previous_hash_hex + "\n" + canonical_json)`, written as 64 lowercase hex digits, where the first
-//! event of a log uses 64 zeros as its previous hash and `canonical_json` is the compact JSON array
+//! `SHA-256(previous_hash_hex + "\n" + canonical_json)`, written as 64 lowercase hex digits, where
+//! the first event of a log uses 64 zeros as its previous hash and `canonical_json` is the compact
+//! JSON array
 //!
 //! ```text
 //! ["custody-event/1", id, log, seq, item, at, stage, location, from, to, [seals_seen...],
 //!  seals_intact, witness, notes, corrects-or-null]
 //! ```
 //!
-//! with ids as lowercase hyphenated UUIDs, `at` as `YYYY-MM-DDTHH:MM:SS`, and `stage` as the stage's key
-//! (e.g. `receipt-at-count`). Changing, deleting or reordering a recorded event changes a hash or breaks
-//! the sequence; removing the newest events of a log can only be detected against a copy of its head
-//! hash (printed in the plan's PDF and by `check`).
+//! with ids as lowercase hyphenated UUIDs, `at` as `YYYY-MM-DDTHH:MM:SS`, and `stage` as the
+//! stage's key (e.g. `receipt-at-count`). Changing, deleting or reordering a recorded event changes
+//! a hash or breaks the sequence; removing the newest events of a log can only be detected against
+//! a copy of its head hash (printed in the plan's PDF and by `check`).
 
 use std::fmt;
 
@@ -24,9 +25,9 @@ use crate::model::{Custody, CustodyEvent, CustodyEventId, CustodyItemId, Custody
 /// The previous hash of the first event in a log.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// Writes the canonical form of an event's content (which its hash covers) into `out`, replacing what was
-/// there. Written straight from the event, without building a JSON tree: this runs for every event whenever
-/// a log is verified.
+/// Writes the canonical form of an event's content (which its hash covers) into `out`, replacing
+/// what was there. Written straight from the event, without building a JSON tree: this runs for
+/// every event whenever a log is verified.
 pub fn write_canonical(event: &CustodyEvent, out: &mut Vec<u8>) {
     out.clear();
     let (mut id, mut item, mut corrects) = ([0u8; 36], [0u8; 36], [0u8; 36]);
@@ -71,7 +72,8 @@ pub fn canonical(event: &CustodyEvent) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// The hash of `event` chained on `previous`, as 64 lowercase hex digits, using `buffer` for the canonical form.
+/// The hash of `event` chained on `previous`, as 64 lowercase hex digits, using `buffer` for the
+/// canonical form.
 fn hash_hex(previous: &str, event: &CustodyEvent, buffer: &mut Vec<u8>) -> [u8; 64] {
     write_canonical(event, buffer);
     let mut hasher = Sha256::new();
@@ -139,8 +141,8 @@ impl From<&CustodyEvent> for NewEvent {
 }
 
 impl NewEvent {
-    /// A digest of what was recorded (everything but the id, log, position and hash), so that the same
-    /// handover typed twice can be recognised whichever log it went to.
+    /// A digest of what was recorded (everything but the id, log, position and hash), so that the
+    /// same handover typed twice can be recognised whichever log it went to.
     pub fn content_digest(&self) -> [u8; 32] {
         let corrects = self.corrects.map(|c| c.0.hyphenated().to_string());
         let fields = (
@@ -172,8 +174,8 @@ pub fn head(custody: &Custody, log: &str) -> (u64, String) {
         .map_or((0, GENESIS.to_owned()), |e| (e.seq, e.hash.clone()))
 }
 
-/// Appends an event to `log`, giving it the next sequence number and its chained hash. Recorded events are
-/// never changed: this is the only way the log grows.
+/// Appends an event to `log`, giving it the next sequence number and its chained hash. Recorded
+/// events are never changed: this is the only way the log grows.
 pub fn record<'a>(custody: &'a mut Custody, log: &str, new: NewEvent) -> &'a CustodyEvent {
     record_as(custody, log, CustodyEventId::new(), new)
 }
@@ -189,8 +191,9 @@ pub fn record_as<'a>(
     append(custody, log, id, new, &head)
 }
 
-/// Appends an event to `log` whose head is `head` (its last sequence number and hash), as the caller
-/// already knows it: recording many events keeps the heads rather than scanning the log for each.
+/// Appends an event to `log` whose head is `head` (its last sequence number and hash), as the
+/// caller already knows it: recording many events keeps the heads rather than scanning the log for
+/// each.
 pub fn append<'a>(
     custody: &'a mut Custody,
     log: &str,
@@ -257,12 +260,14 @@ impl fmt::Display for ChainBreak {
         match self.kind {
             BreakKind::Edited => write!(
                 f,
-                "custody log \u{201c}{}\u{201d} is broken at event #{} ({}): its content does not match the hash recorded with it, so it was changed after it was recorded",
+                "custody log \u{201c}{}\u{201d} is broken at event #{} ({}): its content does not \
+                 match the hash recorded with it, so it was changed after it was recorded",
                 self.log, self.seq, self.event
             ),
             BreakKind::Missing { expected } => write!(
                 f,
-                "custody log \u{201c}{}\u{201d} is broken at event #{} ({}): event #{expected} and any after it up to #{} are missing, so recorded events were deleted",
+                "custody log \u{201c}{}\u{201d} is broken at event #{} ({}): event #{expected} and \
+                 any after it up to #{} are missing, so recorded events were deleted",
                 self.log,
                 self.seq,
                 self.event,
@@ -270,15 +275,16 @@ impl fmt::Display for ChainBreak {
             ),
             BreakKind::OutOfPlace { expected } => write!(
                 f,
-                "custody log \u{201c}{}\u{201d} is broken at event #{} ({}): event #{expected} was expected here, so recorded events were moved or renumbered",
+                "custody log \u{201c}{}\u{201d} is broken at event #{} ({}): event #{expected} was \
+                 expected here, so recorded events were moved or renumbered",
                 self.log, self.seq, self.event
             ),
         }
     }
 }
 
-/// Verifies every log's chain in file order; reports the first break in each broken log, logs in order of
-/// first appearance.
+/// Verifies every log's chain in file order; reports the first break in each broken log, logs in
+/// order of first appearance.
 pub fn verify(custody: &Custody) -> Vec<ChainBreak> {
     let mut logs: Vec<&str> = Vec::new();
     for e in &custody.events {

@@ -1,5 +1,5 @@
-//! Checks over the custody log: gaps in the chain of hands, seals, stages, timing, receipt at the count and
-//! overlapping ballot paper ranges.
+//! Checks over the custody log: gaps in the chain of hands, seals, stages, timing, receipt at the
+//! count and overlapping ballot paper ranges.
 
 use std::collections::{HashMap, HashSet};
 
@@ -196,7 +196,8 @@ fn item_anomalies(item: &CustodyItem, events: &[&CustodyEvent], out: &mut Vec<An
                 AnomalyKind::HandoverGap,
                 e,
                 format!(
-                    "{label}: {} records {} handing it over, but it was last handed to {current}; the handover between them is missing",
+                    "{label}: {} records {} handing it over, but it was last handed to {current}; \
+                     the handover between them is missing",
                     describe(e),
                     e.from.trim()
                 ),
@@ -330,7 +331,8 @@ fn book_ranges(items: &[CustodyItem], out: &mut Vec<Anomaly>) {
             }
         }
     }
-    // Sweep in order of first serial: each range is compared with the furthest-reaching one before it.
+    // Sweep in order of first serial: each range is compared with the furthest-reaching one before
+    // it.
     ranges.sort_by_key(|(first, last, _)| (*first, *last));
     let mut reach: Option<(u64, u64, &CustodyItem)> = None;
     for (first, last, item) in ranges {
@@ -347,7 +349,8 @@ fn book_ranges(items: &[CustodyItem], out: &mut Vec<Anomaly>) {
                 item: Some(item.id),
                 event: None,
                 message: format!(
-                    "{}: ballot papers {first}–{last} overlap {pf}–{pl} issued to {whose}; serial numbers must be unique",
+                    "{}: ballot papers {first}–{last} overlap {pf}–{pl} issued to {whose}; \
+                     serial numbers must be unique",
                     item.label
                 ),
             });

@@ -1,17 +1,17 @@
 //! Custody log as CSV for spreadsheet users.
 //!
-//! Columns, in this order on export (import accepts any order; only `at`, `stage` and one of `item_id` or
-//! `item_label` are required):
+//! Columns, in this order on export (import accepts any order; only `at`, `stage` and one of
+//! `item_id` or `item_label` are required):
 //!
 //! | column | meaning |
 //! | --- | --- |
 //! | `event_id` | the event's UUID; empty on import for a new event |
-//! | `log` | the log it is recorded in (laptop or count table); empty on import: the log given to the import |
+//! | `log` | the log it is in (a laptop or count table); empty on import: the import's log |
 //! | `seq` | its position in the log; ignored on import (computed) |
 //! | `item_id` | the item's UUID |
 //! | `item_label` | the item's label, e.g. `NA1/1`; used on import when `item_id` is empty |
-//! | `at` | when: `YYYY-MM-DD HH:MM[:SS]` (a `T` may replace the space), `DD/MM/YYYY HH:MM[:SS]` as Excel rewrites it, or `7 May 2027 22:45` (see [`crate::when`]) |
-//! | `stage` | a custody stage key (e.g. `receipt-at-count`) or its label (e.g. `Receipt at count`) |
+//! | `at` | when: `YYYY-MM-DD HH:MM[:SS]` or `DD/MM/YYYY HH:MM` (Excel); see [`crate::when`] |
+//! | `stage` | a custody stage key (`receipt-at-count`) or its label (`Receipt at count`) |
 //! | `location` | where |
 //! | `from` | handed over by (empty for a check) |
 //! | `to` | received by |
@@ -23,11 +23,11 @@
 //! | `hash` | the event's hash; ignored on import (computed) |
 //! | `plan_id` | the plan the log was exported from; an import into another plan is refused |
 //!
-//! An import with any bad row is refused whole and the plan is left untouched. Spreadsheets are guarded
-//! both ways: a cell that a spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, a tab or a
-//! carriage return) is written with a leading `'`, which import removes again; NUL and ESC are refused; a
-//! seal number that lost its leading zeros in Excel is read as the item's expected seal (with a warning),
-//! and one rewritten in E-notation is refused.
+//! An import with any bad row is refused whole and the plan is left untouched. Spreadsheets are
+//! guarded both ways: a cell that a spreadsheet would run as a formula (starting `=`, `+`, `-`,
+//! `@`, a tab or a carriage return) is written with a leading `'`, which import removes again; NUL
+//! and ESC are refused; a seal number that lost its leading zeros in Excel is read as the item's
+//! expected seal (with a warning), and one rewritten in E-notation is refused.
 
 use std::collections::{HashMap, HashSet};
 
@@ -64,7 +64,8 @@ pub const COLUMNS: [&str; 17] = [
 /// Characters that make a spreadsheet treat a cell as a formula when they start it.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// A cell as written for a spreadsheet: text a spreadsheet would run as a formula gets a leading `'`.
+/// A cell as written for a spreadsheet: text a spreadsheet would run as a formula gets a leading
+/// `'`.
 pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(FORMULA_STARTS) {
         format!("'{cell}").into()
@@ -156,8 +157,8 @@ pub struct ImportReport {
     pub added: usize,
     /// The rows (as the spreadsheet numbers them) skipped because they were already recorded.
     pub already_present: Vec<usize>,
-    /// Things read in a way the user should check (a seal read with its leading zeros restored, a time
-    /// outside its stage's window).
+    /// Things read in a way the user should check (a seal read with its leading zeros restored, a
+    /// time outside its stage's window).
     pub warnings: Vec<RowError>,
 }
 
@@ -166,7 +167,8 @@ pub struct ImportReport {
 pub struct ImportOptions<'a> {
     /// The log new events go to, unless a row names one.
     pub default_log: &'a str,
-    /// This machine (see [`crate::device::device_name`]), noted as a writer of the logs it records in.
+    /// This machine (see [`crate::device::device_name`]), noted as a writer of the logs it records
+    /// in.
     pub device: &'a str,
     /// The plan being imported into.
     pub plan: PlanId,
@@ -184,11 +186,11 @@ struct Row {
     event: NewEvent,
 }
 
-/// Imports events from CSV text into `custody`, recording new ones in the default log unless a row names
-/// its log. Every row is checked before anything is recorded: any error refuses the whole file, listing the
-/// problems, and `custody` is unchanged. A row already recorded is skipped: one with an event id when that
-/// event is recorded with the same content (different content is an error); one without when an event
-/// with every content field the same is recorded.
+/// Imports events from CSV text into `custody`, recording new ones in the default log unless a row
+/// names its log. Every row is checked before anything is recorded: any error refuses the whole
+/// file, listing the problems, and `custody` is unchanged. A row already recorded is skipped: one
+/// with an event id when that event is recorded with the same content (different content is an
+/// error); one without when an event with every content field the same is recorded.
 pub fn import(
     custody: &mut Custody,
     text: &str,
@@ -247,8 +249,8 @@ pub fn import(
     Ok(report)
 }
 
-/// Whether a cell holds a character no custody record may (NUL, ESC and the other control characters
-/// but tab and line breaks).
+/// Whether a cell holds a character no custody record may (NUL, ESC and the other control
+/// characters but tab and line breaks).
 fn forbidden_character(cell: &str) -> Option<char> {
     cell.chars()
         .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
@@ -377,7 +379,9 @@ fn parse(
             fail(
                 "plan_id",
                 format!(
-                    "this row was exported from another plan ({from_plan}), not this one ({plan_id}); import it into that plan, or add --from-other-plan if this log really belongs here"
+                    "this row was exported from another plan ({from_plan}), not this one \
+                     ({plan_id}); import it into that plan, or add --from-other-plan if this log \
+                     really belongs here"
                 ),
             );
             continue;
@@ -420,7 +424,9 @@ fn parse(
                 fail(
                     "seals_seen",
                     format!(
-                        "\u{201c}{seal}\u{201d} is a seal number Excel rewrote in E-notation, so its digits are lost; format the column as Text and type the seal numbers again"
+                        "\u{201c}{seal}\u{201d} is a seal number Excel rewrote in E-notation, so \
+                         its digits are lost; format the column as Text and type the seal numbers \
+                         again"
                     ),
                 );
                 continue;
@@ -431,7 +437,11 @@ fn parse(
                     warnings.push(RowError {
                         row,
                         column: Some("seals_seen".to_owned()),
-                        message: format!("seal \u{201c}{seal}\u{201d} was read as {full}, the item's expected seal: Excel drops leading zeros from numbers (format the column as Text)"),
+                        message: format!(
+                            "seal \u{201c}{seal}\u{201d} was read as {full}, the item's expected \
+                             seal: Excel drops leading zeros from numbers (format the column as \
+                             Text)"
+                        ),
                     });
                     seals.push(full.to_owned());
                 }
@@ -473,7 +483,10 @@ fn parse(
             warnings.push(RowError {
                 row,
                 column: Some("at".to_owned()),
-                message: format!("{why}; check the date (a correction can be recorded later, the event itself cannot be changed)"),
+                message: format!(
+                    "{why}; check the date (a correction can be recorded later, the event itself \
+                     cannot be changed)"
+                ),
             });
         }
         let event = NewEvent {
@@ -504,7 +517,10 @@ fn parse(
                 errors.push(RowError {
                     row,
                     column: Some("event_id".to_owned()),
-                    message: "this event is already recorded with different content; recorded events are never changed — add a new row without an event_id that names this one in the corrects column".to_owned(),
+                    message: "this event is already recorded with different content; recorded \
+                              events are never changed — add a new row without an event_id that \
+                              names this one in the corrects column"
+                        .to_owned(),
                 });
                 continue;
             }

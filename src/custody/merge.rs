@@ -41,8 +41,8 @@ pub enum Conflict {
         /// The id.
         id: CustodyEventId,
     },
-    /// The other copy's anchor for a log is not on the merged log's chain: the log forked, or the other
-    /// copy had events that neither copy now holds.
+    /// The other copy's anchor for a log is not on the merged log's chain: the log forked, or the
+    /// other copy had events that neither copy now holds.
     ForkedAnchor {
         /// The other copy's anchor.
         anchor: LogAnchor,
@@ -77,21 +77,25 @@ impl std::fmt::Display for Conflict {
             }
             Conflict::LogPosition { log, seq } => write!(
                 f,
-                "log \u{201c}{log}\u{201d} has a different event #{seq} in each copy (two laptops used the same log name?); none of the other copy's events in that log were taken"
+                "log \u{201c}{log}\u{201d} has a different event #{seq} in each copy (two laptops \
+                 used the same log name?); none of the other copy's events in that log were taken"
             ),
             Conflict::BrokenLog { log, detail } => {
                 write!(
                     f,
-                    "the other copy's log \u{201c}{log}\u{201d} is broken, so none of its events were taken: {detail}"
+                    "the other copy's log \u{201c}{log}\u{201d} is broken, so none of its events \
+                     were taken: {detail}"
                 )
             }
             Conflict::DuplicateId { id } => write!(
                 f,
-                "the other copy holds two events with the id {id}; none of the events of their logs were taken"
+                "the other copy holds two events with the id {id}; none of the events of their \
+                 logs were taken"
             ),
             Conflict::ForkedAnchor { anchor } => write!(
                 f,
-                "the other copy's log \u{201c}{}\u{201d} had reached #{} ({}), which the merged log does not reach: the log forked or lost events; none of its events were taken",
+                "the other copy's log \u{201c}{}\u{201d} had reached #{} ({}), which the merged \
+                 log does not reach: the log forked or lost events; none of its events were taken",
                 anchor.log,
                 anchor.seq,
                 super::anchors::short(&anchor.hash)
@@ -113,16 +117,16 @@ pub struct MergeReport {
     pub added_items: usize,
     /// What could not be merged.
     pub conflicts: Vec<Conflict>,
-    /// Logs that machines other than one have recorded in, with those machines: a warning, since one
-    /// log has one writer.
+    /// Logs that machines other than one have recorded in, with those machines: a warning, since
+    /// one log has one writer.
     pub shared_logs: Vec<(String, Vec<String>)>,
 }
 
-/// Adds to `base` every event and item of `other` it does not have. Identical copies are skipped; anything
-/// that differs under one id is reported and `base`'s version kept, and a log with any conflict takes none
-/// of the other copy's events, so every chain stays intact. Anchors are united (a forked anchor is a
-/// conflict), as are imports and writers. Without conflicts the result is the same whichever order copies
-/// are merged in (see [`canonical_order`]).
+/// Adds to `base` every event and item of `other` it does not have. Identical copies are skipped;
+/// anything that differs under one id is reported and `base`'s version kept, and a log with any
+/// conflict takes none of the other copy's events, so every chain stays intact. Anchors are united
+/// (a forked anchor is a conflict), as are imports and writers. Without conflicts the result is the
+/// same whichever order copies are merged in (see [`canonical_order`]).
 pub fn merge(base: &mut Custody, other: &Custody) -> MergeReport {
     let mut report = MergeReport::default();
     for b in chain::verify(other) {
@@ -242,9 +246,9 @@ pub fn shared_logs(custody: &Custody) -> Vec<(String, Vec<String>)> {
     by_log
 }
 
-/// Puts items in label order and groups events by log name, so that a merged log reads the same whichever
-/// copies it came from. Within a log the stored order is never changed: it is what the hash chain covers,
-/// and reordering it would hide tampering.
+/// Puts items in label order and groups events by log name, so that a merged log reads the same
+/// whichever copies it came from. Within a log the stored order is never changed: it is what the
+/// hash chain covers, and reordering it would hide tampering.
 pub fn canonical_order(custody: &mut Custody) {
     custody
         .items

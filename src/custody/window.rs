@@ -1,22 +1,24 @@
-//! When each custody stage is expected to happen, relative to polling day: a typing slip in a date (a
-//! year out, a month for a day) puts an event far outside its stage's window, and a recorded event cannot
-//! be edited afterwards. `check` warns about events outside their window and the editor asks before
-//! recording one; both use [`outside`].
+//! When each custody stage is expected to happen, relative to polling day: a typing slip in a date
+//! (a year out, a month for a day) puts an event far outside its stage's window, and a recorded
+//! event cannot be edited afterwards. `check` warns about events outside their window and the
+//! editor asks before recording one; both use [`outside`].
 //!
-//! The windows are deliberately wide: they catch slips, not practice. Papers are printed and proofed in
-//! the weeks before the poll; issue to presiding officers is in the last fortnight; the poll opens and
-//! closes on polling day (a close-of-poll entry may be written after midnight); boxes travel and are
-//! received that night or the next day; verification and counting may run for days. Election documents
-//! are kept sealed for one year and then destroyed unless a court directs otherwise (for example the
-//! Local Elections (Parishes and Communities) (England and Wales) Rules 2006, Sch. 3 r. 54; the Greater
-//! London Authority Elections Rules 2007, Sch. 5 r. 59; the Scottish Local Government Elections Rules,
-//! SSI 2011/399 Sch. 1 r. 60), so destruction comes a year or more after polling day.
+//! The windows are deliberately wide: they catch slips, not practice. Papers are printed and
+//! proofed in the weeks before the poll; issue to presiding officers is in the last fortnight; the
+//! poll opens and closes on polling day (a close-of-poll entry may be written after midnight);
+//! boxes travel and are received that night or the next day; verification and counting may run for
+//! days. Election documents are kept sealed for one year and then destroyed unless a court directs
+//! otherwise (for example the Local Elections (Parishes and Communities) (England and Wales) Rules
+//! 2006, Sch. 3 r. 54; the Greater London Authority Elections Rules 2007, Sch. 5 r. 59; the
+//! Scottish Local Government Elections Rules, SSI 2011/399 Sch. 1 r. 60), so destruction comes a
+//! year or more after polling day.
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use crate::model::CustodyStage;
 
-/// The days, relative to polling day, in which a stage's events are expected (inclusive; `None`: no end).
+/// The days, relative to polling day, in which a stage's events are expected (inclusive; `None`: no
+/// end).
 pub fn days(stage: CustodyStage) -> (i64, Option<i64>) {
     use CustodyStage as S;
     match stage {
@@ -109,7 +111,8 @@ mod tests {
         let early = outside(S::Destruction, at(2027, 5, 13, 9), poll).unwrap();
         assert_eq!(
             early,
-            "13 May 2027 09:00 is 7 days after polling day; destruction is expected on or after 5 May 2028"
+            "13 May 2027 09:00 is 7 days after polling day; destruction is expected on or after 5 \
+             May 2028"
         );
         let opening = outside(S::OpeningOfPoll, at(2027, 5, 5, 7), poll).unwrap();
         assert!(opening.ends_with("expected on 6 May 2027"), "{opening}");

@@ -1,14 +1,16 @@
-//! The only way the editor changes a plan: every change is an [`Edit`] on one section, kept for undo.
+//! The only way the editor changes a plan: every change is an [`Edit`] on one section, kept for
+//! undo.
 //!
-//! An edit stores the section as it was and as it became (sections are small; the custody log, which can
-//! hold tens of thousands of events, is never copied: recording events is its own kind of edit). Consecutive
-//! changes with the same coalescing key — keystrokes in one text field, steps of one drag — merge into one
-//! undo step.
+//! An edit stores the section as it was and as it became (sections are small; the custody log,
+//! which can hold tens of thousands of events, is never copied: recording events is its own kind of
+//! edit). Consecutive changes with the same coalescing key — keystrokes in one text field, steps
+//! of one drag — merge into one undo step.
 //!
-//! Content version is not undo position: the history keeps a revision that increases on every change it
-//! applies, merged into the previous step or not, and on every undo and redo. Dirty tracking, caches,
-//! findings and the recovery copy key on the revision. Saving ends the merged step, and makes the custody
-//! events recorded so far evidence: they can no longer be undone (a correction is recorded instead).
+//! Content version is not undo position: the history keeps a revision that increases on every
+//! change it applies, merged into the previous step or not, and on every undo and redo. Dirty
+//! tracking, caches, findings and the recovery copy key on the revision. Saving ends the merged
+//! step, and makes the custody events recorded so far evidence: they can no longer be undone (a
+//! correction is recorded instead).
 
 use crate::custody::{self, NewEvent};
 use crate::model::{
@@ -103,8 +105,9 @@ impl SectionData {
     }
 }
 
-/// The sections other than the custody log in which two versions of a plan differ, in plan order (the
-/// custody section counts its arrangements and items; recorded events are compared by the caller).
+/// The sections other than the custody log in which two versions of a plan differ, in plan order
+/// (the custody section counts its arrangements and items; recorded events are compared by the
+/// caller).
 pub fn sections_differing(a: &Plan, b: &Plan) -> Vec<Section> {
     Section::ALL
         .iter()
@@ -143,7 +146,8 @@ pub struct Edit {
 pub enum Step {
     /// It changed this section.
     Changed(Section),
-    /// It would have removed saved custody events, so it did nothing; the message says what to do instead.
+    /// It would have removed saved custody events, so it did nothing; the message says what to do
+    /// instead.
     Refused(String),
 }
 
@@ -165,15 +169,15 @@ impl History {
         History::default()
     }
 
-    /// The plan's revision: it increases with every change applied, merged into a step or not, and with
-    /// every undo and redo. Two equal revisions mean the plan has not changed in between.
+    /// The plan's revision: it increases with every change applied, merged into a step or not, and
+    /// with every undo and redo. Two equal revisions mean the plan has not changed in between.
     pub fn revision(&self) -> u64 {
         self.revision
     }
 
-    /// Changes `section` with `change`, as one undo step labelled `label`. With a `coalesce` key equal to the
-    /// previous step's (and no undo in between), the change joins that step. A change that leaves the section
-    /// as it was records nothing. Returns whether anything changed.
+    /// Changes `section` with `change`, as one undo step labelled `label`. With a `coalesce` key
+    /// equal to the previous step's (and no undo in between), the change joins that step. A change
+    /// that leaves the section as it was records nothing. Returns whether anything changed.
     pub fn apply(
         &mut self,
         plan: &mut Plan,
@@ -218,8 +222,8 @@ impl History {
         true
     }
 
-    /// Records a custody event in `log`, noting `device` as a writer of that log (one undo step, until
-    /// the plan is saved).
+    /// Records a custody event in `log`, noting `device` as a writer of that log (one undo step,
+    /// until the plan is saved).
     pub fn record(
         &mut self,
         plan: &mut Plan,
@@ -249,8 +253,8 @@ impl History {
         self.open_key = None;
     }
 
-    /// The plan was saved: the merged step ends, and the custody events recorded so far are evidence that
-    /// undo will not remove. Events undone and not yet saved stay available to redo.
+    /// The plan was saved: the merged step ends, and the custody events recorded so far are
+    /// evidence that undo will not remove. Events undone and not yet saved stay available to redo.
     pub fn saved(&mut self) {
         self.open_key = None;
         for edit in &mut self.undo {
@@ -262,8 +266,9 @@ impl History {
         }
     }
 
-    /// A change made outside the undo history (custody events merged in from another copy, a version
-    /// restored): the revision moves on and the steps before it can no longer be undone safely.
+    /// A change made outside the undo history (custody events merged in from another copy, a
+    /// version restored): the revision moves on and the steps before it can no longer be undone
+    /// safely.
     pub fn outside_change(&mut self) {
         self.revision += 1;
         self.undo.clear();
@@ -281,8 +286,8 @@ impl History {
         self.redo.last().map(|e| e.label.as_str())
     }
 
-    /// Reverses the last step. A step that recorded custody events since saved is not reversed: it is
-    /// taken off the stack and the message says to record a correction instead.
+    /// Reverses the last step. A step that recorded custody events since saved is not reversed: it
+    /// is taken off the stack and the message says to record a correction instead.
     pub fn undo(&mut self, plan: &mut Plan) -> Option<Step> {
         let edit = self.undo.pop()?;
         self.open_key = None;
@@ -294,7 +299,8 @@ impl History {
             }
             Change::Saved { events } => {
                 return Some(Step::Refused(format!(
-                    "{} saved and cannot be undone: recorded custody events are evidence. To put a mistake right, record a correction (Correct, on the item's timeline).",
+                    "{} saved and cannot be undone: recorded custody events are evidence. To put a \
+                     mistake right, record a correction (Correct, on the item's timeline).",
                     if *events == 1 {
                         "That custody event was".to_owned()
                     } else {

@@ -1,6 +1,6 @@
-//! Working days as one rule counts them: which days it disregards is the rule's own (its calendar, in
-//! `assets/law/calendars.ron`), applied to the bank holidays of the part of the UK it names and to any
-//! days appointed for public thanksgiving or mourning.
+//! Working days as one rule counts them: which days it disregards is the rule's own (its calendar,
+//! in `assets/law/calendars.ron`), applied to the bank holidays of the part of the UK it names and
+//! to any days appointed for public thanksgiving or mourning.
 
 use std::collections::BTreeSet;
 
@@ -156,8 +156,8 @@ impl<'a> Calendar<'a> {
         self.disregards(date).is_none()
     }
 
-    /// The `n`th working day after `date` (before it when `n` is negative); `date` itself for 0. Fails when
-    /// the count passes through a year the bank holiday data does not cover.
+    /// The `n`th working day after `date` (before it when `n` is negative); `date` itself for 0.
+    /// Fails when the count passes through a year the bank holiday data does not cover.
     pub fn add_working_days(&self, date: NaiveDate, n: i64) -> Result<NaiveDate, Uncovered> {
         let mut current = date;
         let mut remaining = n.unsigned_abs();
@@ -182,8 +182,8 @@ impl<'a> Calendar<'a> {
         Ok(current)
     }
 
-    /// How many working days after `from` the day `to` is (negative when before): the count `n` for which
-    /// `add_working_days(from, n)` is the last working day at or before `to`.
+    /// How many working days after `from` the day `to` is (negative when before): the count `n` for
+    /// which `add_working_days(from, n)` is the last working day at or before `to`.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
         let (start, end, sign) = if to >= from {
             (from, to, 1)

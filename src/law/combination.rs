@@ -1,6 +1,6 @@
-//! Combined polls: which contests the law requires to be taken together, which it keeps apart or postpones,
-//! and who leads the combined functions. The rules are structural, so they live here as code, each citing
-//! the section it follows; the order of who leads is data (`ContestLaw::lead`).
+//! Combined polls: which contests the law requires to be taken together, which it keeps apart or
+//! postpones, and who leads the combined functions. The rules are structural, so they live here as
+//! code, each citing the section it follows; the order of who leads is data (`ContestLaw::lead`).
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -8,8 +8,8 @@ use super::Law;
 use crate::model::{Contest, ContestId, ElectionType, Nation};
 
 /// The ordinary day of election of councillors in England in `year`: the first Thursday in May
-/// (Representation of the People Act 1983 s. 37(1)(a); the Secretary of State may fix another day by order
-/// under s. 37(1)(b), which the plan's dates then show).
+/// (Representation of the People Act 1983 s. 37(1)(a); the Secretary of State may fix another day
+/// by order under s. 37(1)(b), which the plan's dates then show).
 pub fn ordinary_day(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_weekday_of_month_opt(year, 5, Weekday::Thu, 1)
 }
@@ -22,8 +22,8 @@ pub fn is_ordinary_day(date: NaiveDate) -> bool {
 /// A combined-poll rule the plan's contests break, or may break.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Finding {
-    /// RPA 1985 s. 15(1) (and the PCC Elections Order 2012 Sch. 4 para. 1): these polls on the same day
-    /// must be taken together, but one is marked as taken separately.
+    /// RPA 1985 s. 15(1) (and the PCC Elections Order 2012 Sch. 4 para. 1): these polls on the same
+    /// day must be taken together, but one is marked as taken separately.
     MustBeTakenTogether {
         /// The general election contest.
         general: ContestId,
@@ -32,22 +32,23 @@ pub enum Finding {
         /// The provision.
         source: &'static str,
     },
-    /// A general election on the ordinary day of local elections in England, with no local contest in the
-    /// plan: if ordinary local elections are due in the area, s. 15(1) requires them to be combined.
+    /// A general election on the ordinary day of local elections in England, with no local contest
+    /// in the plan: if ordinary local elections are due in the area, s. 15(1) requires them to be
+    /// combined.
     OrdinaryLocalsMayBeDue {
         /// The general election contest.
         general: ContestId,
     },
-    /// RPA 1985 s. 16(1): a parish poll on the day of a general election held on the ordinary day of local
-    /// elections is postponed three weeks.
+    /// RPA 1985 s. 16(1): a parish poll on the day of a general election held on the ordinary day
+    /// of local elections is postponed three weeks.
     ParishPostponed {
         /// The parish contest.
         contest: ContestId,
         /// The day it moves to.
         to: NaiveDate,
     },
-    /// An ordinary Scottish Parliament or Senedd general election may not share a date with a UK general
-    /// election.
+    /// An ordinary Scottish Parliament or Senedd general election may not share a date with a UK
+    /// general election.
     BarredDate {
         /// The devolved contest.
         contest: ContestId,
@@ -59,17 +60,33 @@ pub enum Finding {
 }
 
 /// RPA 1985 s. 15(1)(b), as amended.
-const SECTION_15_1: &str = "Representation of the People Act 1985 s. 15(1)(b): the polls at an ordinary local government election and a parliamentary general election on the same date shall be taken together";
+const SECTION_15_1: &str = "Representation of the People Act 1985 s. 15(1)(b): the polls at an \
+                            ordinary local government election and a parliamentary general \
+                            election on the same date shall be taken together";
 /// The PCC Elections Order 2012 (SI 2012/1917) Sch. 4 Pt. 1 para. 1, modifying s. 15(1).
-const PCC_SCHEDULE_4: &str = "Representation of the People Act 1985 s. 15(1) as the Police and Crime Commissioner Elections Order 2012 (SI 2012/1917) Sch. 4 Pt. 1 para. 1 applies it: an ordinary PCC election and a parliamentary general election on the same date are taken together";
+const PCC_SCHEDULE_4: &str = "Representation of the People Act 1985 s. 15(1) as the Police and \
+                              Crime Commissioner Elections Order 2012 (SI 2012/1917) Sch. 4 Pt. 1 \
+                              para. 1 applies it: an ordinary PCC election and a parliamentary \
+                              general election on the same date are taken together";
 /// Scotland Act 1998 s. 2(2A).
-const SCOTLAND_ACT: &str = "Scotland Act 1998 s. 2(2A): the poll at an ordinary general election of the Scottish Parliament shall not be held on the date of a parliamentary general election; the Scottish Ministers specify another day by order (s. 2(2B))";
+const SCOTLAND_ACT: &str = "Scotland Act 1998 s. 2(2A): the poll at an ordinary general election \
+                            of the Scottish Parliament shall not be held on the date of a \
+                            parliamentary general election; the Scottish Ministers specify another \
+                            day by order (s. 2(2B))";
 /// Government of Wales Act 2006 s. 3(1A).
-const WALES_ACT: &str = "Government of Wales Act 2006 s. 3(1A): the poll at an ordinary general election of the Senedd is not to be held on the date of a parliamentary general election; the Welsh Ministers specify another day by order (s. 3(1B))";
+const WALES_ACT: &str = "Government of Wales Act 2006 s. 3(1A): the poll at an ordinary general \
+                         election of the Senedd is not to be held on the date of a parliamentary \
+                         general election; the Welsh Ministers specify another day by order (s. \
+                         3(1B))";
 /// RPA 1985 s. 16(1).
-pub const SECTION_16: &str = "Representation of the People Act 1985 s. 16(1): where a parliamentary general election falls on the ordinary day of election of councillors, a poll at an election of parish councillors on that date is postponed for three weeks";
+pub const SECTION_16: &str = "Representation of the People Act 1985 s. 16(1): where a \
+                              parliamentary general election falls on the ordinary day of election \
+                              of councillors, a poll at an election of parish councillors on that \
+                              date is postponed for three weeks";
 /// RPA 1985 s. 15(2).
-pub const SECTION_15_2: &str = "Representation of the People Act 1985 s. 15(2): polls for related areas on the same date may be taken together if the returning officer for each election thinks fit";
+pub const SECTION_15_2: &str = "Representation of the People Act 1985 s. 15(2): polls for related \
+                                areas on the same date may be taken together if the returning \
+                                officer for each election thinks fit";
 
 impl Finding {
     /// The provision the finding follows.
@@ -142,7 +159,8 @@ pub fn findings(contests: &[Contest]) -> Vec<Finding> {
     out
 }
 
-/// The contest whose officer leads the combined functions on one day, and the provision that says so.
+/// The contest whose officer leads the combined functions on one day, and the provision that says
+/// so.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Lead<'a> {
     /// Only one kind of election is taken that day: nothing is combined.
@@ -154,8 +172,8 @@ pub enum Lead<'a> {
         /// The provision.
         source: &'a str,
     },
-    /// The order the program holds gives none of these kinds a place: the officers agree the lead under the
-    /// combination regulations that apply.
+    /// The order the program holds gives none of these kinds a place: the officers agree the lead
+    /// under the combination regulations that apply.
     NotInOrder,
 }
 
@@ -222,7 +240,8 @@ mod tests {
         assert!(!is_ordinary_day(date(2024, 7, 4)));
     }
 
-    /// RPA 1985 s. 15(1)(b): a general election and ordinary local elections on one day are taken together.
+    /// RPA 1985 s. 15(1)(b): a general election and ordinary local elections on one day are taken
+    /// together.
     #[test]
     fn a_general_election_and_the_ordinary_locals_must_be_combined_s15_1() {
         let poll = date(2027, 5, 6);
@@ -306,8 +325,8 @@ mod tests {
         }));
     }
 
-    /// SI 2004/294 reg. 4: the general election leads, then the GLA, then the council, then the mayor; a PCC
-    /// poll never leads.
+    /// SI 2004/294 reg. 4: the general election leads, then the GLA, then the council, then the
+    /// mayor; a PCC poll never leads.
     #[test]
     fn the_lead_officer_follows_the_statutory_order_reg_4() {
         let law = law().unwrap();

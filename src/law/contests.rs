@@ -1,7 +1,8 @@
-//! The law of each kind of contest (`assets/law/contests.ron`): who may run it, where it stands in the order
-//! that names the lead officer of a combined poll, and what its law sets for handing in postal votes,
-//! campaigners handling them, proxies and voter identification. The plan's indicators, `check`, the editor
-//! and the PDF all ask this module, so a contest outside a law's scope is never told that law.
+//! The law of each kind of contest (`assets/law/contests.ron`): who may run it, where it stands in
+//! the order that names the lead officer of a combined poll, and what its law sets for handing in
+//! postal votes, campaigners handling them, proxies and voter identification. The plan's
+//! indicators, `check`, the editor and the PDF all ask this module, so a contest outside a law's
+//! scope is never told that law.
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -22,7 +23,8 @@ pub struct OfficerLaw {
     pub source: String,
 }
 
-/// Where a kind of election stands in the order that decides who leads a combined poll (1 leads first).
+/// Where a kind of election stands in the order that decides who leads a combined poll (1 leads
+/// first).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LeadLaw {
@@ -49,7 +51,8 @@ pub enum HandingIn {
 /// What the law sets for how many electors one person may be proxy for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 pub enum Proxies {
-    /// RPA 1983 s. 61(1A): at most `total` electors, of whom at most `domestic` are domestic electors.
+    /// RPA 1983 s. 61(1A): at most `total` electors, of whom at most `domestic` are domestic
+    /// electors.
     Capped {
         /// Electors in all.
         total: u32,
@@ -166,8 +169,9 @@ impl ContestLaw {
     }
 }
 
-/// A new contest of `election` in `nation` polling on `poll`: what such a contest usually elects, one seat,
-/// the first officer its law names there, taken together with the plan's other contests that day.
+/// A new contest of `election` in `nation` polling on `poll`: what such a contest usually elects,
+/// one seat, the first officer its law names there, taken together with the plan's other contests
+/// that day.
 pub fn contest_under_law(
     name: &str,
     election: ElectionType,
@@ -224,7 +228,8 @@ impl IndicatorLaw {
     }
 }
 
-/// What the law sets for `kind` across `contests` (`NotApplicable` for indicators the law does not set).
+/// What the law sets for `kind` across `contests` (`NotApplicable` for indicators the law does not
+/// set).
 pub fn indicator_law(law: &super::Law, contests: &[Contest], kind: IndicatorKind) -> IndicatorLaw {
     let mut limit: Option<u32> = None;
     let mut limited = Vec::new();
@@ -298,12 +303,13 @@ pub fn statutory_limit(contests: &[Contest], kind: IndicatorKind) -> Option<f64>
 pub fn handing_in_words(voting: &VotingLaw) -> String {
     match voting.handing_in {
         HandingIn::Limit { others } => format!(
-            "Own postal vote and those of up to {others} other electors per election; each proxy postal \
-             ballot paper handed in lowers {others} by one; an incomplete return form rejects all"
+            "Own postal vote and those of up to {others} other electors per election; each proxy \
+             postal ballot paper handed in lowers {others} by one; an incomplete return form \
+             rejects all"
         ),
         HandingIn::NotHeld => {
-            "Handed in to the returning officer with a return form; the limit is set by the provision \
-             cited (number not held here)"
+            "Handed in to the returning officer with a return form; the limit is set by the \
+             provision cited (number not held here)"
                 .to_owned()
         }
         HandingIn::None => "No statutory limit".to_owned(),
@@ -334,8 +340,8 @@ pub fn voter_id_words(voting: &VotingLaw) -> &'static str {
     }
 }
 
-/// The law of a contest in three short phrases (handing in, proxies, voter ID), for tables such as the
-/// README's.
+/// The law of a contest in three short phrases (handing in, proxies, voter ID), for tables such as
+/// the README's.
 pub fn short_words(voting: &VotingLaw) -> [String; 3] {
     let handing = match (voting.handing_in, voting.campaigners.is_some()) {
         (HandingIn::Limit { others }, true) => {
@@ -361,8 +367,8 @@ pub fn short_words(voting: &VotingLaw) -> [String; 3] {
     [handing, proxies, id.to_owned()]
 }
 
-/// Checks the contest law: every kind of election has it, and it names an officer and a voting law in every
-/// nation the election is held in, each with a source.
+/// Checks the contest law: every kind of election has it, and it names an officer and a voting law
+/// in every nation the election is held in, each with a source.
 pub(super) fn check(law: &super::Law, problems: &mut Vec<String>) {
     for election in ElectionType::ALL {
         let key = election.key();
@@ -444,7 +450,8 @@ mod tests {
             .clone()
     }
 
-    /// SI 2001/341 reg. 82A(1) and 82B; SI 2001/497 reg. 82B; not at devolved Scottish and Welsh polls.
+    /// SI 2001/341 reg. 82A(1) and 82B; SI 2001/497 reg. 82B; not at devolved Scottish and Welsh
+    /// polls.
     #[test]
     fn the_handing_in_limit_applies_where_reg_82b_does_and_nowhere_else() {
         use ElectionType::*;
@@ -484,7 +491,8 @@ mod tests {
             assert_eq!(v.handing_in, HandingIn::None, "{election:?}");
             assert_eq!(v.campaigners, None, "{election:?}: no s. 112A offence");
         }
-        // Northern Ireland's 2024 scheme (SI 2024/319; SI 2024/382): a limit whose number is not held.
+        // Northern Ireland's 2024 scheme (SI 2024/319; SI 2024/382): a limit whose number is not
+        // held.
         for election in [UkParliamentary, NiAssembly, NiLocal] {
             let v = voting(election, NorthernIreland);
             assert_eq!(v.handing_in, HandingIn::NotHeld, "{election:?}");
@@ -492,7 +500,8 @@ mod tests {
         }
     }
 
-    /// RPA 1983 s. 61(1A) (Elections Act 2022 Sch. 4); SSI 2015/425 art. 10(5); RPA 2000 Sch. 4 para. 6.
+    /// RPA 1983 s. 61(1A) (Elections Act 2022 Sch. 4); SSI 2015/425 art. 10(5); RPA 2000 Sch. 4
+    /// para. 6.
     #[test]
     fn proxy_limits_follow_each_contest_law() {
         use ElectionType::*;
@@ -580,13 +589,15 @@ mod tests {
             "only the PCC ballot is under reg. 82B"
         );
         let proxies = indicator_law(law, &both, IndicatorKind::ProxiesHeldByOnePerson);
-        assert!(
-            matches!(proxies, IndicatorLaw::Limit { limit: 4, ref contests, .. } if contests == &vec![pcc.id])
-        );
+        assert!(matches!(
+            proxies,
+            IndicatorLaw::Limit { limit: 4, ref contests, .. } if contests == &vec![pcc.id]
+        ));
         let relatives = indicator_law(law, &both, IndicatorKind::NonRelativeProxiesHeldByOnePerson);
-        assert!(
-            matches!(relatives, IndicatorLaw::Limit { limit: 2, ref contests, .. } if contests == &vec![council.id])
-        );
+        assert!(matches!(
+            relatives,
+            IndicatorLaw::Limit { limit: 2, ref contests, .. } if contests == &vec![council.id]
+        ));
     }
 
     #[test]

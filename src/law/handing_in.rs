@@ -1,24 +1,31 @@
 //! Handing in postal voting documents: what the authorised person must (or may) reject, occasion by
-//! occasion, under the Representation of the People (England and Wales) Regulations 2001 (SI 2001/341)
-//! reg. 82B and the Scottish regulations' (SI 2001/497) reg. 82B, for the contests whose law has that scheme
-//! (`contests::HandingIn::Limit`). The editor's hand-in check and the tests ask this one function.
+//! occasion, under the Representation of the People (England and Wales) Regulations 2001
+//! (SI 2001/341) reg. 82B and the Scottish regulations' (SI 2001/497) reg. 82B, for the contests
+//! whose law has that scheme (`contests::HandingIn::Limit`). The editor's hand-in check and the
+//! tests ask this one function.
 //!
 //! How the program reads the regulation:
-//! - P's "own" documents are those issued to P, as elector or as proxy; proxy postal ballot papers are not
-//!   counted among the "other electors" but lower the number (82B(2)).
-//! - On a later occasion, 82B(1)(c) counts the other electors' documents P handed in earlier at the same
-//!   election, disregarding rejected ones; the proxy papers P has handed in at the election so far, this
-//!   occasion's included, lower the number.
+//! - P's "own" documents are those issued to P, as elector or as proxy; proxy postal ballot papers
+//!   are not counted among the "other electors" but lower the number (82B(2)).
+//! - On a later occasion, 82B(1)(c) counts the other electors' documents P handed in earlier at the
+//!   same election, disregarding rejected ones; the proxy papers P has handed in at the election so
+//!   far, this occasion's included, lower the number.
 
-/// The campaigner-handling offence, as Representation of the People Act 1983 s. 112A (inserted by the
-/// Elections Act 2022 s. 4) states it, for the contests whose law has it.
-pub const CAMPAIGNER_OFFENCE: &str = "A political campaigner who handles a postal voting document issued to another \
-person for use at the election commits an offence (RPA 1983 s. 112A(1)), a corrupt practice (s. 112A(6)). It is no \
-offence for those running the election or working under the returning officer, postal operators, or people whose \
-duties include handling post for an organisation or communal building (s. 112A(2)); nor for the elector's spouse, \
-civil partner, parent, grandparent, brother, sister, child or grandchild, or someone who provides regular care for \
-them or works for an organisation that does (s. 112A(3)). It is a defence that the person did not dishonestly handle \
-the document to promote a particular outcome (s. 112A(4)).";
+/// The campaigner-handling offence, as Representation of the People Act 1983 s. 112A (inserted by
+/// the Elections Act 2022 s. 4) states it, for the contests whose law has it.
+pub const CAMPAIGNER_OFFENCE: &str = "A political campaigner who handles a postal voting document \
+                                      issued to another person for use at the election commits an \
+                                      offence (RPA 1983 s. 112A(1)), a corrupt practice (s. \
+                                      112A(6)). It is no offence for those running the election or \
+                                      working under the returning officer, postal operators, or \
+                                      people whose duties include handling post for an \
+                                      organisation or communal building (s. 112A(2)); nor for the \
+                                      elector's spouse, civil partner, parent, grandparent, \
+                                      brother, sister, child or grandchild, or someone who \
+                                      provides regular care for them or works for an organisation \
+                                      that does (s. 112A(3)). It is a defence that the person did \
+                                      not dishonestly handle the document to promote a particular \
+                                      outcome (s. 112A(4)).";
 
 /// One occasion on which a person (P) hands in postal voting documents at one election.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -42,14 +49,14 @@ pub enum Decision {
     AcceptAll,
     /// 82B(1)(a): the return form is incomplete, so every document is rejected, P's own included.
     RejectAllFormIncomplete,
-    /// 82B(1)(b): on this occasion P hands in more other electors' documents than the limit allows; all of
-    /// them are rejected and P's own stand.
+    /// 82B(1)(b): on this occasion P hands in more other electors' documents than the limit allows;
+    /// all of them are rejected and P's own stand.
     RejectOthersOverLimit {
         /// The limit after 82B(2).
         limit: u32,
     },
-    /// 82B(1)(c): with the documents P handed in earlier at this election, this batch takes P past the
-    /// limit; the batch is rejected, P's own and the earlier accepted documents stand.
+    /// 82B(1)(c): with the documents P handed in earlier at this election, this batch takes P past
+    /// the limit; the batch is rejected, P's own and the earlier accepted documents stand.
     RejectBatchPastLimit {
         /// The limit after 82B(2).
         limit: u32,
@@ -74,8 +81,8 @@ impl Decision {
         match self {
             Decision::AcceptAll => "Accept the documents".to_owned(),
             Decision::RejectAllFormIncomplete => {
-                "Reject every document handed in, the person's own included: the return form is not \
-                 fully completed (reg. 82B(1)(a))"
+                "Reject every document handed in, the person's own included: the return form is \
+                 not fully completed (reg. 82B(1)(a))"
                     .to_owned()
             }
             Decision::RejectOthersOverLimit { limit } => format!(
@@ -84,9 +91,9 @@ impl Decision {
                 others(limit)
             ),
             Decision::RejectBatchPastLimit { limit, earlier } => format!(
-                "Reject this batch of other electors' documents: with the {earlier} accepted earlier at \
-                 this election it takes the person past {limit} (reg. 82B(1)(c)); documents already \
-                 accepted stand"
+                "Reject this batch of other electors' documents: with the {earlier} accepted \
+                 earlier at this election it takes the person past {limit} (reg. 82B(1)(c)); \
+                 documents already accepted stand"
             ),
         }
     }
@@ -106,8 +113,8 @@ fn others(n: u32) -> String {
 pub struct Verdict {
     /// What must happen.
     pub decision: Decision,
-    /// 82B(3): the authorised person may (not must) also reject a document they suspect is handed in
-    /// in breach of RPA 1983 s. 112A.
+    /// 82B(3): the authorised person may (not must) also reject a document they suspect is handed
+    /// in in breach of RPA 1983 s. 112A.
     pub may_reject_as_campaigner: bool,
     /// Other electors' documents accepted from P at this election after this occasion.
     pub others_accepted: u32,
@@ -115,13 +122,14 @@ pub struct Verdict {
     pub proxy_papers_accepted: u32,
 }
 
-/// The limit after 82B(2): `others` minus the proxy postal ballot papers handed in (never below nought).
+/// The limit after 82B(2): `others` minus the proxy postal ballot papers handed in (never below
+/// nought).
 pub fn limit_after_proxies(others: u32, proxy_papers: u32) -> u32 {
     others.saturating_sub(proxy_papers)
 }
 
-/// The verdicts, in order, on the occasions one person hands in documents at one election, where the law
-/// allows `others` other electors (5 under reg. 82B).
+/// The verdicts, in order, on the occasions one person hands in documents at one election, where
+/// the law allows `others` other electors (5 under reg. 82B).
 pub fn decide(others: u32, occasions: &[Occasion]) -> Vec<Verdict> {
     let mut others_accepted = 0u32;
     let mut proxy_papers_accepted = 0u32;
@@ -217,8 +225,8 @@ mod tests {
         assert!(v[0].decision.words().contains("own stand"));
     }
 
-    /// reg. 82B(1)(c): a later batch that takes P past five is rejected; earlier accepted ones stand; rejected
-    /// documents are disregarded when counting.
+    /// reg. 82B(1)(c): a later batch that takes P past five is rejected; earlier accepted ones
+    /// stand; rejected documents are disregarded when counting.
     #[test]
     fn a_later_batch_past_five_is_rejected_and_earlier_ones_stand_82b_1_c() {
         let v = decide(FIVE, &[hand_in(3), hand_in(3), hand_in(2)]);

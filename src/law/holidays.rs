@@ -1,7 +1,8 @@
-//! UK bank holidays by division: shipped as data in `assets/law/bank-holidays.csv` (GOV.UK and the Banking
-//! and Financial Dealings Act 1971; see `assets/law/bank-holidays.md`), and replaceable without a new
-//! release by a file of the same shape, `bank-holidays.csv` in the program's data folder, which is checked
-//! when it is read. Whichever is used says so: its file and the years it covers.
+//! UK bank holidays by division: shipped as data in `assets/law/bank-holidays.csv` (GOV.UK and the
+//! Banking and Financial Dealings Act 1971; see `assets/law/bank-holidays.md`), and replaceable
+//! without a new release by a file of the same shape, `bank-holidays.csv` in the program's data
+//! folder, which is checked when it is read. Whichever is used says so: its file and the years it
+//! covers.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -102,8 +103,8 @@ impl Holidays {
         &BUILTIN
     }
 
-    /// The holidays to use: the override file in `data_dir` if there is one (checked; an error says what is
-    /// wrong with it and where), else the built-in data.
+    /// The holidays to use: the override file in `data_dir` if there is one (checked; an error says
+    /// what is wrong with it and where), else the built-in data.
     pub fn load(data_dir: &Path) -> Result<Holidays, String> {
         let file = data_dir.join(OVERRIDE_FILE);
         match std::fs::read_to_string(&file) {
@@ -144,8 +145,8 @@ impl Holidays {
     }
 }
 
-/// Parses and checks a data file: `date,division,title` with a header line, every year from the first to
-/// the last holding each division's regular holidays.
+/// Parses and checks a data file: `date,division,title` with a header line, every year from the
+/// first to the last holding each division's regular holidays.
 fn parse(text: &str, file: Option<&Path>) -> Result<Holidays, String> {
     let name = file.map_or_else(
         || "the built-in bank holidays".to_owned(),
@@ -187,7 +188,8 @@ fn parse(text: &str, file: Option<&Path>) -> Result<Holidays, String> {
                 at(
                     number,
                     format!(
-                        "unknown division {division:?}; use england-and-wales, scotland or northern-ireland"
+                        "unknown division {division:?}; use england-and-wales, scotland or \
+                         northern-ireland"
                     ),
                 )
             })?;
@@ -215,7 +217,8 @@ fn parse(text: &str, file: Option<&Path>) -> Result<Holidays, String> {
         return Err(format!("{name} lists no bank holidays"));
     };
     let (first_year, last_year) = (first.date.year(), last.date.year());
-    // Every year must be whole for every division: a missing year would count its holidays as working days.
+    // Every year must be whole for every division: a missing year would count its holidays as
+    // working days.
     for year in first_year..=last_year {
         for division in Division::ALL {
             let n = all
@@ -224,7 +227,8 @@ fn parse(text: &str, file: Option<&Path>) -> Result<Holidays, String> {
                 .count();
             if n < 8 {
                 return Err(format!(
-                    "{name}: {year} has only {n} bank holidays for {}; every year from {first_year} to {last_year} must list them all",
+                    "{name}: {year} has only {n} bank holidays for {}; every year from \
+                     {first_year} to {last_year} must list them all",
                     division.label()
                 ));
             }

@@ -1,8 +1,8 @@
-//! The law, as data with its citations (`assets/law/`): the calendars rules count in; for each kind of
-//! election the rule sets in force for each span of poll dates, each milestone a row (count, time, calendar,
-//! source); and each kind's contest law (officers, postal votes handed in, proxies, voter ID). Loaded and
-//! checked once; the timetable, key dates, indicators, editor and PDF all ask it, and no code holds a day
-//! count or a statutory limit.
+//! The law, as data with its citations (`assets/law/`): the calendars rules count in; for each kind
+//! of election the rule sets in force for each span of poll dates, each milestone a row (count,
+//! time, calendar, source); and each kind's contest law (officers, postal votes handed in, proxies,
+//! voter ID). Loaded and checked once; the timetable, key dates, indicators, editor and PDF all ask
+//! it, and no code holds a day count or a statutory limit.
 
 pub mod calendar;
 pub mod combination;
@@ -221,8 +221,9 @@ impl Law {
         self.calendars.iter().find(|c| c.key == key)
     }
 
-    /// Checks the data: every calendar a rule names exists, every row cites a source and its time reads,
-    /// every kind of election has rules and its rule sets follow each other without gaps or overlaps.
+    /// Checks the data: every calendar a rule names exists, every row cites a source and its time
+    /// reads, every kind of election has rules and its rule sets follow each other without gaps or
+    /// overlaps.
     pub fn check(&self) -> Result<(), String> {
         let mut problems = Vec::new();
         let mut calendar_keys = Vec::new();
@@ -323,8 +324,8 @@ impl Law {
     }
 }
 
-/// The law built into the program, read and checked once: a defect in the shipped data is an error every
-/// timetable reports (and a test catches), never a guess.
+/// The law built into the program, read and checked once: a defect in the shipped data is an error
+/// every timetable reports (and a test catches), never a guess.
 pub fn law() -> Result<&'static Law, &'static str> {
     static LAW: LazyLock<Result<Law, String>> = LazyLock::new(|| {
         let calendars: Vec<CalendarLaw> =

@@ -23,24 +23,31 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// The UK GDPR Article 9(2) condition for processing special category data. A candidate's party is
-    /// political opinion, so sharing it needs one of these besides the Article 6 basis; conditions under
-    /// Art. 9(2)(g) need a substantial public interest condition of the Data Protection Act 2018 Sch. 1 Pt. 2.
+    /// The UK GDPR Article 9(2) condition for processing special category data. A candidate's party
+    /// is political opinion, so sharing it needs one of these besides the Article 6 basis;
+    /// conditions under Art. 9(2)(g) need a substantial public interest condition of the Data
+    /// Protection Act 2018 Sch. 1 Pt. 2.
     pub enum SpecialCategoryCondition {
         /// Art. 9(2)(g) with DPA 2018 Sch. 1 para. 6: statutory and government purposes.
-        StatutoryPurposes => "Art. 9(2)(g) with DPA 2018 Sch. 1 para. 6 (statutory and government purposes)", "statutory-purposes",
+        StatutoryPurposes =>
+            "Art. 9(2)(g) with DPA 2018 Sch. 1 para. 6 (statutory and government \
+             purposes)", "statutory-purposes",
         /// Art. 9(2)(g) with DPA 2018 Sch. 1 para. 10: preventing or detecting unlawful acts.
-        PreventingUnlawfulActs => "Art. 9(2)(g) with DPA 2018 Sch. 1 para. 10 (preventing or detecting unlawful acts)", "preventing-unlawful-acts",
-        /// Art. 9(2)(e): personal data manifestly made public by the data subject (a party description on the
-        /// published statement of persons nominated).
-        ManifestlyPublic => "Art. 9(2)(e) (manifestly made public by the candidate)", "manifestly-public",
+        PreventingUnlawfulActs =>
+            "Art. 9(2)(g) with DPA 2018 Sch. 1 para. 10 (preventing or detecting unlawful \
+             acts)", "preventing-unlawful-acts",
+        /// Art. 9(2)(e): personal data manifestly made public by the data subject (a party
+        /// description on the published statement of persons nominated).
+        ManifestlyPublic => "Art. 9(2)(e) (manifestly made public by the candidate)",
+            "manifestly-public",
         /// Art. 9(2)(a): the candidate's explicit consent.
         ExplicitConsent => "Art. 9(2)(a) (explicit consent)", "explicit-consent",
     }
 }
 
 labelled_enum! {
-    /// Whether the privacy notice tells candidates their details go to the police elected-official adviser.
+    /// Whether the privacy notice tells candidates their details go to the police elected-official
+    /// adviser.
     pub enum NoticeCoverage {
         /// The notice names sharing with the police FEOA.
         Covers => "Yes: it names sharing with the police FEOA", "covers",
@@ -136,7 +143,8 @@ pub struct CandidateDataSharing {
     pub fields: Vec<CandidateDataField>,
     /// The lawful basis.
     pub lawful_basis: Option<LawfulBasis>,
-    /// The UK GDPR Article 9 condition (with its DPA 2018 Sch. 1 condition) for the party, political opinion.
+    /// The UK GDPR Article 9 condition (with its DPA 2018 Sch. 1 condition) for the party,
+    /// political opinion.
     #[serde(default)]
     pub special_category: Option<SpecialCategoryCondition>,
     /// Why that basis applies.
@@ -160,7 +168,8 @@ pub struct CandidateDataSharing {
 }
 
 impl CandidateDataSharing {
-    /// Whether the arrangement shares special category data: a candidate's party is political opinion.
+    /// Whether the arrangement shares special category data: a candidate's party is political
+    /// opinion.
     pub fn has_special_category_data(&self) -> bool {
         self.fields.contains(&CandidateDataField::Party)
     }

@@ -66,7 +66,8 @@ impl Cadence {
         }
     }
 
-    /// The interval between contacts in days, for placing check-ins; `None` for `AsNeeded` and `Hourly`.
+    /// The interval between contacts in days, for placing check-ins; `None` for `AsNeeded` and
+    /// `Hourly`.
     pub fn interval_days(self) -> Option<i64> {
         match self {
             Cadence::AsNeeded | Cadence::Hourly => None,
@@ -127,7 +128,8 @@ pub struct CommunicationLine {
     pub subject: String,
     /// By which channel.
     pub channel: Channel,
-    /// How often, tightening towards the poll; phases in order of `from_days_before_poll`, furthest first.
+    /// How often, tightening towards the poll; phases in order of `from_days_before_poll`, furthest
+    /// first.
     pub schedule: Vec<CadencePhase>,
     /// Where matters raised on this line go when they must be escalated.
     pub escalates_to: Option<EscalationLevelId>,

@@ -41,8 +41,8 @@ labelled_enum! {
 }
 
 impl CustodyStage {
-    /// Position in the journey from printing to destruction; a break in the count may come at any point
-    /// from verification to declaration, so it has no position of its own (`None`).
+    /// Position in the journey from printing to destruction; a break in the count may come at any
+    /// point from verification to declaration, so it has no position of its own (`None`).
     pub fn order(self) -> Option<usize> {
         if self == CustodyStage::BreakInCount {
             return None;
@@ -128,8 +128,8 @@ pub struct CustodyItem {
     pub expected_at_count: bool,
 }
 
-/// One recorded handover or check of an item. Recorded events are never rewritten: a correction is a new
-/// event naming the one it corrects.
+/// One recorded handover or check of an item. Recorded events are never rewritten: a correction is
+/// a new event naming the one it corrects.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CustodyEvent {
@@ -165,10 +165,12 @@ pub struct CustodyEvent {
     pub hash: String,
 }
 
-/// How far a log had reached when the plan was last saved: its number of events and the hash of the last.
+/// How far a log had reached when the plan was last saved: its number of events and the hash of the
+/// last.
 ///
-/// Anchors only move forward: a save extends an anchor along the same chain and never shortens or replaces
-/// it, so a log that loses its newest events no longer reaches its anchor (`custody.truncated`).
+/// Anchors only move forward: a save extends an anchor along the same chain and never shortens or
+/// replaces it, so a log that loses its newest events no longer reaches its anchor
+/// (`custody.truncated`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LogAnchor {
@@ -196,8 +198,8 @@ pub struct ImportRecord {
     pub added: usize,
 }
 
-/// A machine that has recorded events in a log. One log has one writer; a second machine on the same log
-/// would fork its chain, so two writers of one log are reported.
+/// A machine that has recorded events in a log. One log has one writer; a second machine on the
+/// same log would fork its chain, so two writers of one log are reported.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LogWriter {

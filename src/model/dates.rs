@@ -23,11 +23,11 @@ fn date_time(d: &mut impl FnMut(&mut NaiveDate), at: &mut NaiveDateTime) {
 }
 
 impl Plan {
-    /// Replaces every planning date by `f(date)`: polling days (the overview's and each contest's), revisions,
-    /// sign-offs, messages, candidate data reviews, observations, mitigations and risk reviews, hotspot
-    /// briefings, events, the count receipt deadline, venue assessments, referrals, plan reviews and local
-    /// milestones. A date-time keeps its time of day. Recorded custody events are evidence and are never
-    /// moved.
+    /// Replaces every planning date by `f(date)`: polling days (the overview's and each contest's),
+    /// revisions, sign-offs, messages, candidate data reviews, observations, mitigations and risk
+    /// reviews, hotspot briefings, events, the count receipt deadline, venue assessments,
+    /// referrals, plan reviews and local milestones. A date-time keeps its time of day. Recorded
+    /// custody events are evidence and are never moved.
     pub fn map_dates(&mut self, mut f: impl FnMut(NaiveDate) -> NaiveDate) {
         let mut d = |date: &mut NaiveDate| *date = f(*date);
         let o = &mut self.overview;
@@ -95,8 +95,8 @@ impl Plan {
             .for_each(|m| d(&mut m.date));
     }
 
-    /// Moves every planning date by `days` (negative moves earlier), keeping the plan's shape relative to
-    /// polling day in calendar days.
+    /// Moves every planning date by `days` (negative moves earlier), keeping the plan's shape
+    /// relative to polling day in calendar days.
     pub fn shift_dates(&mut self, days: i64) {
         self.map_dates(|date| shift(date, days));
     }

@@ -1,4 +1,5 @@
-//! Section 11: electoral events — opening sessions, polling day, verification, count and declaration.
+//! Section 11: electoral events — opening sessions, polling day, verification, count and
+//! declaration.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};

@@ -17,16 +17,20 @@ pub fn number(value: f64) -> String {
 }
 
 labelled_enum! {
-    /// Which indicator this is: those the Electoral Commission names, the statutory limits, or a local one.
+    /// Which indicator this is: those the Electoral Commission names, the statutory limits, or a
+    /// local one.
     pub enum IndicatorKind {
         /// Many registration applications at one property, out of line with its size.
         RegistrationsAtProperty => "Registrations at one property", "registrations-at-property",
         /// Many absent-vote applications at one property.
-        AbsentVoteApplicationsAtProperty => "Absent-vote applications at one property", "absent-votes-at-property",
+        AbsentVoteApplicationsAtProperty => "Absent-vote applications at one property",
+            "absent-votes-at-property",
         /// Breaks from a property's previous registration pattern.
-        RegistrationPatternBreak => "Break from previous registration pattern", "registration-pattern-break",
+        RegistrationPatternBreak => "Break from previous registration pattern",
+            "registration-pattern-break",
         /// Whole properties failing verification.
-        PropertiesFailingVerification => "Properties failing verification", "properties-failing-verification",
+        PropertiesFailingVerification => "Properties failing verification",
+            "properties-failing-verification",
         /// Many attestations or signature waivers.
         AttestationsOrWaivers => "Attestations or signature waivers", "attestations-or-waivers",
         /// Forms apparently in the same handwriting.
@@ -34,31 +38,38 @@ labelled_enum! {
         /// Many applications assisted by one person.
         AssistedByOnePerson => "Applications assisted by one person", "assisted-by-one-person",
         /// Many postal vote redirections to one address.
-        RedirectionsToOneAddress => "Postal vote redirections to one address", "redirections-to-one-address",
+        RedirectionsToOneAddress => "Postal vote redirections to one address",
+            "redirections-to-one-address",
         /// Acknowledgements returned undelivered.
-        UndeliveredAcknowledgements => "Acknowledgements returned undelivered", "undelivered-acknowledgements",
+        UndeliveredAcknowledgements => "Acknowledgements returned undelivered",
+            "undelivered-acknowledgements",
         /// Details inconsistent with data already held.
         InconsistentDetails => "Details inconsistent with held data", "inconsistent-details",
         /// Unusual volumes of applications in an area.
         UnusualAreaVolumes => "Unusual volume of applications in an area", "unusual-area-volumes",
-        /// Statutory: other electors' postal voting documents (and proxy postal ballot papers) handed in by
-        /// one person at one election (RPR 2001 reg. 82B; see `assets/law/contests.ron`).
-        PostalVotesHandedInByOnePerson => "Postal votes handed in by one person (statutory)", "postal-votes-handed-in",
+        /// Statutory: other electors' postal voting documents (and proxy postal ballot papers)
+        /// handed in by one person at one election (RPR 2001 reg. 82B; see
+        /// `assets/law/contests.ron`).
+        PostalVotesHandedInByOnePerson => "Postal votes handed in by one person (statutory)",
+            "postal-votes-handed-in",
         /// Statutory: electors for whom one person acts as proxy (RPA 1983 s. 61(1A)).
         ProxiesHeldByOnePerson => "Electors one person is proxy for (statutory)", "proxies-held",
         /// Statutory: domestic electors for whom one person acts as proxy (RPA 1983 s. 61(1A)).
-        DomesticProxiesHeldByOnePerson => "Domestic electors one person is proxy for (statutory)", "domestic-proxies-held",
-        /// Statutory: electors other than close relatives for whom one person votes as proxy, where the law
-        /// keeps "two unless close relatives" (Scottish and Welsh devolved polls).
-        NonRelativeProxiesHeldByOnePerson => "Non-relatives one person votes as proxy for (statutory)", "non-relative-proxies-held",
+        DomesticProxiesHeldByOnePerson => "Domestic electors one person is proxy for (statutory)",
+            "domestic-proxies-held",
+        /// Statutory: electors other than close relatives for whom one person votes as proxy, where
+        /// the law keeps "two unless close relatives" (Scottish and Welsh devolved polls).
+        NonRelativeProxiesHeldByOnePerson =>
+            "Non-relatives one person votes as proxy for (statutory)", "non-relative-proxies-held",
         /// A locally defined indicator.
         Local => "Local indicator", "local",
     }
 }
 
 impl IndicatorKind {
-    /// Whether the law sets this indicator's limit. The number, and the contests it applies to, come from the
-    /// law data for the plan's contests (`law::contests::statutory_limit`), never from code.
+    /// Whether the law sets this indicator's limit. The number, and the contests it applies to,
+    /// come from the law data for the plan's contests (`law::contests::statutory_limit`), never
+    /// from code.
     pub fn is_statutory(self) -> bool {
         matches!(
             self,
@@ -128,7 +139,8 @@ pub struct FraudIndicator {
     pub kind: IndicatorKind,
     /// A short name.
     pub name: String,
-    /// What is measured and how, e.g. "Postal vote applications received for one address in a week".
+    /// What is measured and how, e.g. "Postal vote applications received for one address in a
+    /// week".
     pub measure: String,
     /// Whether high or low values are the concern.
     pub direction: Direction,
@@ -155,8 +167,8 @@ impl FraudIndicator {
     }
 
     /// The state a value puts this indicator in. Where the law sets a limit for the plan's contests
-    /// (`statutory_limit`), the law's number judges, not local levels: beyond the limit is action, at the limit
-    /// is warning. Otherwise the local levels do.
+    /// (`statutory_limit`), the law's number judges, not local levels: beyond the limit is action,
+    /// at the limit is warning. Otherwise the local levels do.
     pub fn state_of(&self, value: f64, statutory_limit: Option<f64>) -> IndicatorState {
         if let Some(limit) = statutory_limit {
             return if value > limit {
@@ -177,7 +189,8 @@ impl FraudIndicator {
         }
     }
 
-    /// The indicator's current state, from its latest observation, under the law's limit if it sets one.
+    /// The indicator's current state, from its latest observation, under the law's limit if it sets
+    /// one.
     pub fn state(&self, statutory_limit: Option<f64>) -> IndicatorState {
         self.latest().map_or(IndicatorState::Clear, |o| {
             self.state_of(o.value, statutory_limit)

@@ -1,4 +1,5 @@
-//! Typed identifiers: one newtype per kind of entity, so a risk owner can never be given a venue's id.
+//! Typed identifiers: one newtype per kind of entity, so a risk owner can never be given a venue's
+//! id.
 
 use std::fmt;
 
@@ -40,8 +41,9 @@ macro_rules! entity_id {
 }
 
 entity_id!(
-    /// Identifies a plan: minted once by `new` (or when a file from before plan ids is migrated) and never
-    /// regenerated, so copies of one plan on several laptops can be told from copies of another.
+    /// Identifies a plan: minted once by `new` (or when a file from before plan ids is migrated)
+    /// and never regenerated, so copies of one plan on several laptops can be told from copies of
+    /// another.
     PlanId
 );
 entity_id!(

@@ -1,4 +1,5 @@
-//! Section 15: key dates — the plan's own reviews and local milestones (the statutory timetable is computed).
+//! Section 15: key dates — the plan's own reviews and local milestones (the statutory timetable
+//! is computed).
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -18,21 +19,27 @@ labelled_enum! {
         /// Close of nominations (4pm).
         CloseOfNominations => "Close of nominations", "close_of_nominations",
         /// Publication of the statement of persons nominated.
-        StatementOfPersonsNominated => "Statement of persons nominated", "statement_of_persons_nominated",
+        StatementOfPersonsNominated => "Statement of persons nominated",
+            "statement_of_persons_nominated",
         /// Deadline to register to vote (midnight).
         RegistrationDeadline => "Registration deadline", "registration_deadline",
         /// Deadline for new postal vote applications and changes (5pm).
-        PostalVoteDeadline => "Postal vote applications and changes deadline", "postal_vote_deadline",
+        PostalVoteDeadline => "Postal vote applications and changes deadline",
+            "postal_vote_deadline",
         /// Deadline for new proxy applications (5pm).
         ProxyDeadline => "Proxy applications deadline", "proxy_deadline",
         /// Deadline for Voter Authority Certificate applications (5pm).
-        VoterAuthorityCertificateDeadline => "Voter Authority Certificate deadline", "voter_authority_certificate_deadline",
+        VoterAuthorityCertificateDeadline => "Voter Authority Certificate deadline",
+            "voter_authority_certificate_deadline",
         /// Deadline for appointing polling and counting agents.
-        AgentsAppointmentDeadline => "Appointment of polling and counting agents", "agents_appointment_deadline",
+        AgentsAppointmentDeadline => "Appointment of polling and counting agents",
+            "agents_appointment_deadline",
         /// First day lost postal votes may be replaced.
-        ReplacementPostalVotesFrom => "Replacement of lost postal votes from", "replacement_postal_votes_from",
+        ReplacementPostalVotesFrom => "Replacement of lost postal votes from",
+            "replacement_postal_votes_from",
         /// Emergency proxies and replacement postal votes close (polling day, 5pm).
-        EmergencyProxyDeadline => "Emergency proxies and replacement postal votes close", "emergency_proxy_deadline",
+        EmergencyProxyDeadline => "Emergency proxies and replacement postal votes close",
+            "emergency_proxy_deadline",
         /// Polling day.
         Poll => "Polling day", "poll",
     }
@@ -58,7 +65,8 @@ pub struct PlanReview {
     pub date: NaiveDate,
     /// What it is for, e.g. "Review after close of nominations".
     pub purpose: String,
-    /// The milestone it is placed against, if any: its date follows the timetable when the poll date moves.
+    /// The milestone it is placed against, if any: its date follows the timetable when the poll
+    /// date moves.
     pub anchor: Option<MilestoneAnchor>,
     /// Who attends.
     pub attendees: Vec<PersonId>,
@@ -66,7 +74,8 @@ pub struct PlanReview {
     pub done: bool,
 }
 
-/// A local milestone that is not in the statutory timetable (postal vote dispatch, a venue walk-through).
+/// A local milestone that is not in the statutory timetable (postal vote dispatch, a venue
+/// walk-through).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LocalMilestone {

@@ -1,5 +1,5 @@
-//! Closed sets of choices (roles, channels, stages...) share one shape: every variant, a label a person reads,
-//! and a stable key for machine-readable output.
+//! Closed sets of choices (roles, channels, stages...) share one shape: every variant, a label a
+//! person reads, and a stable key for machine-readable output.
 
 /// A closed set of choices, for pickers.
 pub trait Choice: Copy + PartialEq + 'static {
@@ -18,7 +18,10 @@ macro_rules! labelled_enum {
         }
     ) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash,
+            serde::Serialize, serde::Deserialize,
+        )]
         pub enum $name {
             $( $(#[$vdoc])* $variant ),+
         }

@@ -1,9 +1,9 @@
-//! Bounds on what a plan holds: text no longer than a person would write, log names short enough to print,
-//! and dates within the years an election plan can concern.
+//! Bounds on what a plan holds: text no longer than a person would write, log names short enough to
+//! print, and dates within the years an election plan can concern.
 //!
-//! The plan is walked through its own `Serialize` implementation, so every field is covered, including
-//! fields added later, and each breach names the field by its path in the file (`risks[3].reviews[0].date`)
-//! and the entity's name where it has one.
+//! The plan is walked through its own `Serialize` implementation, so every field is covered,
+//! including fields added later, and each breach names the field by its path in the file
+//! (`risks[3].reviews[0].date`) and the entity's name where it has one.
 
 use std::fmt;
 
@@ -12,7 +12,8 @@ use serde::ser;
 
 use super::Plan;
 
-/// The longest text a field may hold, in characters. A 1 MB field is a mistake or an attack, never a plan.
+/// The longest text a field may hold, in characters. A 1 MB field is a mistake or an attack, never
+/// a plan.
 pub const MAX_TEXT: usize = 100_000;
 /// The longest custody log name, in characters: it is printed beside every event and head.
 pub const MAX_LOG_NAME: usize = 64;
@@ -82,8 +83,8 @@ pub fn check(plan: &Plan) -> Vec<Breach> {
     walker.breaches
 }
 
-/// The year of a string written as a date or date-time (`2027-05-06`, `+20227-04-29T10:00:00`), or `None`
-/// for any other text.
+/// The year of a string written as a date or date-time (`2027-05-06`, `+20227-04-29T10:00:00`), or
+/// `None` for any other text.
 fn date_year(text: &str) -> Option<i64> {
     let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
     let digits = unsigned.bytes().take_while(u8::is_ascii_digit).count();
@@ -180,7 +181,8 @@ impl Walker {
                 },
             });
         }
-        // Entries of lists are named by their name, title or label; the plan's own title names nothing.
+        // Entries of lists are named by their name, title or label; the plan's own title names
+        // nothing.
         if matches!(self.field, Some("name" | "title" | "label"))
             && let Some(frame) = self.frames.last_mut()
             && matches!(frame.step, Some(Step::Index(_)))
@@ -264,8 +266,9 @@ impl<'a> ser::Serializer for &'a mut Walker {
     type SerializeStructVariant = &'a mut Walker;
 
     ignore_scalars!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
-        serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64,
-        serialize_f32: f32, serialize_f64: f64, serialize_char: char, serialize_bytes: &[u8]);
+        serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
+        serialize_u64: u64, serialize_f32: f32, serialize_f64: f64, serialize_char: char,
+        serialize_bytes: &[u8]);
 
     fn serialize_str(self, v: &str) -> Result<(), Never> {
         self.text(v);
@@ -357,7 +360,11 @@ macro_rules! compound {
         $(impl ser::$trait for &mut Walker {
             type Ok = ();
             type Error = Never;
-            $(fn $method<T: ?Sized + Serialize>(&mut self, $($arg: $ty,)* value: &T) -> Result<(), Never> {
+            $(fn $method<T: ?Sized + Serialize>(
+                &mut self,
+                $($arg: $ty,)*
+                value: &T,
+            ) -> Result<(), Never> {
                 $(let _ = $arg;)*
                 value.serialize(&mut **self)
             })*

@@ -1,7 +1,7 @@
 //! The plan: plain data for the fifteen sections of an election integrity and security plan.
 //!
-//! Nothing here knows about files, windows or PDFs; storage, validation, the editor and the exporter all
-//! work on these types.
+//! Nothing here knows about files, windows or PDFs; storage, validation, the editor and the
+//! exporter all work on these types.
 
 mod labelled;
 
@@ -93,7 +93,8 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// An empty plan for an election: every section present and empty, RO/SPOC/FEOA sign-offs awaited.
+    /// An empty plan for an election: every section present and empty, RO/SPOC/FEOA sign-offs
+    /// awaited.
     pub fn empty(election_type: ElectionType, poll_date: NaiveDate) -> Plan {
         Plan {
             format_version: FORMAT_VERSION,

@@ -13,7 +13,8 @@ labelled_enum! {
         UkParliamentary => "UK Parliamentary general election", "uk-parliamentary",
         /// A UK Parliamentary by-election.
         UkParliamentaryByElection => "UK Parliamentary by-election", "uk-parliamentary-by-election",
-        /// Ordinary elections of English principal councils (county, district, unitary, London borough).
+        /// Ordinary elections of English principal councils (county, district, unitary, London
+        /// borough).
         EnglishLocal => "English local elections", "english-local",
         /// A by-election to an English principal council.
         EnglishLocalByElection => "English local by-election", "english-local-by-election",
@@ -39,13 +40,15 @@ labelled_enum! {
         NiAssembly => "Northern Ireland Assembly election", "ni-assembly",
         /// Northern Ireland local council elections.
         NiLocal => "Northern Ireland local council elections", "ni-local",
-        /// A local referendum (neighbourhood planning, council governance), run by a counting officer.
+        /// A local referendum (neighbourhood planning, council governance), run by a counting
+        /// officer.
         LocalReferendum => "Local referendum", "local-referendum",
     }
 }
 
 labelled_enum! {
-    /// A nation of the UK: where a poll is held, and whose bank holidays and registration law apply.
+    /// A nation of the UK: where a poll is held, and whose bank holidays and registration law
+    /// apply.
     #[derive(Default)]
     pub enum Nation {
         /// England.
@@ -125,22 +128,26 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// The officer who runs a contest: each kind of election names its own (see `assets/law/contests.ron`).
+    /// The officer who runs a contest: each kind of election names its own (see
+    /// `assets/law/contests.ron`).
     pub enum OfficerRole {
         /// The acting returning officer at a UK Parliamentary election in England and Wales.
         ActingReturningOfficer => "Acting returning officer", "acting-returning-officer",
-        /// The returning officer (a council's, or a Scottish constituency's at a UK Parliamentary election).
+        /// The returning officer (a council's, or a Scottish constituency's at a UK Parliamentary
+        /// election).
         ReturningOfficer => "Returning officer", "returning-officer",
         /// The police area returning officer at a PCC election.
         PoliceAreaReturningOfficer => "Police area returning officer (PARO)", "paro",
         /// A local returning officer at a PCC election.
         LocalReturningOfficer => "Local returning officer (LRO)", "local-returning-officer",
-        /// The combined authority (or combined county authority) returning officer at a mayoral election.
+        /// The combined authority (or combined county authority) returning officer at a mayoral
+        /// election.
         CombinedAuthorityReturningOfficer => "Combined authority returning officer (CARO)", "caro",
         /// The Greater London returning officer (Mayor of London and London members).
         GreaterLondonReturningOfficer => "Greater London returning officer (GLRO)", "glro",
         /// A constituency returning officer (GLA, Scottish Parliament, Senedd).
-        ConstituencyReturningOfficer => "Constituency returning officer", "constituency-returning-officer",
+        ConstituencyReturningOfficer => "Constituency returning officer",
+            "constituency-returning-officer",
         /// A regional returning officer at a Scottish Parliament election.
         RegionalReturningOfficer => "Regional returning officer", "regional-returning-officer",
         /// The counting officer at a referendum.
@@ -148,12 +155,13 @@ labelled_enum! {
         /// The Chief Electoral Officer for Northern Ireland.
         ChiefElectoralOfficer => "Chief Electoral Officer", "chief-electoral-officer",
         /// A deputy returning officer acting under the Chief Electoral Officer in Northern Ireland.
-        DeputyReturningOfficer => "Deputy returning officer (Northern Ireland)", "deputy-returning-officer",
+        DeputyReturningOfficer => "Deputy returning officer (Northern Ireland)",
+            "deputy-returning-officer",
     }
 }
 
-/// One contest: a constituency, ward, division or office voted for on its own ballot paper, under the law
-/// of its own kind of election. A combined poll holds contests of several kinds on one day.
+/// One contest: a constituency, ward, division or office voted for on its own ballot paper, under
+/// the law of its own kind of election. A combined poll holds contests of several kinds on one day.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contest {
@@ -169,7 +177,8 @@ pub struct Contest {
     pub election: ElectionType,
     /// Where the contest is held.
     pub nation: Nation,
-    /// Its polling day (a parish poll postponed under RPA 1985 s. 16 falls three weeks after the others).
+    /// Its polling day (a parish poll postponed under RPA 1985 s. 16 falls three weeks after the
+    /// others).
     pub poll_date: NaiveDate,
     /// The officer who runs it.
     pub officer: OfficerRole,
@@ -233,13 +242,15 @@ pub struct Overview {
     pub contests: Vec<Contest>,
     /// Polling day of the principal election.
     pub poll_date: NaiveDate,
-    /// Where the poll is held: it decides the bank holidays and registration law the timetable counts in.
+    /// Where the poll is held: it decides the bank holidays and registration law the timetable
+    /// counts in.
     #[serde(default)]
     pub nation: Nation,
     /// Days appointed for public thanksgiving or mourning, which the election timetable disregards.
     #[serde(default)]
     pub disregarded_days: Vec<NaiveDate>,
-    /// The rule set (see `assets/law/`) the key dates were last computed with, e.g. `english-local/2014`.
+    /// The rule set (see `assets/law/`) the key dates were last computed with,
+    /// e.g. `english-local/2014`.
     #[serde(default)]
     pub timetable_rules: Option<String>,
     /// The Returning Officer, from the contact directory.

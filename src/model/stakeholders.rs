@@ -1,4 +1,5 @@
-//! Section 5: how the approach to integrity and security is explained to stakeholders and the public.
+//! Section 5: how the approach to integrity and security is explained to stakeholders and the
+//! public.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,8 +1,8 @@
 //! Backups of a plan: every save keeps the version it replaces beside the plan, named for when that
-//! version was saved (`NAME.plan.ron.2027-05-06T221512Z.bak`, UTC, no `:` so every file system takes it).
-//! The last [`KEEP_RECENT`] are kept, and the newest of each day for [`KEEP_DAYS`] days; older ones are
-//! removed, under the plan's lock. A backup is a whole plan file: `check`, `export` and `custody merge`
-//! read it as they read the plan.
+//! version was saved (`NAME.plan.ron.2027-05-06T221512Z.bak`, UTC, no `:` so every file system
+//! takes it). The last [`KEEP_RECENT`] are kept, and the newest of each day for [`KEEP_DAYS`] days;
+//! older ones are removed, under the plan's lock. A backup is a whole plan file: `check`, `export`
+//! and `custody merge` read it as they read the plan.
 
 use std::fs;
 use std::io;
@@ -30,12 +30,13 @@ pub struct Backup {
     pub saved: NaiveDateTime,
     /// Its size in bytes.
     pub size: u64,
-    /// Whether it is the single `NAME.plan.ron.bak` that earlier versions kept (never removed by pruning).
+    /// Whether it is the single `NAME.plan.ron.bak` that earlier versions kept (never removed by
+    /// pruning).
     pub legacy: bool,
 }
 
-/// When a backup file of `plan_name` was saved, from its name (`None`: not one of its backups), and its
-/// tie-breaking counter.
+/// When a backup file of `plan_name` was saved, from its name (`None`: not one of its backups), and
+/// its tie-breaking counter.
 fn parse_name(plan_name: &str, file: &str) -> Option<(NaiveDateTime, u32)> {
     let stamp = file
         .strip_prefix(plan_name)?
@@ -96,8 +97,8 @@ pub fn list(plan: &Path) -> io::Result<Vec<Backup>> {
     Ok(found.into_iter().map(|(b, _)| b).collect())
 }
 
-/// Keeps the file at `target` as a backup before a save replaces it: a hard link (no copy, however large
-/// the plan), or a copy where the file system has no hard links. Returns the backup's path.
+/// Keeps the file at `target` as a backup before a save replaces it: a hard link (no copy, however
+/// large the plan), or a copy where the file system has no hard links. Returns the backup's path.
 pub(crate) fn take(target: &Path) -> io::Result<PathBuf> {
     let meta = fs::metadata(target)?;
     let saved = meta
@@ -141,15 +142,16 @@ pub(crate) fn take(target: &Path) -> io::Result<PathBuf> {
 pub struct Restored {
     /// The plan to save in place of the current one.
     pub plan: crate::model::Plan,
-    /// Whether the backup holds another plan than the current file (the file was replaced by another
-    /// plan, say with `new --force`): it is brought back whole, and the current one is kept as a backup.
+    /// Whether the backup holds another plan than the current file (the file was replaced by
+    /// another plan, say with `new --force`): it is brought back whole, and the current one is kept
+    /// as a backup.
     pub other_plan: bool,
 }
 
-/// The plan in the backup at `backup`, made ready to replace `current`. An earlier version of the same
-/// plan keeps every custody event, item, anchor and writer that `current` has (evidence is never rolled
-/// back by a restore); a backup of another plan comes back as it was. Fails, saying why, when the backup
-/// cannot be read or its custody log cannot take `current`'s events.
+/// The plan in the backup at `backup`, made ready to replace `current`. An earlier version of the
+/// same plan keeps every custody event, item, anchor and writer that `current` has (evidence is
+/// never rolled back by a restore); a backup of another plan comes back as it was. Fails, saying
+/// why, when the backup cannot be read or its custody log cannot take `current`'s events.
 pub fn restored(current: &crate::model::Plan, backup: &Path) -> Result<Restored, String> {
     let loaded = super::open(backup).map_err(|e| e.to_string())?;
     let mut plan = loaded.plan;
@@ -180,8 +182,8 @@ pub fn restored(current: &crate::model::Plan, backup: &Path) -> Result<Restored,
     })
 }
 
-/// Takes away access for others from a backup (of a plan someone had made world-readable): a backup is
-/// never more readable than a save would make the plan.
+/// Takes away access for others from a backup (of a plan someone had made world-readable): a backup
+/// is never more readable than a save would make the plan.
 fn withhold_from_others(backup: &Path, meta: &fs::Metadata) {
     #[cfg(unix)]
     {
@@ -197,8 +199,8 @@ fn withhold_from_others(backup: &Path, meta: &fs::Metadata) {
     }
 }
 
-/// Removes backups beyond what is kept: the [`KEEP_RECENT`] newest, and the newest of each of the last
-/// [`KEEP_DAYS`] days before `now`. The legacy `.bak` is left alone.
+/// Removes backups beyond what is kept: the [`KEEP_RECENT`] newest, and the newest of each of the
+/// last [`KEEP_DAYS`] days before `now`. The legacy `.bak` is left alone.
 pub(crate) fn prune(target: &Path, now: NaiveDateTime) {
     let Ok(all) = list(target) else { return };
     let mut kept_days = Vec::new();

@@ -45,7 +45,8 @@ pub enum LoadError {
     },
     /// The file was written by a newer version of the program.
     #[error(
-        "{path} was written in plan format version {found}, newer than this program reads (up to {supported})"
+        "{path} was written in plan format version {found}, newer than this program reads (up to \
+         {supported})"
     )]
     NewerVersion {
         /// The file.
@@ -57,7 +58,8 @@ pub enum LoadError {
     },
     /// The file's name is too long for its backups to be kept beside it.
     #[error(
-        "{path}: the file name is {bytes} bytes long; a plan's name may be at most {limit} bytes so that its dated backups fit beside it"
+        "{path}: the file name is {bytes} bytes long; a plan's name may be at most {limit} bytes \
+         so that its dated backups fit beside it"
     )]
     NameTooLong {
         /// The file.
@@ -110,7 +112,8 @@ impl LoadError {
             LoadError::Io { .. } => "check the path and that you may read the file".to_owned(),
             LoadError::Empty { .. } => {
                 format!(
-                    "the file has no content; {RESTORE}, or create a plan with `integrity-planner new`"
+                    "the file has no content; {RESTORE}, or create a plan with `integrity-planner \
+                     new`"
                 )
             }
             LoadError::NotText { .. } => format!(
@@ -126,7 +129,8 @@ impl LoadError {
                 "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)".to_owned()
             }
             LoadError::TooLong { .. } => format!(
-                "shorten that field in a text editor (custody log names are at most {} characters, other text {}), or {RESTORE}",
+                "shorten that field in a text editor (custody log names are at most {} characters, \
+                 other text {}), or {RESTORE}",
                 crate::model::limits::MAX_LOG_NAME,
                 crate::model::limits::MAX_TEXT
             ),
@@ -154,9 +158,13 @@ fn syntax_hint(message: &str) -> String {
         || m.contains("premature end")
         || m.contains("invalid characters")
     {
-        "dates are written \"YYYY-MM-DD\" and must exist in the calendar; times \"HH:MM:SS\"; date-times \"YYYY-MM-DDTHH:MM:SS\"".to_owned()
+        "dates are written \"YYYY-MM-DD\" and must exist in the calendar; times \"HH:MM:SS\"; \
+         date-times \"YYYY-MM-DDTHH:MM:SS\""
+            .to_owned()
     } else if m.contains("uuid") {
-        "ids are UUIDs such as \"0b6f1c2e-8a4d-4f0e-9c55-2d7f6a1b3e90\"; copy one from another entry or remove the entry".to_owned()
+        "ids are UUIDs such as \"0b6f1c2e-8a4d-4f0e-9c55-2d7f6a1b3e90\"; copy one from another \
+         entry or remove the entry"
+            .to_owned()
     } else if m.contains("variant") {
         "use one of the names listed above, spelt exactly (they are case-sensitive)".to_owned()
     } else if m.contains("field") {
@@ -185,7 +193,8 @@ pub enum SaveError {
     #[error("cannot write the plan as RON: {0}")]
     Serialize(String),
     /// Another writer held the plan's lock for the whole wait.
-    #[error("{path} is being changed by another program{}; waited {} s", holder_line(holder), waited.as_secs_f32().round())]
+    #[error("{path} is being changed by another program{}; waited {} \
+             s", holder_line(holder), waited.as_secs_f32().round())]
     Locked {
         /// The plan.
         path: PathBuf,
@@ -202,7 +211,8 @@ pub enum SaveError {
     },
     /// The file's name is too long for its backups.
     #[error(
-        "{path}: the file name is {bytes} bytes long; a plan's name may be at most {limit} bytes so that its dated backups fit beside it"
+        "{path}: the file name is {bytes} bytes long; a plan's name may be at most {limit} bytes \
+         so that its dated backups fit beside it"
     )]
     NameTooLong {
         /// The file.
@@ -248,7 +258,8 @@ impl SaveError {
     pub fn hint(&self) -> &'static str {
         match self {
             SaveError::Locked { .. } => {
-                "wait for the other program to finish and try again (or give it longer with --lock-wait SECONDS); nothing was changed"
+                "wait for the other program to finish and try again (or give it longer with \
+                 --lock-wait SECONDS); nothing was changed"
             }
             SaveError::NameTooLong { .. } => {
                 "choose a shorter file name, keeping the .plan.ron ending; nothing was changed"

@@ -1,6 +1,6 @@
-//! Keeping exports off the plan: an output (a PDF, a CSV, custody sheets) must never be written over a
-//! plan, its backups, its lock file or its temporary files, however the path is spelt (`./P`, a link to it,
-//! another name for the same file).
+//! Keeping exports off the plan: an output (a PDF, a CSV, custody sheets) must never be written
+//! over a plan, its backups, its lock file or its temporary files, however the path is spelt
+//! (`./P`, a link to it, another name for the same file).
 
 use std::fs;
 use std::io;
@@ -85,7 +85,8 @@ fn identity(path: &Path) -> Option<PathBuf> {
     fs::canonicalize(path).ok()
 }
 
-/// The absolute spelling of a path that may not exist yet: its folder made canonical, then its name.
+/// The absolute spelling of a path that may not exist yet: its folder made canonical, then its
+/// name.
 fn absolute(path: &Path) -> PathBuf {
     let target = resolve(path).unwrap_or_else(|_| path.to_owned());
     let dir = fs::canonicalize(parent_of(&target)).unwrap_or_else(|_| parent_of(&target).into());
@@ -107,8 +108,8 @@ fn starts_like_a_plan(path: &Path) -> bool {
     text.starts_with("Plan(") || text.starts_with("(\n") && text.contains("format_version")
 }
 
-/// Refuses an output path that is any of `plans` or a file belonging to one (backups, lock, temporary
-/// files), or, unless `force`, any file that is or is named as a plan file.
+/// Refuses an output path that is any of `plans` or a file belonging to one (backups, lock,
+/// temporary files), or, unless `force`, any file that is or is named as a plan file.
 pub fn check_output(output: &Path, plans: &[&Path], force: bool) -> Result<(), OutputError> {
     let output_id = identity(output);
     let output_abs = absolute(output);

@@ -1,13 +1,14 @@
 //! The lock that lets one writer at a time read, change and save a plan.
 //!
 //! The lock is the operating system's (`flock` on Unix, `LockFileEx` on Windows) on a side file,
-//! `NAME.plan.ron.lock`, which is never renamed or deleted: a lock on the plan itself would be lost when a
-//! save renames a new file over it. The operating system releases it when the process ends, however it
-//! ends, so a crash never leaves a plan locked. The side file records who holds the lock (user, host,
-//! process, command, since when) so that a writer who gives up waiting can say who is in the way.
+//! `NAME.plan.ron.lock`, which is never renamed or deleted: a lock on the plan itself would be lost
+//! when a save renames a new file over it. The operating system releases it when the process ends,
+//! however it ends, so a crash never leaves a plan locked. The side file records who holds the lock
+//! (user, host, process, command, since when) so that a writer who gives up waiting can say who is
+//! in the way.
 //!
-//! Locks do not cross every network share or sync folder; the editor also checks, under the lock, that the
-//! file is still the one it loaded (see `OpenPlan` in the editor).
+//! Locks do not cross every network share or sync folder; the editor also checks, under the lock,
+//! that the file is still the one it loaded (see `OpenPlan` in the editor).
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
@@ -61,8 +62,8 @@ impl PlanLock {
         lock_path(plan) == self.path
     }
 
-    /// Whether the operating system enforces the lock on this file system. Where it does not, two writers
-    /// can still collide; the caller may warn.
+    /// Whether the operating system enforces the lock on this file system. Where it does not, two
+    /// writers can still collide; the caller may warn.
     pub fn is_enforced(&self) -> bool {
         self.enforced
     }
@@ -93,10 +94,10 @@ fn holder_details() -> String {
     )
 }
 
-/// Opens the lock file, creating it with the plan's own permissions less any access for others (so a
-/// colleague who may write a shared plan may lock it too), or for its owner only beside a new plan. A lock
-/// file that cannot be written is opened for reading: the lock works all the same, only the holder's
-/// details are not recorded.
+/// Opens the lock file, creating it with the plan's own permissions less any access for others (so
+/// a colleague who may write a shared plan may lock it too), or for its owner only beside a new
+/// plan. A lock file that cannot be written is opened for reading: the lock works all the same,
+/// only the holder's details are not recorded.
 fn open_lock_file(path: &Path, plan: &Path) -> io::Result<(File, bool)> {
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
@@ -117,8 +118,8 @@ fn open_lock_file(path: &Path, plan: &Path) -> io::Result<(File, bool)> {
     }
 }
 
-/// Whether an error says the file system cannot lock at all (as some network shares say), rather than
-/// that something is wrong.
+/// Whether an error says the file system cannot lock at all (as some network shares say), rather
+/// than that something is wrong.
 fn cannot_lock_here(e: &io::Error) -> bool {
     // ENOLCK (no locks available) is 37 on Linux; it has no `ErrorKind` of its own.
     e.kind() == io::ErrorKind::Unsupported

@@ -1,19 +1,20 @@
-//! Migrations from earlier plan formats. Each step reads the old format into types frozen as they were
-//! and converts them to the next version, so old files keep loading as the model evolves.
+//! Migrations from earlier plan formats. Each step reads the old format into types frozen as they
+//! were and converts them to the next version, so old files keep loading as the model evolves.
 //!
 //! History:
 //! - version 1: a person had two text fields `phone` and `mobile`.
 //! - version 2: a person has a list of `phones`, each with a kind (office, mobile, out of hours).
-//! - version 3: the plan has a stable `id`; the custody section keeps each log's `anchors`, the CSV files
-//!   `imports`ed and the machines (`writers`) that recorded in each log. A file migrated from version 2
-//!   gets a new plan id, so two copies migrated apart are different plans.
-//! - version 4: the overview records the poll's `nation`, the `disregarded_days` of public thanksgiving or
-//!   mourning, and the `timetable_rules` the key dates were computed with; a version 3 file reads with
-//!   England, none and not yet recorded.
-//! - version 5: each contest holds its own law: kind of election, nation, poll date, the officer who runs it
-//!   (and who holds that office) and whether it is taken together with the others. A version 4 file's contests
-//!   take the overview's election, nation and poll date, the first officer the law names for that election
-//!   there, and the plan's Returning Officer; a plan with no contests gets one for its election.
+//! - version 3: the plan has a stable `id`; the custody section keeps each log's `anchors`, the CSV
+//!   files `imports`ed and the machines (`writers`) that recorded in each log. A file migrated from
+//!   version 2 gets a new plan id, so two copies migrated apart are different plans.
+//! - version 4: the overview records the poll's `nation`, the `disregarded_days` of public
+//!   thanksgiving or mourning, and the `timetable_rules` the key dates were computed with; a
+//!   version 3 file reads with England, none and not yet recorded.
+//! - version 5: each contest holds its own law: kind of election, nation, poll date, the officer
+//!   who runs it (and who holds that office) and whether it is taken together with the others. A
+//!   version 4 file's contests take the overview's election, nation and poll date, the first
+//!   officer the law names for that election there, and the plan's Returning Officer; a plan with
+//!   no contests gets one for its election.
 
 use serde::Deserialize;
 
@@ -174,8 +175,8 @@ mod v2 {
     }
 
     impl Plan {
-        /// Version 3: a new plan id (a copy migrated apart from another is a different plan) and empty
-        /// anchors, imports and writers; the first save anchors every intact log at its head.
+        /// Version 3: a new plan id (a copy migrated apart from another is a different plan) and
+        /// empty anchors, imports and writers; the first save anchors every intact log at its head.
         pub(super) fn into_v3(self) -> super::v4::Plan {
             super::v4::Plan {
                 format_version: 3,

@@ -1,8 +1,8 @@
-//! Plan files: RON text with a `format_version`, migrated on load, saved atomically under a lock with
-//! dated backups.
+//! Plan files: RON text with a `format_version`, migrated on load, saved atomically under a lock
+//! with dated backups.
 //!
-//! This module is the only code that reads or writes plan files. What it guarantees, and what it cannot,
-//! is stated in the README's "Files and safety" section.
+//! This module is the only code that reads or writes plan files. What it guarantees, and what it
+//! cannot, is stated in the README's "Files and safety" section.
 
 pub mod backups;
 mod error;
@@ -27,15 +27,16 @@ use crate::model::{FORMAT_VERSION, Plan, limits};
 /// The file name extension of plan files.
 pub const EXTENSION: &str = "plan.ron";
 
-/// The largest plan file read (256 MiB): a London-scale plan is a fraction of this, so anything larger is
-/// not a plan, and reading it would exhaust memory.
+/// The largest plan file read (256 MiB): a London-scale plan is a fraction of this, so anything
+/// larger is not a plan, and reading it would exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The longest plan file name, in bytes: a backup adds [`backups::SUFFIX_BYTES`] to it and file systems
-/// allow 255, so a longer name could be saved but never backed up.
+/// The longest plan file name, in bytes: a backup adds [`backups::SUFFIX_BYTES`] to it and file
+/// systems allow 255, so a longer name could be saved but never backed up.
 pub const MAX_NAME_BYTES: usize = 255 - backups::SUFFIX_BYTES - 1;
 
-/// SHA-256 of a plan file's bytes: what the editor compares to tell whether another copy changed the file.
+/// SHA-256 of a plan file's bytes: what the editor compares to tell whether another copy changed
+/// the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Digest(pub [u8; 32]);
 
@@ -104,7 +105,8 @@ pub fn read_digest(path: &Path) -> std::io::Result<Option<Digest>> {
     }
 }
 
-/// Whether a plan file's name leaves room for its backups (`Err((length, limit))` when it does not).
+/// Whether a plan file's name leaves room for its backups (`Err((length, limit))` when it does
+/// not).
 fn check_name(path: &Path) -> Result<(), (usize, usize)> {
     let length = path.file_name().map_or(0, |n| n.as_encoded_bytes().len());
     if length > MAX_NAME_BYTES {
@@ -199,9 +201,9 @@ fn parse_text(text: &str, path: &Path) -> Result<(Plan, Option<u32>), LoadError>
     }
 }
 
-/// The `format_version` when it is the first field, as this program writes it, read without parsing the
-/// whole file (which would double the load time of a large plan). Anything unusual returns `None` and the
-/// version is read by a full parse instead.
+/// The `format_version` when it is the first field, as this program writes it, read without parsing
+/// the whole file (which would double the load time of a large plan). Anything unusual returns
+/// `None` and the version is read by a full parse instead.
 fn leading_version(text: &str) -> Option<u32> {
     let mut rest = text.trim_start();
     while let Some(comment) = rest.strip_prefix("//") {
@@ -253,16 +255,16 @@ pub struct Saved {
     pub unchanged: bool,
 }
 
-/// Saves a plan, taking its lock for the write (waiting up to [`DEFAULT_WAIT`]). For a read, change and
-/// write, take the lock first with [`lock`] and use [`save_locked`].
+/// Saves a plan, taking its lock for the write (waiting up to [`DEFAULT_WAIT`]). For a read, change
+/// and write, take the lock first with [`lock`] and use [`save_locked`].
 pub fn save(plan: &mut Plan, path: &Path) -> Result<Saved, SaveError> {
     let held = lock(path, DEFAULT_WAIT).map_err(|e| SaveError::from_lock(path, e))?;
     save_locked(plan, path, &held)
 }
 
 /// Saves a plan while holding its lock. Each log's anchor is first extended along its chain (never
-/// shortened); then the text is written atomically, keeping the replaced version as a dated backup and
-/// removing backups beyond those kept. A file that already holds the same bytes is not touched.
+/// shortened); then the text is written atomically, keeping the replaced version as a dated backup
+/// and removing backups beyond those kept. A file that already holds the same bytes is not touched.
 pub fn save_locked(plan: &mut Plan, path: &Path, held: &PlanLock) -> Result<Saved, SaveError> {
     if !held.covers(path) {
         return Err(SaveError::NotLocked {
@@ -308,8 +310,8 @@ pub fn save_locked(plan: &mut Plan, path: &Path, held: &PlanLock) -> Result<Save
     })
 }
 
-/// Writes bytes to `path` atomically (temporary file, fsync, rename), through a symbolic link, never
-/// readable by others. For exports and the editor's own files; plans are saved with [`save`].
+/// Writes bytes to `path` atomically (temporary file, fsync, rename), through a symbolic link,
+/// never readable by others. For exports and the editor's own files; plans are saved with [`save`].
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write::replace(path, bytes, |_| Ok(()))
         .map(|_| ())
@@ -371,8 +373,8 @@ fn describe(code: &ron::Error) -> String {
 
 /// The line at `line` with a caret under `column`, for error messages.
 ///
-/// The line is escaped for a terminal (a bidirectional override in a name must not reorder what is shown),
-/// and the caret counts the escapes before it.
+/// The line is escaped for a terminal (a bidirectional override in a name must not reorder what is
+/// shown), and the caret counts the escapes before it.
 fn excerpt(text: &str, line: usize, column: usize) -> String {
     use crate::text::terminal_safe;
     let Some(source) = text.lines().nth(line - 1) else {

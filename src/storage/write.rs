@@ -1,9 +1,10 @@
-//! Replacing a file so that its path always holds the old bytes or the new ones, never part of either.
+//! Replacing a file so that its path always holds the old bytes or the new ones, never part of
+//! either.
 //!
-//! The new bytes go to a temporary file with a unique name in the same folder, created readable by its
-//! owner only and synced; then it takes the old file's permissions (never world-readable) and group, and is
-//! renamed over the old one; then the folder is synced. A path that is a symbolic link is written through:
-//! the file it names is replaced and the link stays a link.
+//! The new bytes go to a temporary file with a unique name in the same folder, created readable by
+//! its owner only and synced; then it takes the old file's permissions (never world-readable) and
+//! group, and is renamed over the old one; then the folder is synced. A path that is a symbolic
+//! link is written through: the file it names is replaced and the link stays a link.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -12,8 +13,8 @@ use std::path::{Path, PathBuf};
 /// How many symbolic links are followed before giving up (as the operating system does).
 const MAX_LINKS: usize = 40;
 
-/// The file a path finally names, following symbolic links (which may be dangling: the file they name
-/// need not exist yet). A path that is not a link is returned as it is.
+/// The file a path finally names, following symbolic links (which may be dangling: the file they
+/// name need not exist yet). A path that is not a link is returned as it is.
 pub fn resolve(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_owned();
     for _ in 0..MAX_LINKS {
@@ -57,8 +58,8 @@ pub(crate) fn temp_prefix(target: &Path) -> String {
     format!(".{}.tmp-", name_of(target))
 }
 
-/// Creates a new temporary file beside `target`, with a name no other writer can share (this process's id
-/// and a random part), readable and writable by its owner only.
+/// Creates a new temporary file beside `target`, with a name no other writer can share (this
+/// process's id and a random part), readable and writable by its owner only.
 fn create_temp(target: &Path) -> io::Result<(PathBuf, File)> {
     let dir = parent_of(target);
     let prefix = temp_prefix(target);
@@ -82,9 +83,9 @@ fn create_temp(target: &Path) -> io::Result<(PathBuf, File)> {
     Err(last_error.unwrap_or_else(|| io::Error::other("no free temporary file name")))
 }
 
-/// Gives the new file the permissions of the file it replaces, less any access for others, and its group;
-/// a file with nothing to replace stays readable by its owner only. Where the group cannot be carried, the
-/// group loses access too, so a save never widens who can read the plan.
+/// Gives the new file the permissions of the file it replaces, less any access for others, and its
+/// group; a file with nothing to replace stays readable by its owner only. Where the group cannot
+/// be carried, the group loses access too, so a save never widens who can read the plan.
 fn carry_permissions(file: &File, replaced: Option<&fs::Metadata>) -> io::Result<()> {
     #[cfg(unix)]
     {
@@ -118,9 +119,9 @@ pub(crate) fn sync_dir(dir: &Path) {
     }
 }
 
-/// Replaces the file at `path` (through any symbolic link) with `bytes`. `before_rename` runs once the new
-/// bytes are safely on disk and before they replace the old file (a save keeps its backup there). Returns
-/// the file actually written.
+/// Replaces the file at `path` (through any symbolic link) with `bytes`. `before_rename` runs once
+/// the new bytes are safely on disk and before they replace the old file (a save keeps its backup
+/// there). Returns the file actually written.
 pub(crate) fn replace(
     path: &Path,
     bytes: &[u8],
@@ -155,9 +156,9 @@ pub(crate) fn replace(
     result.map(|()| target)
 }
 
-/// Removes temporary files left beside `target` by saves that were interrupted (a crash, a power cut).
-/// Only called while holding the plan's lock, when no other save of it can be under way. Also removes the
-/// names earlier versions used (`NAME.tmp-PID`, `NAME.bak.tmp`).
+/// Removes temporary files left beside `target` by saves that were interrupted (a crash, a power
+/// cut). Only called while holding the plan's lock, when no other save of it can be under way. Also
+/// removes the names earlier versions used (`NAME.tmp-PID`, `NAME.bak.tmp`).
 pub(crate) fn tidy_temps(target: &Path) {
     let name = name_of(target);
     let ours = temp_prefix(target);

@@ -1,7 +1,7 @@
-//! Each contest's own timetable. A combined poll's contests may follow different rules (a PCC poll and a
-//! council by-election, a parish poll postponed three weeks): one column per distinct kind of election,
-//! nation and polling day, and one row per milestone, marked where the columns' dates differ. The key dates
-//! screen and the PDF both show this.
+//! Each contest's own timetable. A combined poll's contests may follow different rules (a PCC poll
+//! and a council by-election, a parish poll postponed three weeks): one column per distinct kind of
+//! election, nation and polling day, and one row per milestone, marked where the columns' dates
+//! differ. The key dates screen and the PDF both show this.
 
 use chrono::{NaiveDate, NaiveTime};
 
@@ -45,7 +45,8 @@ pub struct MilestoneRow {
     pub milestone: Milestone,
     /// Its date and time in each column (`None`: that election has no such milestone).
     pub cells: Vec<Option<(NaiveDate, Option<NaiveTime>)>>,
-    /// Whether the columns disagree: a different date or time, or the milestone in one and not another.
+    /// Whether the columns disagree: a different date or time, or the milestone in one and not
+    /// another.
     pub differs: bool,
 }
 
@@ -67,9 +68,12 @@ impl ContestTimetables {
     /// A sentence on how the timetables compare, for the screen and the PDF.
     pub fn summary(&self) -> &'static str {
         if self.rows.iter().any(|r| r.differs) {
-            "The contests follow more than one set of rules. Rows marked \u{201c}differs\u{201d} fall on different days, or apply to some contests only; the timeline below follows the principal election."
+            "The contests follow more than one set of rules. Rows marked \u{201c}differs\u{201d} \
+             fall on different days, or apply to some contests only; the timeline below follows \
+             the principal election."
         } else {
-            "The contests follow more than one set of rules, but every deadline falls on the same day and time under each; the timeline below follows the principal election."
+            "The contests follow more than one set of rules, but every deadline falls on the same \
+             day and time under each; the timeline below follows the principal election."
         }
     }
 }
@@ -162,10 +166,10 @@ mod tests {
         contest_under_law(name, election, nation, poll)
     }
 
-    /// A Welsh PCC poll (Police and Crime Commissioner Elections Order 2012 Sch. 3) combined with a Welsh
-    /// council election (Local Elections (Principal Areas) (Wales) Rules 2021) on 4 May 2028.
-    /// Both count 25 working days in the England and Wales election calendar, so their dates agree, but the
-    /// Voter Authority Certificate deadline is the PCC poll's alone (SI 2022/1382).
+    /// A Welsh PCC poll (Police and Crime Commissioner Elections Order 2012 Sch. 3) combined with a
+    /// Welsh council election (Local Elections (Principal Areas) (Wales) Rules 2021) on 4 May 2028.
+    /// Both count 25 working days in the England and Wales election calendar, so their dates agree,
+    /// but the Voter Authority Certificate deadline is the PCC poll's alone (SI 2022/1382).
     #[test]
     fn a_combined_poll_marks_where_the_contests_deadlines_differ() {
         let poll = date(2028, 5, 4);

@@ -1,7 +1,7 @@
-//! The statutory election timetable, computed from the law as data (`crate::law`): each milestone counted
-//! in working days before the poll in the calendar its own rule sets, for the nation the poll is in, with
-//! the rule and published timetable that show it. By-elections check the poll against the legal window
-//! from the writ, nomination day or vacancy.
+//! The statutory election timetable, computed from the law as data (`crate::law`): each milestone
+//! counted in working days before the poll in the calendar its own rule sets, for the nation the
+//! poll is in, with the rule and published timetable that show it. By-elections check the poll
+//! against the legal window from the writ, nomination day or vacancy.
 
 mod contests;
 mod timeline;
@@ -50,7 +50,8 @@ pub enum TimetableError {
     },
     /// The timetable reaches a year whose bank holidays are not known.
     #[error(
-        "the timetable for a poll on {poll} needs bank holidays for {year}, but they are known only for {first}\u{2013}{last} ({holidays})"
+        "the timetable for a poll on {poll} needs bank holidays for {year}, but they are known \
+         only for {first}\u{2013}{last} ({holidays})"
     )]
     OutOfRange {
         /// Polling day.
@@ -76,7 +77,8 @@ pub struct Request<'a> {
     pub election: ElectionType,
     /// Polling day.
     pub poll: NaiveDate,
-    /// Where the poll is held (`None`: the election's usual nation, England where it spans several).
+    /// Where the poll is held (`None`: the election's usual nation, England where it spans
+    /// several).
     pub nation: Option<Nation>,
     /// Days appointed for public thanksgiving or mourning.
     pub disregard: &'a [NaiveDate],
@@ -163,8 +165,8 @@ impl Timetable {
     }
 }
 
-/// The bank holidays in use: the user's file in the data folder if there is one, else the built-in data.
-/// Read once per run.
+/// The bank holidays in use: the user's file in the data folder if there is one, else the built-in
+/// data. Read once per run.
 pub fn holidays() -> Result<&'static Holidays, TimetableError> {
     static CURRENT: LazyLock<Result<Holidays, String>> =
         LazyLock::new(|| Holidays::load(&crate::device::data_dir()));
@@ -320,8 +322,8 @@ fn long(date: NaiveDate) -> String {
     date.format("%A %-d %B %Y").to_string()
 }
 
-/// Checks a by-election's dates against the window its law sets, and gives the milestones that follow
-/// from the writ or nomination day.
+/// Checks a by-election's dates against the window its law sets, and gives the milestones that
+/// follow from the writ or nomination day.
 fn check_window(
     law: &'static Law,
     window: &'static WindowLaw,
@@ -365,7 +367,8 @@ fn check_window(
             }
             match request.nomination_day {
                 None => notes.push(
-                    "Give the last day for nominations (--nomination-day) to check the poll is 17 to 19 working days after it."
+                    "Give the last day for nominations (--nomination-day) to check the poll is 17 \
+                     to 19 working days after it."
                         .to_owned(),
                 ),
                 Some(day) => {
@@ -381,7 +384,9 @@ fn check_window(
                             .map_err(uncovered)?;
                         if day < first {
                             return Err(outside(format!(
-                                "the last day for nominations, {}, is too early: it must be at least {nomination_after_notice} working days after the notice of election ({}), so not before {} ({source})",
+                                "the last day for nominations, {}, is too early: it must be at \
+                                 least {nomination_after_notice} working days after the notice of \
+                                 election ({}), so not before {} ({source})",
                                 long(day),
                                 long(notice),
                                 long(first)
@@ -394,7 +399,9 @@ fn check_window(
                             .map_err(uncovered)?;
                         if day > last {
                             return Err(outside(format!(
-                                "the last day for nominations, {}, is too late: it must be within {nomination_after_writ} working days of the writ being received ({}), so by {} ({source})",
+                                "the last day for nominations, {}, is too late: it must be within \
+                                 {nomination_after_writ} working days of the writ being received \
+                                 ({}), so by {} ({source})",
                                 long(day),
                                 long(writ),
                                 long(last)
@@ -410,7 +417,9 @@ fn check_window(
                             .add_working_days(day, i64::from(*latest))
                             .map_err(uncovered)?;
                         return Err(outside(format!(
-                            "polling day {} is {after} working days after the last day for nominations ({}); it must be {earliest} to {latest} working days after it, between {} and {} ({source})",
+                            "polling day {} is {after} working days after the last day for \
+                             nominations ({}); it must be {earliest} to {latest} working days \
+                             after it, between {} and {} ({source})",
                             long(poll),
                             long(day),
                             long(from),
@@ -434,7 +443,8 @@ fn check_window(
             }
             if request.writ.is_none() {
                 notes.push(
-                    "Give the day the writ is received (--writ-date) for the notice of election and the latest nomination day."
+                    "Give the day the writ is received (--writ-date) for the notice of election \
+                     and the latest nomination day."
                         .to_owned(),
                 );
             }
@@ -445,7 +455,8 @@ fn check_window(
             source,
         } => match request.vacancy {
             None => notes.push(format!(
-                "Give the date of the vacancy (--vacancy-date) to check the poll is within {within} working days of it."
+                "Give the date of the vacancy (--vacancy-date) to check the poll is within \
+                 {within} working days of it."
             )),
             Some(vacancy) => {
                 let c = calendar(law, key, nation, holidays, request.disregard)?;
@@ -461,14 +472,16 @@ fn check_window(
                 }
                 if poll > latest {
                     return Err(outside(format!(
-                        "polling day {} is too late: the election must be held within {within} working days of the vacancy ({}), so by {} ({source})",
+                        "polling day {} is too late: the election must be held within {within} \
+                         working days of the vacancy ({}), so by {} ({source})",
                         long(poll),
                         long(vacancy),
                         long(latest)
                     )));
                 }
                 notes.push(format!(
-                    "Held within {within} working days of the vacancy on {}: the latest polling day is {}.",
+                    "Held within {within} working days of the vacancy on {}: the latest polling \
+                     day is {}.",
                     long(vacancy),
                     long(latest)
                 ));

@@ -1,5 +1,5 @@
-//! The plan's key dates: the statutory timetable with plan reviews, local milestones, electoral events and
-//! communication check-ins placed on it.
+//! The plan's key dates: the statutory timetable with plan reviews, local milestones, electoral
+//! events and communication check-ins placed on it.
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
@@ -59,8 +59,8 @@ pub struct TimelineEntry {
     pub label: String,
 }
 
-/// Recomputes the date of every review placed against a milestone, from the plan's poll date, election
-/// type and nation, and records the rules it used. Returns how many dates changed.
+/// Recomputes the date of every review placed against a milestone, from the plan's poll date,
+/// election type and nation, and records the rules it used. Returns how many dates changed.
 pub fn place_anchored_reviews(plan: &mut Plan) -> Result<usize, TimetableError> {
     let request = Request::for_plan(plan);
     let timetable = compute(&request)?;
@@ -181,12 +181,14 @@ pub fn timeline(plan: &Plan) -> Result<Vec<TimelineEntry>, TimetableError> {
             }
         }
     }
-    // Within a day: statutory milestones, then reviews, events, local milestones and check-ins, each by time.
+    // Within a day: statutory milestones, then reviews, events, local milestones and check-ins,
+    // each by time.
     entries.sort_by_key(|e| (e.date, e.kind.rank(), e.time, e.kind));
     Ok(entries)
 }
 
-/// `day` if it is a working day, else the working day before it within `[start, end)`, else the one after.
+/// `day` if it is a working day, else the working day before it within `[start, end)`, else the one
+/// after.
 fn working_day_near(
     calendar: &Calendar<'_>,
     day: NaiveDate,

@@ -18,8 +18,8 @@ pub(super) fn check(plan: &Plan, _context: &Context, f: &mut Findings) {
     candidate_data(&plan.candidate_data, f);
 }
 
-/// Each contest under its own law: its officer, its nation, whether its law is known, and the combined-poll
-/// rules (`law::combination`).
+/// Each contest under its own law: its officer, its nation, whether its law is known, and the
+/// combined-poll rules (`law::combination`).
 fn contests(plan: &Plan, f: &mut Findings) {
     let o = &plan.overview;
     let Ok(law) = crate::law::law() else {
@@ -79,8 +79,8 @@ fn contests(plan: &Plan, f: &mut Findings) {
             f.push(
                 Rule::ContestLawNotHeld,
                 format!(
-                    "Contest {name} polls on {}; the program holds the postal-vote, proxy and voter ID law \
-                     for {} polls from {} only: check the law in force on that day",
+                    "Contest {name} polls on {}; the program holds the postal-vote, proxy and \
+                     voter ID law for {} polls from {} only: check the law in force on that day",
                     c.poll_date,
                     c.election.label(),
                     from
@@ -127,9 +127,9 @@ fn contests(plan: &Plan, f: &mut Findings) {
             Finding::OrdinaryLocalsMayBeDue { general } => f.push(
                 Rule::OrdinaryLocalsMayBeDue,
                 format!(
-                    "Contest {} is a general election on the ordinary day of local elections, but the plan lists \
-                     no English local contest: if ordinary local elections are due in the area, add them (they \
-                     are taken together: {source})",
+                    "Contest {} is a general election on the ordinary day of local elections, but \
+                     the plan lists no English local contest: if ordinary local elections are due \
+                     in the area, add them (they are taken together: {source})",
                     name_of(general)
                 ),
                 Some(EntityRef::Contest(general)),
@@ -137,13 +137,15 @@ fn contests(plan: &Plan, f: &mut Findings) {
             Finding::ParishPostponed { contest, to } => f.push(
                 Rule::ParishPollPostponed,
                 format!(
-                    "Contest {} is a parish poll on a general election held on the ordinary day of local \
-                     elections: it is postponed to {to} ({source})",
+                    "Contest {} is a parish poll on a general election held on the ordinary day of \
+                     local elections: it is postponed to {to} ({source})",
                     name_of(contest)
                 ),
                 Some(EntityRef::Contest(contest)),
             ),
-            Finding::BarredDate { contest, general, .. } => f.push(
+            Finding::BarredDate {
+                contest, general, ..
+            } => f.push(
                 Rule::BarredPollDate,
                 format!(
                     "Contest {} may not poll on the date of the general election {}: {source}",
@@ -156,7 +158,8 @@ fn contests(plan: &Plan, f: &mut Findings) {
     }
 }
 
-/// The data transfer log: each transfer's recipient, basis and condition, and the privacy notice reviewed first.
+/// The data transfer log: each transfer's recipient, basis and condition, and the privacy notice
+/// reviewed first.
 fn transfers(c: &CandidateDataSharing, f: &mut Findings) {
     for t in &c.transfers {
         let entity = Some(EntityRef::DataTransfer(t.id));
@@ -268,7 +271,11 @@ fn overview(plan: &Plan, f: &mut Findings) {
             for role in unsigned(&[SignOffRole::PoliceSpoc, SignOffRole::Feoa]) {
                 f.push(
                     Rule::AgreedNotSigned,
-                    format!("The plan is marked agreed with police but the {}'s sign-off is not recorded", role.label()),
+                    format!(
+                        "The plan is marked agreed with police but the {}'s sign-off is not \
+                         recorded",
+                        role.label()
+                    ),
                     Some(EntityRef::SignOff(role)),
                 );
             }
@@ -451,7 +458,8 @@ fn communication(plan: &Plan, f: &mut Findings) {
             f.push(
                 Rule::CadenceLoosens,
                 format!(
-                    "Line {} goes from {} to {} {} days before the poll; contact should tighten nearer polling day",
+                    "Line {} goes from {} to {} {} days before the poll; contact should tighten \
+                     nearer polling day",
                     named(&line.subject),
                     pair[0].cadence.label().to_lowercase(),
                     pair[1].cadence.label().to_lowercase(),
@@ -511,23 +519,23 @@ fn candidate_data(c: &CandidateDataSharing, f: &mut Findings) {
     if c.has_special_category_data() && c.special_category.is_none() {
         f.push(
             Rule::NoSpecialCategoryCondition,
-            "Candidates' parties are shared with the FEOA, but no UK GDPR Article 9 condition is recorded: a party is \
-             political opinion, special category data, and needs one (with its Data Protection Act 2018 Sch. 1 \
-             condition) besides the Article 6 basis",
+            "Candidates' parties are shared with the FEOA, but no UK GDPR Article 9 condition is \
+             recorded: a party is political opinion, special category data, and needs one (with \
+             its Data Protection Act 2018 Sch. 1 condition) besides the Article 6 basis",
             None,
         );
     }
     match c.privacy_notice_feoa {
         Some(NoticeCoverage::DoesNotCover) => f.push(
             Rule::PrivacyNoticeOmitsFeoa,
-            "Candidate details are shared with the police, but the privacy notice does not say so: amend it before \
-             sharing",
+            "Candidate details are shared with the police, but the privacy notice does not say so: \
+             amend it before sharing",
             None,
         ),
         None => f.push(
             Rule::PrivacyNoticeFeoaUnknown,
-            "Candidate details are shared with the police; record whether the privacy notice covers sharing with \
-             the FEOA",
+            "Candidate details are shared with the police; record whether the privacy notice \
+             covers sharing with the FEOA",
             None,
         ),
         Some(NoticeCoverage::Covers) => {}

@@ -50,8 +50,8 @@ fn dates_in_range(plan: &Plan, findings: &mut Findings) {
     }
 }
 
-/// How to name an entity in a message, worked out only when a message needs it (a large plan defines tens
-/// of thousands of entities, and almost never two with one id).
+/// How to name an entity in a message, worked out only when a message needs it (a large plan
+/// defines tens of thousands of entities, and almost never two with one id).
 enum Name<'a> {
     /// A kind of thing and its title, e.g. risk “Personation at polling stations”.
     Titled(&'static str, &'a str),
@@ -311,7 +311,10 @@ fn dangling_references(plan: &Plan, definitions: &[Definition<'_>], findings: &m
         findings.push_in(
             section,
             Rule::DanglingReference,
-            format!("{owner}: {field} refers to a {kind} that is not in the plan ({id}); choose one that exists"),
+            format!(
+                "{owner}: {field} refers to a {kind} that is not in the plan ({id}); choose one \
+                 that exists"
+            ),
             entity,
         );
     };

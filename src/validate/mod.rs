@@ -88,8 +88,8 @@ impl Finding {
     }
 }
 
-/// Custody log heads kept outside the plan (a signed PDF, a backup, the police's copy), which the logs
-/// must still reach.
+/// Custody log heads kept outside the plan (a signed PDF, a backup, the police's copy), which the
+/// logs must still reach.
 #[derive(Clone, Debug, Default)]
 pub struct Reference {
     /// Where the heads came from, for messages.
@@ -98,8 +98,8 @@ pub struct Reference {
     pub heads: Vec<crate::custody::anchors::Head>,
 }
 
-/// What validation needs besides the plan: the moment to judge "overdue" and "not yet received" against,
-/// and any outside copy of the custody log heads to check against.
+/// What validation needs besides the plan: the moment to judge "overdue" and "not yet received"
+/// against, and any outside copy of the custody log heads to check against.
 #[derive(Clone, Debug)]
 pub struct Context {
     /// The date.
@@ -158,8 +158,8 @@ impl Findings {
     }
 }
 
-/// Runs every rule over the plan. Findings come in section order, errors before warnings within a section,
-/// then in the order the rules found them.
+/// Runs every rule over the plan. Findings come in section order, errors before warnings within a
+/// section, then in the order the rules found them.
 pub fn validate(plan: &Plan, context: &Context) -> Vec<Finding> {
     let mut findings = Findings::default();
     integrity::check(plan, &mut findings);

@@ -74,10 +74,15 @@ fn fraud_indicator(plan: &Plan, i: &FraudIndicator, f: &mut Findings) {
             f.push(
                 Rule::WarningBeyondAction,
                 format!(
-                    "Indicator {name}: the warning level {} comes after the action level {} (alerting {} the level)",
+                    "Indicator {name}: the warning level {} comes after the action level {} \
+                     (alerting {} the level)",
                     number(warning),
                     number(action),
-                    if i.direction == Direction::Above { "above" } else { "below" }
+                    if i.direction == Direction::Above {
+                        "above"
+                    } else {
+                        "below"
+                    }
                 ),
                 entity,
             );
@@ -120,9 +125,10 @@ fn fraud_indicator(plan: &Plan, i: &FraudIndicator, f: &mut Findings) {
     }
 }
 
-/// A statutory limit: every observation beyond the law's number is an error, the latest at the limit a
-/// warning. Returns whether the law's number judged the indicator; where the law sets no number the data
-/// holds for the plan's contests, it says so and the indicator is judged by its local levels.
+/// A statutory limit: every observation beyond the law's number is an error, the latest at the
+/// limit a warning. Returns whether the law's number judged the indicator; where the law sets no
+/// number the data holds for the plan's contests, it says so and the indicator is judged by its
+/// local levels.
 fn statutory_indicator(plan: &Plan, i: &FraudIndicator, f: &mut Findings) -> bool {
     let entity = Some(EntityRef::Indicator(i.id));
     let name = named(&i.name);
@@ -138,7 +144,9 @@ fn statutory_indicator(plan: &Plan, i: &FraudIndicator, f: &mut Findings) -> boo
             f.push(
                 Rule::StatutoryLimitNotHeld,
                 format!(
-                    "Indicator {name}: the law sets this limit for the plan's contests but the program does not hold                      its number ({}); set the warning and action levels from it",
+                    "Indicator {name}: the law sets this limit for the plan's contests but the \
+                     program does not hold                      its number ({}); set the warning \
+                     and action levels from it",
                     sources.join("; ")
                 ),
                 entity,
@@ -149,7 +157,9 @@ fn statutory_indicator(plan: &Plan, i: &FraudIndicator, f: &mut Findings) -> boo
             f.push(
                 Rule::StatutoryIndicatorOutOfScope,
                 format!(
-                    "Indicator {name} follows a statutory limit that applies to none of the plan's contests;                      remove it, or make it a local indicator with its own levels"
+                    "Indicator {name} follows a statutory limit that applies to none of the plan's \
+                     contests;                      remove it, or make it a local indicator with \
+                     its own levels"
                 ),
                 entity,
             );
@@ -208,19 +218,22 @@ fn statutory_consequence(i: &FraudIndicator, limit: f64) -> String {
     let n = number(limit);
     match i.kind {
         K::PostalVotesHandedInByOnePerson => format!(
-            "under reg. 82B a person may hand in their own postal voting documents and those of up to {n} other \
-             electors at one election, {n} lowered by one for each proxy postal ballot paper they hand in; the \
-             documents that take them past it must be rejected (those accepted earlier stand); refer to the SPOC"
+            "under reg. 82B a person may hand in their own postal voting documents and those of up \
+             to {n} other electors at one election, {n} lowered by one for each proxy postal \
+             ballot paper they hand in; the documents that take them past it must be rejected \
+             (those accepted earlier stand); refer to the SPOC"
         ),
         K::ProxiesHeldByOnePerson => format!(
-            "nobody may be appointed proxy for more than {n} electors (RPA 1983 s. 61(1A)); refer to the SPOC"
+            "nobody may be appointed proxy for more than {n} electors (RPA 1983 s. 61(1A)); refer \
+             to the SPOC"
         ),
         K::DomesticProxiesHeldByOnePerson => format!(
-            "nobody may be appointed proxy for more than {n} domestic electors (RPA 1983 s. 61(1A)); refer to \
-             the SPOC"
+            "nobody may be appointed proxy for more than {n} domestic electors (RPA 1983 s. \
+             61(1A)); refer to the SPOC"
         ),
         K::NonRelativeProxiesHeldByOnePerson => format!(
-            "nobody may vote as proxy for more than {n} electors who are not close relatives; refer to the SPOC"
+            "nobody may vote as proxy for more than {n} electors who are not close relatives; \
+             refer to the SPOC"
         ),
         _ => "refer to the SPOC".to_owned(),
     }
@@ -231,9 +244,9 @@ fn statutory_at_limit(i: &FraudIndicator) -> &'static str {
     use crate::model::IndicatorKind as K;
     match i.kind {
         K::PostalVotesHandedInByOnePerson => {
-            "any further postal voting documents of other electors from that person at this election must be \
-             rejected (reg. 82B(1)(c)), and suspicion that a campaigner is handling them allows rejection \
-             (reg. 82B(3); RPA 1983 s. 112A)"
+            "any further postal voting documents of other electors from that person at this \
+             election must be rejected (reg. 82B(1)(c)), and suspicion that a campaigner is \
+             handling them allows rejection (reg. 82B(3); RPA 1983 s. 112A)"
         }
         _ => "a further appointment would be an offence",
     }
@@ -339,7 +352,8 @@ fn risks(plan: &Plan, context: &Context, f: &mut Findings) {
                     f.push(
                         Rule::RiskReviewTooFar,
                         format!(
-                            "Risk {title} is {} after mitigation, to be reviewed at least every {interval} days, but its next review is {date}",
+                            "Risk {title} is {} after mitigation, to be reviewed at least every \
+                             {interval} days, but its next review is {date}",
                             r.residual_level().label().to_lowercase()
                         ),
                         entity,

@@ -43,13 +43,18 @@ fn events(plan: &Plan, f: &mut Findings) {
             match e.candidates_notified {
                 None => f.push(
                     Rule::OpeningNoticeMissing,
-                    format!("Postal vote opening {name} on {}: when candidates were notified is not recorded", e.date),
+                    format!(
+                        "Postal vote opening {name} on {}: when candidates were notified is not \
+                         recorded",
+                        e.date
+                    ),
                     entity,
                 ),
                 Some(notified) if e.starts_at() - notified < Duration::hours(48) => f.push(
                     Rule::OpeningNoticeShort,
                     format!(
-                        "Postal vote opening {name} starts {} but candidates were notified only on {}, less than 48 hours before",
+                        "Postal vote opening {name} starts {} but candidates were notified only on \
+                         {}, less than 48 hours before",
                         e.starts_at().format("%Y-%m-%d %H:%M"),
                         notified.format("%Y-%m-%d %H:%M")
                     ),
@@ -101,7 +106,8 @@ fn custody(plan: &Plan, context: &Context, f: &mut Findings) {
             f.push(
                 Rule::ReferenceNotReached,
                 format!(
-                    "Custody log \u{201c}{}\u{201d} no longer reaches #{} ({}) recorded in {}: {why}",
+                    "Custody log \u{201c}{}\u{201d} no longer reaches #{} ({}) recorded in {}: \
+                     {why}",
                     head.log,
                     head.seq,
                     short(&head.hash),
@@ -124,7 +130,8 @@ fn custody(plan: &Plan, context: &Context, f: &mut Findings) {
         f.push(
             Rule::SharedLog,
             format!(
-                "Custody log \u{201c}{log}\u{201d} was written on {} machines ({}); one log has one writer, so give each laptop or desk its own log",
+                "Custody log \u{201c}{log}\u{201d} was written on {} machines ({}); one log has \
+                 one writer, so give each laptop or desk its own log",
                 devices.len(),
                 devices.join(", ")
             ),
@@ -282,7 +289,8 @@ fn allegations(plan: &Plan, context: &Context, f: &mut Findings) {
             f.push(
                 Rule::ReferralTimeLimit,
                 format!(
-                    "The referral of {} is still {} after {age} days; a prosecution must begin within 1 year of the offence (extendable to 2)",
+                    "The referral of {} is still {} after {age} days; a prosecution must begin \
+                     within 1 year of the offence (extendable to 2)",
                     r.date,
                     r.outcome.label().to_lowercase()
                 ),
@@ -313,7 +321,8 @@ fn key_dates(plan: &Plan, context: &Context, f: &mut Findings) {
                 f.push(
                     Rule::RulesChanged,
                     format!(
-                        "The key dates were computed under the rules {recorded}, but a poll on {} falls under {} ({}): place the reviews against the timetable again",
+                        "The key dates were computed under the rules {recorded}, but a poll on {} \
+                         falls under {} ({}): place the reviews against the timetable again",
                         o.poll_date,
                         t.rules.key,
                         t.rules.instruments.join("; ")
@@ -352,7 +361,8 @@ fn key_dates(plan: &Plan, context: &Context, f: &mut Findings) {
                     f.push(
                         Rule::ReviewOffTimetable,
                         format!(
-                            "The review {} is dated {} but {} working day(s) from {} ({}) is {expected}",
+                            "The review {} is dated {} but {} working day(s) from {} ({}) is \
+                             {expected}",
                             named(&r.purpose),
                             r.date,
                             anchor.working_days_after,
