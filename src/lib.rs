@@ -10,6 +10,8 @@ pub mod model;
 pub mod scale;
 pub mod storage;
 pub mod templates;
+#[cfg(test)]
+pub mod test_support;
 pub mod text;
 pub mod timetable;
 pub mod ui;

@@ -360,3 +360,26 @@ fn book_ranges(items: &[CustodyItem], out: &mut Vec<Anomaly>) {
         }
     }
 }
+
+/// The seals seen that are not among an item's expected seals (none when it expects none): the rule
+/// `check` reports as an unexpected seal, for quick entry to warn of before recording.
+pub fn unexpected_seals(expected: &[String], seen: &[String]) -> Vec<String> {
+    let expected = seal_set(expected);
+    if expected.is_empty() {
+        return Vec::new();
+    }
+    seal_set(seen)
+        .into_iter()
+        .filter(|s| !expected.contains(s))
+        .collect()
+}
+
+/// A handover by `from` when the item was last handed to someone else: the gap `check` reports, in
+/// words, for quick entry to warn of before recording.
+pub fn handover_gap(last: &CustodyEvent, from: &str) -> Option<String> {
+    let holder = last.to.trim();
+    let from = from.trim();
+    (!from.is_empty() && !holder.is_empty() && !same(from, holder)).then(|| {
+        format!("last handed to {holder}, not {from}; the handover between them is missing")
+    })
+}

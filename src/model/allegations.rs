@@ -33,7 +33,7 @@ impl ReferralOutcome {
 }
 
 /// An item of evidence handed to the police, with its seal or bag number.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceItem {
     /// What it is, e.g. "Postal vote statement, ward NA3".

@@ -189,7 +189,7 @@ pub struct Contest {
 }
 
 /// One entry in the revision history.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Revision {
     /// The version this revision produced, e.g. "1.2".

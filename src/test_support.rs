@@ -1,0 +1,76 @@
+//! Builders for unit tests, so a test states the plan it needs instead of depending on the example.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::custody::NewEvent;
+use crate::model::{
+    CustodyItem, CustodyItemId, CustodyStage, ElectionType, ItemKind, Person, PersonId, Plan, Role,
+};
+
+/// Polling day of the test plans: Thursday 6 May 2027.
+pub fn poll() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, 5, 6).expect("a real date")
+}
+
+/// An empty English local elections plan for polling day.
+pub fn plan() -> Plan {
+    Plan::empty(ElectionType::EnglishLocal, poll())
+}
+
+/// A person with a name and nothing else.
+pub fn person(name: &str) -> Person {
+    Person {
+        id: PersonId::new(),
+        name: name.to_owned(),
+        role: Role::Other,
+        job_title: String::new(),
+        organisation: String::new(),
+        phones: Vec::new(),
+        email: String::new(),
+        address: String::new(),
+        out_of_hours_cover: None,
+        personal_data: true,
+    }
+}
+
+/// A ballot box labelled `label`, expected at the count.
+pub fn ballot_box(label: &str) -> CustodyItem {
+    CustodyItem {
+        id: CustodyItemId::new(),
+        kind: ItemKind::BallotBox,
+        label: label.to_owned(),
+        polling_station: None,
+        book_ranges: Vec::new(),
+        expected_seals: Vec::new(),
+        expected_at_count: true,
+    }
+}
+
+/// A plan with `n` ballot boxes, AA/1 to AA/n.
+pub fn plan_with_items(n: usize) -> Plan {
+    let mut plan = plan();
+    plan.custody.items = (1..=n).map(|k| ballot_box(&format!("AA/{k}"))).collect();
+    plan
+}
+
+/// A handover of `item` at `at`, seals intact, with no seals, witness or notes.
+pub fn handover(
+    item: CustodyItemId,
+    at: NaiveDateTime,
+    stage: CustodyStage,
+    (from, to): (&str, &str),
+) -> NewEvent {
+    NewEvent {
+        item,
+        at,
+        stage,
+        location: String::new(),
+        from: from.to_owned(),
+        to: to.to_owned(),
+        seals_seen: Vec::new(),
+        seals_intact: true,
+        witness: String::new(),
+        notes: String::new(),
+        corrects: None,
+    }
+}
