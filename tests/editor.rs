@@ -63,7 +63,14 @@ fn app_with(open: Option<&Path>) -> Setup {
     }
     let harness = Harness::builder()
         .with_size(egui::vec2(1500.0, 1000.0))
-        .with_context_setup(integrity_planner::ui::install_fonts)
+        .with_context_setup(|ctx| {
+            integrity_planner::ui::install_fonts(ctx);
+            // A test waits for the screen to settle, not for animations to play.
+            ctx.all_styles_mut(|style| {
+                style.animation_time = 0.0;
+                style.scroll_animation = egui::style::ScrollAnimation::none();
+            });
+        })
         .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), app);
     Setup {
         harness,
@@ -158,7 +165,11 @@ fn create_a_plan_add_a_risk_undo_redo_save_and_reopen() {
     // Undo the title (one step for the whole edit), then the added risk; redo both.
     s.harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     s.harness.run();
-    assert_eq!(plan(&s).risks.last().unwrap().title, "New risk");
+    assert_eq!(
+        plan(&s).risks.last().unwrap().title,
+        "",
+        "a new risk starts blank"
+    );
     s.harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     s.harness.run();
     assert_eq!(plan(&s).risks.len(), risks);
@@ -278,7 +289,14 @@ fn add_edit_remove(
     value: fn(&Plan) -> String,
 ) {
     let mut s = example_app();
+    // "Section > Tab": a screen with several parts shows one at a time.
+    let (section, tab) = section
+        .split_once(" > ")
+        .map_or((section, None), |(a, b)| (a, Some(b)));
     go_to(&mut s, section);
+    if let Some(tab) = tab {
+        click(&mut s, tab);
+    }
     let n = count(plan(&s));
     click(&mut s, add);
     assert_eq!(count(plan(&s)), n + 1, "{section}: added");
@@ -318,7 +336,7 @@ fn every_list_screen_adds_edits_and_removes() {
         |p| p.stakeholder_messages.last().unwrap().message.clone(),
     );
     add_edit_remove(
-        "6. Candidate contact sharing with the FEOA",
+        "6. Candidate contact sharing with the FEOA > Candidates",
         "Add candidate",
         "Candidate name",
         "Gwen Jones",
@@ -390,7 +408,7 @@ fn every_list_screen_adds_edits_and_removes() {
         |p| p.allegations.referrals.last().unwrap().summary.clone(),
     );
     add_edit_remove(
-        "15. Key dates",
+        "15. Key dates > Plan reviews",
         "Add review",
         "Purpose",
         "Extra review after an incident",
@@ -399,7 +417,7 @@ fn every_list_screen_adds_edits_and_removes() {
         |p| p.key_dates.reviews.last().unwrap().purpose.clone(),
     );
     add_edit_remove(
-        "1. Overview and document control",
+        "1. Overview and document control > Contests",
         "Add contest",
         "Contest name",
         "Brookfield",
@@ -455,6 +473,7 @@ fn a_contest_follows_its_own_law_and_officer() {
     use integrity_planner::model::{ElectionType, Nation, OfficerRole};
     let mut s = example_app();
     let before = plan(&s).overview.contests.len();
+    click(&mut s, "Contests");
     click(&mut s, "Add contest");
     let added = plan(&s).overview.contests.last().unwrap().clone();
     assert_eq!(plan(&s).overview.contests.len(), before + 1);
@@ -516,6 +535,7 @@ fn a_transfer_of_candidate_data_is_logged_with_its_article_6_and_9_grounds() {
     let mut s = example_app();
     go_to(&mut s, "6. Candidate contact sharing with the FEOA");
     let before = plan(&s).candidate_data.transfers.len();
+    click(&mut s, "Transfer log");
     click(&mut s, "Add transfer");
     let t = plan(&s).candidate_data.transfers.last().unwrap().clone();
     assert_eq!(plan(&s).candidate_data.transfers.len(), before + 1);

@@ -120,6 +120,8 @@ pub struct PlannerApp {
     doc: Option<OpenPlan>,
     start: StartScreen,
     screens: Screens,
+    /// What the date fields' calendar marks, with the revision it was worked out for.
+    marks: Option<(u64, std::sync::Arc<super::calendar::Marks>)>,
     section: Section,
     recent: Recent,
     dialogs: Box<dyn Dialogs>,
@@ -157,6 +159,7 @@ impl PlannerApp {
             doc: None,
             start,
             screens: Screens::default(),
+            marks: None,
             section: Section::Overview,
             recent,
             dialogs,
@@ -784,6 +787,12 @@ impl PlannerApp {
                     go = Some(target);
                 }
             });
+        let revision = doc.history.revision();
+        if self.marks.as_ref().map(|(r, _)| *r) != Some(revision) {
+            let marks = super::calendar::Marks::of(&doc.plan);
+            self.marks = Some((revision, std::sync::Arc::new(marks)));
+        }
+        super::calendar::set_marks(ui.ctx(), self.marks.as_ref().map(|(_, m)| m.clone()));
         let mut edits = Edits::default();
         egui::CentralPanel::default().show(ui, |ui| {
             let view = View {

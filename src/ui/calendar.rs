@@ -51,13 +51,11 @@ fn marks_id() -> Id {
 
 /// Shares the open plan's marks with every date field drawn this frame.
 pub fn set_marks(ctx: &egui::Context, marks: Option<Arc<Marks>>) {
-    ctx.data_mut(|d| {
-        match marks {
-            Some(m) => {
-                d.insert_temp(marks_id(), m);
-            }
-            None => d.remove::<Arc<Marks>>(marks_id()),
+    ctx.data_mut(|d| match marks {
+        Some(m) => {
+            d.insert_temp(marks_id(), m);
         }
+        None => d.remove::<Arc<Marks>>(marks_id()),
     });
 }
 
@@ -98,14 +96,14 @@ pub fn grid(month: NaiveDate) -> Vec<Option<NaiveDate>> {
 /// A "Calendar…" button that opens the month grid; returns the day picked.
 pub fn button(ui: &mut Ui, name: &str, value: Option<NaiveDate>) -> Option<NaiveDate> {
     let month_id = ui.scope_id().with(("calendar-month", name));
-    let response = ui
-        .button("Calendar…")
-        .on_hover_text(format!("Choose the {} from a calendar", name.to_lowercase()));
+    let response = ui.button("Calendar…").on_hover_text(format!(
+        "Choose the {} from a calendar",
+        name.to_lowercase()
+    ));
     let marks = marks(ui);
-    let fallback = marks.as_ref().map_or_else(
-        || chrono::Local::now().date_naive(),
-        |m| m.poll,
-    );
+    let fallback = marks
+        .as_ref()
+        .map_or_else(|| chrono::Local::now().date_naive(), |m| m.poll);
     if response.clicked() {
         let shown = value.unwrap_or(fallback).with_day(1).unwrap_or(fallback);
         ui.data_mut(|d| d.insert_temp(month_id, shown));
@@ -132,17 +130,33 @@ pub fn button(ui: &mut Ui, name: &str, value: Option<NaiveDate>) -> Option<Naive
 fn navigation(ui: &mut Ui, month: NaiveDate) -> Option<NaiveDate> {
     let mut next = None;
     ui.horizontal(|ui| {
-        if ui.button("‹ Year").on_hover_text("The same month a year earlier").clicked() {
+        if ui
+            .button("‹ Year")
+            .on_hover_text("The same month a year earlier")
+            .clicked()
+        {
             next = Some(shift(month, -12));
         }
-        if ui.button("‹ Month").on_hover_text("The month before").clicked() {
+        if ui
+            .button("‹ Month")
+            .on_hover_text("The month before")
+            .clicked()
+        {
             next = Some(shift(month, -1));
         }
         ui.label(RichText::new(month.format("%B %Y").to_string()).strong());
-        if ui.button("Month ›").on_hover_text("The month after").clicked() {
+        if ui
+            .button("Month ›")
+            .on_hover_text("The month after")
+            .clicked()
+        {
             next = Some(shift(month, 1));
         }
-        if ui.button("Year ›").on_hover_text("The same month a year later").clicked() {
+        if ui
+            .button("Year ›")
+            .on_hover_text("The same month a year later")
+            .clicked()
+        {
             next = Some(shift(month, 12));
         }
     });
@@ -201,7 +215,11 @@ fn month_grid(
     });
     ui.horizontal_wrapped(|ui| {
         legend(ui, tokens::POLLING_DAY, "Polling day");
-        legend(ui, tokens::HOLIDAY_FILL, "Not a working day for the timetable");
+        legend(
+            ui,
+            tokens::HOLIDAY_FILL,
+            "Not a working day for the timetable",
+        );
     });
     picked
 }
@@ -240,7 +258,11 @@ mod tests {
         let note = marks.note(day(2027, 5, 3)).unwrap();
         assert!(note.contains("Not a working day"), "{note}");
         assert_eq!(marks.note(day(2027, 5, 4)), None);
-        assert_eq!(marks.note(day(2027, 5, 8)), None, "weekends are not called out");
+        assert_eq!(
+            marks.note(day(2027, 5, 8)),
+            None,
+            "weekends are not called out"
+        );
     }
 
     #[test]

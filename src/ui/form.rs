@@ -232,7 +232,15 @@ impl<'a, P: Place> Form<'a, P> {
         set: impl Fn(&mut P::Value, Option<NaiveDate>) + Clone + 'static,
     ) {
         let set = self.lift_fn(set);
-        widgets::date(self.ui, self.edits, self.section, name, value, optional, set);
+        widgets::date(
+            self.ui,
+            self.edits,
+            self.section,
+            name,
+            value,
+            optional,
+            set,
+        );
     }
 
     /// A required date.
@@ -269,7 +277,15 @@ impl<'a, P: Place> Form<'a, P> {
         set: impl FnOnce(&mut P::Value, Option<NaiveTime>) + 'static,
     ) {
         let set = self.lift(set);
-        widgets::time(self.ui, self.edits, self.section, name, value, optional, set);
+        widgets::time(
+            self.ui,
+            self.edits,
+            self.section,
+            name,
+            value,
+            optional,
+            set,
+        );
     }
 
     /// A date and time.
@@ -295,7 +311,12 @@ impl<'a, P: Place> Form<'a, P> {
     }
 
     /// A whole number.
-    pub fn count(&mut self, name: &str, value: u32, set: impl FnOnce(&mut P::Value, u32) + 'static) {
+    pub fn count(
+        &mut self,
+        name: &str,
+        value: u32,
+        set: impl FnOnce(&mut P::Value, u32) + 'static,
+    ) {
         let set = self.lift(set);
         widgets::count(self.ui, self.edits, self.section, name, value, set);
     }
@@ -343,11 +364,7 @@ impl<'a, P: Place> Form<'a, P> {
         set: impl FnOnce(&mut P::Value, T) + 'static,
     ) {
         let set = self.lift(set);
-        let choice = widgets::Pick {
-            name,
-            value,
-            shown,
-        };
+        let choice = widgets::Pick { name, value, shown };
         widgets::pick(self.ui, self.edits, self.section, choice, options, set);
     }
 

@@ -3,6 +3,8 @@
 
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
+
+use super::tokens::space;
 use uuid::Uuid;
 
 /// One row: the entity's id and its cells as text.
@@ -140,7 +142,7 @@ impl List {
     ) -> Option<Uuid> {
         self.refresh_view();
         let mut clicked = None;
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + space::ROW_PAD;
         let scroll_to = if self.scroll_to_selected {
             self.scroll_to_selected = false;
             self.selected

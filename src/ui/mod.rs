@@ -2,14 +2,18 @@
 //! applies them through the undo history after the frame.
 
 mod app;
+mod calendar;
 mod command;
 mod document;
 mod edits;
 pub mod files;
+mod form;
 mod list;
 mod readiness;
+mod screen;
 mod screens;
 mod start;
+mod tokens;
 mod widgets;
 
 use std::path::PathBuf;

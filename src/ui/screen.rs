@@ -199,6 +199,16 @@ impl<D: Declare> ListScreen<D> {
     }
 }
 
+/// A row of tabs for a screen with several parts, one shown at a time, and a rule under them.
+pub fn tabs<T: Copy + PartialEq>(ui: &mut Ui, current: &mut T, tabs: &[(T, &str)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (tab, text) in tabs {
+            ui.selectable_value(current, *tab, *text);
+        }
+    });
+    ui.separator();
+}
+
 /// "a" or "an" before a noun ("an indicator", "a venue").
 pub fn article(noun: &str) -> &'static str {
     match noun.chars().next() {

@@ -1,10 +1,12 @@
 //! Form fields that turn what the user typed into edits: every field has a visible label that is also its
 //! accessible name, and a change is applied through the undo history.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use egui::{Color32, RichText, Ui};
 
+use super::calendar;
 use super::edits::Edits;
+use super::tokens::{self, space};
 use crate::model::limits::MAX_TEXT;
 use crate::model::{Choice, Person, PersonId, Plan, Section};
 
@@ -21,7 +23,7 @@ pub fn text(
     name: &str,
     value: &str,
     set: impl FnOnce(&mut Plan, String) + 'static,
-) {
+) -> egui::Response {
     let label_id = label(ui, name);
     let mut buffer = value.to_owned();
     let response = ui
@@ -31,8 +33,9 @@ pub fn text(
                 .char_limit(MAX_TEXT),
         )
         .labelled_by(label_id);
-    finish_text(edits, section, name, &response, buffer, value, set);
+    finish_text(edits, (section, name), &response, buffer, value, set);
     ui.end_row();
+    response
 }
 
 /// A multi-line text field.
@@ -43,7 +46,7 @@ pub fn multiline(
     name: &str,
     value: &str,
     set: impl FnOnce(&mut Plan, String) + 'static,
-) {
+) -> egui::Response {
     let label_id = label(ui, name);
     let mut buffer = value.to_owned();
     let response = ui
@@ -54,8 +57,9 @@ pub fn multiline(
                 .char_limit(MAX_TEXT),
         )
         .labelled_by(label_id);
-    finish_text(edits, section, name, &response, buffer, value, set);
+    finish_text(edits, (section, name), &response, buffer, value, set);
     ui.end_row();
+    response
 }
 
 /// The first control character in `text` that no plan may hold (all but line breaks and tabs).
@@ -79,8 +83,7 @@ pub fn refused_characters(text: &str, edits: &mut Edits) -> bool {
 
 fn finish_text(
     edits: &mut Edits,
-    section: Section,
-    name: &str,
+    (section, name): (Section, &str),
     response: &egui::Response,
     buffer: String,
     value: &str,
@@ -142,21 +145,32 @@ pub fn lines(
     ui.end_row();
 }
 
+/// A typed field's fixed parts: where it is, what it is called, what it shows and how wide it is.
+struct Typed<'a> {
+    section: Section,
+    label_id: egui::Id,
+    name: &'a str,
+    shown: String,
+    width: f32,
+}
+
 /// A field for a value typed as text and parsed (a date, a time, a number): the text is kept while it does
 /// not parse, with the reason beside it, and applied as soon as it does.
-#[allow(clippy::too_many_arguments)] // one private helper behind the date, time and number fields
 fn parsed<T: PartialEq + 'static>(
     ui: &mut Ui,
     edits: &mut Edits,
-    section: Section,
-    label_id: egui::Id,
-    name: &str,
-    shown: String,
-    width: f32,
+    field: Typed<'_>,
     parse: impl Fn(&str) -> Result<T, String>,
     current: &T,
     set: impl FnOnce(&mut Plan, T) + 'static,
 ) -> egui::Response {
+    let Typed {
+        section,
+        label_id,
+        name,
+        shown,
+        width,
+    } = field;
     let id = ui.scope_id().with(("field", name));
     let draft: Option<String> = ui.data(|d| d.get_temp(id));
     let mut buffer = draft.clone().unwrap_or(shown);
@@ -207,22 +221,16 @@ fn parsed<T: PartialEq + 'static>(
     response
 }
 
-/// Parses `YYYY-MM-DD`; empty is `None` when `optional`.
+/// Parses a date typed day first or ISO ("7/5/2027", "2027-05-07", "Fri 7 May 2027"); empty is
+/// `None` when `optional`.
 pub fn parse_date(text: &str, optional: bool) -> Result<Option<NaiveDate>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return if optional {
-            Ok(None)
-        } else {
-            Err("a date is required (YYYY-MM-DD)".to_owned())
-        };
+    match crate::when::parse_optional_date(text)? {
+        None if !optional => Err("a date is required, e.g. 7/5/2027".to_owned()),
+        date => Ok(date),
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| "not a date: use YYYY-MM-DD".to_owned())
 }
 
-/// A list of dates, typed as YYYY-MM-DD separated by commas (empty for none).
+/// A list of dates, typed day first or ISO, separated by commas (empty for none).
 pub fn dates(
     ui: &mut Ui,
     edits: &mut Edits,
@@ -234,7 +242,7 @@ pub fn dates(
     let label_id = label(ui, name);
     let shown = value
         .iter()
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map(|d| crate::when::display_date(*d))
         .collect::<Vec<_>>()
         .join(", ");
     let parse = |text: &str| -> Result<Vec<NaiveDate>, String> {
@@ -242,13 +250,7 @@ pub fn dates(
             .split(',')
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .map(|t| {
-                NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
-                    format!(
-                        "\u{201c}{t}\u{201d} is not a date: use YYYY-MM-DD, separated by commas"
-                    )
-                })
-            })
+            .map(crate::when::parse_date)
             .collect::<Result<_, _>>()?;
         days.sort();
         days.dedup();
@@ -256,14 +258,19 @@ pub fn dates(
     };
     let current = value.to_vec();
     ui.vertical(|ui| {
-        parsed(
-            ui, edits, section, label_id, name, shown, 320.0, parse, &current, set,
-        );
+        let field = Typed {
+            section,
+            label_id,
+            name,
+            shown,
+            width: 320.0,
+        };
+        parsed(ui, edits, field, parse, &current, set);
     });
     ui.end_row();
 }
 
-/// A date: typed as YYYY-MM-DD or picked from a calendar.
+/// A date: typed day first or ISO, or picked from the calendar.
 pub fn date(
     ui: &mut Ui,
     edits: &mut Edits,
@@ -275,44 +282,19 @@ pub fn date(
 ) {
     let label_id = label(ui, name);
     ui.horizontal(|ui| {
-        let shown = value.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
+        let shown = value.map_or_else(String::new, crate::when::display_date);
         let set_typed = set.clone();
-        parsed(
-            ui,
-            edits,
+        let field = Typed {
             section,
             label_id,
             name,
             shown,
-            96.0,
-            |t| parse_date(t, optional),
-            &value,
-            move |p, v| set_typed(p, v),
-        );
-        let mut picked = value
-            .and_then(|d| {
-                jiff::civil::Date::new(d.year() as i16, d.month() as i8, d.day() as i8).ok()
-            })
-            .unwrap_or_else(|| jiff::civil::Date::new(2027, 1, 1).unwrap_or_default());
-        let before = picked;
-        let picker = ui
-            .add(
-                egui_extras::DatePickerButton::new(&mut picked)
-                    .id_salt(name)
-                    .show_icon(false)
-                    .format("Calendar…"),
-            )
-            .on_hover_text(format!(
-                "Choose the {} from a calendar",
-                name.to_lowercase()
-            ));
-        if picker.changed()
-            && picked != before
-            && let Some(d) = NaiveDate::from_ymd_opt(
-                i32::from(picked.year()),
-                picked.month() as u32,
-                picked.day() as u32,
-            )
+            width: space::DATE_WIDTH,
+        };
+        let parse = |t: &str| parse_date(t, optional);
+        parsed(ui, edits, field, parse, &value, move |p, v| set_typed(p, v));
+        if let Some(d) = calendar::button(ui, name, value)
+            && Some(d) != value
         {
             let set = set.clone();
             edits.push(section, format!("edit {}", name.to_lowercase()), move |p| {
@@ -361,13 +343,18 @@ pub fn time(
             .map(Some)
             .map_err(|_| "not a time: use HH:MM (24-hour)".to_owned())
     };
-    parsed(
-        ui, edits, section, label_id, name, shown, 60.0, parse, &value, set,
-    );
+    let field = Typed {
+        section,
+        label_id,
+        name,
+        shown,
+        width: space::TIME_WIDTH,
+    };
+    parsed(ui, edits, field, parse, &value, set);
     ui.end_row();
 }
 
-/// A date and time, YYYY-MM-DD HH:MM.
+/// A date and time: a date typed day first or ISO, then HH:MM.
 pub fn date_time(
     ui: &mut Ui,
     edits: &mut Edits,
@@ -377,19 +364,22 @@ pub fn date_time(
     set: impl FnOnce(&mut Plan, Option<NaiveDateTime>) + 'static,
 ) {
     let label_id = label(ui, name);
-    let shown = value.map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string());
+    let shown = value.map_or_else(String::new, crate::when::display_date_time);
     let parse = |t: &str| -> Result<Option<NaiveDateTime>, String> {
         let t = t.trim();
         if t.is_empty() {
             return Ok(None);
         }
-        NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M")
-            .map(Some)
-            .map_err(|_| "use YYYY-MM-DD HH:MM".to_owned())
+        crate::when::parse_date_time(t).map(Some)
     };
-    parsed(
-        ui, edits, section, label_id, name, shown, 130.0, parse, &value, set,
-    );
+    let field = Typed {
+        section,
+        label_id,
+        name,
+        shown,
+        width: space::DATE_TIME_WIDTH,
+    };
+    parsed(ui, edits, field, parse, &value, set);
     ui.end_row();
 }
 
@@ -403,7 +393,7 @@ pub fn number(
     set: impl FnOnce(&mut Plan, Option<f64>) + 'static,
 ) {
     let label_id = label(ui, name);
-    let shown = value.map_or_else(String::new, crate::validate::number);
+    let shown = value.map_or_else(String::new, crate::model::number);
     let parse = |t: &str| -> Result<Option<f64>, String> {
         let t = t.trim();
         if t.is_empty() {
@@ -414,9 +404,14 @@ pub fn number(
             _ => Err("not a number".to_owned()),
         }
     };
-    parsed(
-        ui, edits, section, label_id, name, shown, 80.0, parse, &value, set,
-    );
+    let field = Typed {
+        section,
+        label_id,
+        name,
+        shown,
+        width: space::NUMBER_WIDTH,
+    };
+    parsed(ui, edits, field, parse, &value, set);
     ui.end_row();
 }
 
@@ -468,31 +463,79 @@ pub fn check(
     ui.end_row();
 }
 
-/// A pick-one field: a labelled list that shows `shown` and offers `options` (built only when it opens).
-#[allow(clippy::too_many_arguments)] // the one picker behind every choice, person, venue and contest field
+/// What a pick-one field shows: its name, its value and the value's text.
+pub struct Pick<'a, T> {
+    /// The field's label.
+    pub name: &'a str,
+    /// The value held.
+    pub value: &'a T,
+    /// How the value is shown.
+    pub shown: &'a str,
+}
+
+impl<T> Clone for Pick<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Pick<'_, T> {}
+
+/// Whether an option's text matches what was typed in a picker's filter (every word, any case).
+pub fn matches_filter(text: &str, filter: &str) -> bool {
+    let text = text.to_lowercase();
+    filter
+        .split_whitespace()
+        .all(|word| text.contains(&word.to_lowercase()))
+}
+
+/// A pick-one field: a labelled list that shows the value and offers `options` (built only when it
+/// opens), with a box at the top that filters them as you type.
 pub fn pick<T: PartialEq + Clone + 'static>(
     ui: &mut Ui,
     edits: &mut Edits,
     section: Section,
-    name: &str,
-    value: &T,
-    shown: &str,
+    field: Pick<'_, T>,
     options: impl FnOnce() -> Vec<(T, String)>,
     set: impl FnOnce(&mut Plan, T) + 'static,
 ) {
+    let Pick { name, value, shown } = field;
     let label_id = label(ui, name);
     let mut selected = value.clone();
-    egui::ComboBox::from_id_salt(("pick", name))
+    let combo = egui::ComboBox::from_id_salt(("pick", name));
+    let filter_id = ui.scope_id().with(("pick-filter", name));
+    let popup_open = egui::ComboBox::is_open(ui.ctx(), ui.make_persistent_id(("pick", name)));
+    combo
         .selected_text(shown)
-        .width(280.0)
-        .height(360.0)
+        .width(space::PICKER_WIDTH)
+        .height(space::PICKER_HEIGHT)
         .show_ui(ui, |ui| {
+            let mut filter: String = ui.data(|d| d.get_temp(filter_id)).unwrap_or_default();
+            let boxed = ui.add(
+                egui::TextEdit::singleline(&mut filter)
+                    .hint_text("Type to filter")
+                    .desired_width(f32::INFINITY),
+            );
+            if !popup_open {
+                boxed.request_focus();
+            }
+            ui.data_mut(|d| d.insert_temp(filter_id, filter.clone()));
+            let mut shown_any = false;
             for (option, text) in options() {
-                ui.selectable_value(&mut selected, option, text);
+                if matches_filter(&text, &filter) {
+                    shown_any = true;
+                    ui.selectable_value(&mut selected, option, text);
+                }
+            }
+            if !shown_any {
+                ui.weak("Nothing matches");
             }
         })
         .response
         .labelled_by(label_id);
+    if !popup_open {
+        ui.data_mut(|d| d.remove::<String>(filter_id));
+    }
     if selected != *value {
         edits.push(
             section,
@@ -518,7 +561,12 @@ pub fn choice<T: Choice>(
             .map(|c| (*c, c.text().to_owned()))
             .collect()
     };
-    pick(ui, edits, section, name, &value, value.text(), options, set);
+    let field = Pick {
+        name,
+        value: &value,
+        shown: value.text(),
+    };
+    pick(ui, edits, section, field, options, set);
 }
 
 /// An optional choice from a closed set ("Not set" first).
@@ -535,16 +583,12 @@ pub fn maybe_choice<T: Choice>(
             .chain(T::choices().iter().map(|c| (Some(*c), c.text().to_owned())))
             .collect()
     };
-    pick(
-        ui,
-        edits,
-        section,
+    let field = Pick {
         name,
-        &value,
-        value.map_or("Not set", Choice::text),
-        options,
-        set,
-    );
+        value: &value,
+        shown: value.map_or("Not set", Choice::text),
+    };
+    pick(ui, edits, section, field, options, set);
 }
 
 /// How a person is listed in pickers.
@@ -583,16 +627,12 @@ pub fn person(
             .find(|p| p.id == id)
             .map_or_else(|| "(not in the directory)".to_owned(), person_label),
     };
-    pick(
-        ui,
-        edits,
-        section,
+    let field = Pick {
         name,
-        &value,
-        &shown,
-        || people_options(people),
-        set,
-    );
+        value: &value,
+        shown: &shown,
+    };
+    pick(ui, edits, section, field, || people_options(people), set);
 }
 
 /// Several people from the directory: each with a Remove button, and a picker to add one more.
@@ -662,60 +702,6 @@ pub fn people(
     ui.end_row();
 }
 
-/// What a row's Up / Down / Remove buttons asked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RowOp {
-    /// Move one place earlier.
-    Up,
-    /// Move one place later.
-    Down,
-    /// Remove.
-    Remove,
-}
-
-/// The buttons that reorder and remove the selected entry of a list.
-pub fn row_ops(ui: &mut Ui, what: &str, index: usize, len: usize) -> Option<RowOp> {
-    let mut op = None;
-    ui.horizontal(|ui| {
-        if ui
-            .add_enabled(index > 0, egui::Button::new("Move up"))
-            .on_hover_text(format!("Move this {what} up the list"))
-            .clicked()
-        {
-            op = Some(RowOp::Up);
-        }
-        if ui
-            .add_enabled(index + 1 < len, egui::Button::new("Move down"))
-            .on_hover_text(format!("Move this {what} down the list"))
-            .clicked()
-        {
-            op = Some(RowOp::Down);
-        }
-        let remove = egui::Button::new(
-            RichText::new(format!("Remove {what}")).color(ui.visuals().error_fg_color),
-        );
-        if ui.add(remove).clicked() {
-            op = Some(RowOp::Remove);
-        }
-    });
-    op
-}
-
-/// Applies a row operation to the list holding the entity with `id`.
-pub fn apply_row_op<T>(list: &mut Vec<T>, index_of: impl Fn(&T) -> bool, op: RowOp) {
-    let Some(i) = list.iter().position(index_of) else {
-        return;
-    };
-    match op {
-        RowOp::Up if i > 0 => list.swap(i, i - 1),
-        RowOp::Down if i + 1 < list.len() => list.swap(i, i + 1),
-        RowOp::Remove => {
-            list.remove(i);
-        }
-        _ => {}
-    }
-}
-
 /// A small coloured badge.
 pub fn badge(ui: &mut Ui, text: &str, fill: Color32) {
     egui::Frame::new()
@@ -723,16 +709,6 @@ pub fn badge(ui: &mut Ui, text: &str, fill: Color32) {
         .corner_radius(4.0)
         .inner_margin(egui::Margin::symmetric(6, 1))
         .show(ui, |ui| {
-            ui.label(RichText::new(text).color(Color32::BLACK).small());
+            ui.label(RichText::new(text).color(tokens::ON_FILL).small());
         });
-}
-
-/// A form: a two-column grid of labelled fields.
-pub fn form(ui: &mut Ui, id: impl std::hash::Hash + std::fmt::Debug, add: impl FnOnce(&mut Ui)) {
-    egui::Grid::new(egui::IdSalt::new(id))
-        .num_columns(2)
-        .spacing([16.0, 8.0])
-        .min_col_width(170.0)
-        .striped(false)
-        .show(ui, add);
 }

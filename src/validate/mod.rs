@@ -6,9 +6,6 @@ mod monitoring;
 mod operations;
 mod rules;
 
-// Re-exported for src/ui until it is migrated.
-pub(crate) use crate::model::number;
-
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 

@@ -5,9 +5,6 @@ mod monitoring;
 mod operations;
 pub(crate) mod organisation;
 
-// Re-exported for src/ui until it is migrated.
-pub(crate) use crate::model::schedule_text;
-
 use chrono::NaiveDate;
 
 use super::Profile;

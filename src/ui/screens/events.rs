@@ -1,192 +1,90 @@
-//! Section 11: electoral events.
+//! Section 11: electoral events (postal vote openings, polling day, verification, count, declaration).
 
 use chrono::NaiveTime;
-use egui::Ui;
 
-use super::overview::op_label;
-use super::{View, master_detail, position};
-use crate::model::{ElectoralEvent, ElectoralEventId, EventKind, Plan, Section, VenueId};
-use crate::ui::edits::Edits;
-use crate::ui::list::{List, Row};
-use crate::ui::widgets::{self, apply_row_op, form, row_ops};
-
-const S: Section = Section::Events;
+use crate::model::{ElectoralEvent, ElectoralEventId, EventKind, Plan, Venue, VenueId};
+use crate::ui::form::{At, Form};
+use crate::ui::screen::{Declare, ListScreen, View};
 
 /// The events screen.
+pub type Screen = ListScreen<Events>;
+
+/// The events' columns and an event's fields.
 #[derive(Default)]
-pub struct Screen {
-    /// The events.
-    pub list: List,
-}
+pub struct Events;
 
-fn with(p: &mut Plan, id: ElectoralEventId, f: impl FnOnce(&mut ElectoralEvent)) {
-    if let Some(x) = p.events.iter_mut().find(|x| x.id == id) {
-        f(x);
+impl Declare for Events {
+    type E = ElectoralEvent;
+    const INTRO: &'static str = "Postal vote opening sessions, polling day, verification, the count \
+        and the declaration: where, when, who is in charge and how people are kept safe.";
+    const COLUMNS: &'static [(&'static str, f32)] = &[
+        ("Event", 240.0),
+        ("Kind", 180.0),
+        ("Starts", 190.0),
+        ("Venue", 200.0),
+        ("In charge", 150.0),
+    ];
+
+    fn cells(&self, plan: &Plan, e: &ElectoralEvent) -> Vec<String> {
+        let venue = e
+            .venue
+            .and_then(|v| plan.venue(v))
+            .map_or("", |v| v.name.as_str());
+        vec![
+            e.name.clone(),
+            e.kind.label().to_owned(),
+            super::moment(e.starts_at()),
+            venue.to_owned(),
+            plan.person_name(e.in_charge).to_owned(),
+        ]
     }
-}
 
-impl Screen {
-    pub fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+    fn create(&mut self, view: &View<'_>) -> ElectoralEvent {
+        ElectoralEvent {
+            id: ElectoralEventId::new(),
+            kind: EventKind::PostalVoteOpening,
+            name: String::new(),
+            venue: None,
+            date: view.plan.overview.poll_date,
+            start: NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default(),
+            end: None,
+            in_charge: None,
+            safety: String::new(),
+            candidates_notified: None,
+        }
+    }
+
+    fn fields(
+        &mut self,
+        form: &mut Form<'_, At<ElectoralEvent>>,
+        e: &ElectoralEvent,
+        view: &View<'_>,
+    ) {
         let plan = view.plan;
-        let poll = plan.overview.poll_date;
-        let mut add = || {
-            let id = ElectoralEventId::new();
-            edits.push(S, "add event", move |p| {
-                p.events.push(ElectoralEvent {
-                    id,
-                    kind: EventKind::PostalVoteOpening,
-                    name: "New event".into(),
-                    venue: None,
-                    date: poll,
-                    start: NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default(),
-                    end: None,
-                    in_charge: None,
-                    safety: String::new(),
-                    candidates_notified: None,
-                });
+        form.text("Name", &e.name, |x, v| x.name = v);
+        form.choice("Kind", e.kind, |x, v| x.kind = v);
+        let venue = e.venue.map(|v| v.0);
+        form.reference::<Venue>("Venue", venue, plan, |x, v| x.venue = v.map(VenueId));
+        form.day("Date", e.date, |x, v| x.date = v);
+        form.time("Starts", Some(e.start), false, |x, v| {
+            if let Some(t) = v {
+                x.start = t;
+            }
+        });
+        form.time("Ends", e.end, true, |x, v| x.end = v);
+        form.person("In charge", e.in_charge, &plan.people, |x, v| {
+            x.in_charge = v
+        });
+        form.multiline("Safety and security", &e.safety, |x, v| x.safety = v);
+        if e.kind == EventKind::PostalVoteOpening {
+            let notified = e.candidates_notified;
+            form.date_time("Candidates notified", notified, |x, v| {
+                x.candidates_notified = v
             });
-            id.0
-        };
-        let rows = || {
-            plan.events
-                .iter()
-                .map(|e| {
-                    let venue = e
-                        .venue
-                        .and_then(|v| plan.venue(v))
-                        .map_or(String::new(), |v| v.name.clone());
-                    Row {
-                        id: e.id.0,
-                        cells: vec![
-                            e.name.clone(),
-                            e.kind.label().to_owned(),
-                            e.starts_at().format("%Y-%m-%d %H:%M").to_string(),
-                            venue,
-                            plan.person_name(e.in_charge).to_owned(),
-                        ],
-                        tint: None,
-                    }
-                })
-                .collect()
-        };
-        let selected = master_detail(
-            ui,
-            &mut self.list,
-            view,
-            "event",
-            "events",
-            "Postal vote opening sessions, polling day, verification, the count and the declaration: where, when, who is in charge and how people are kept safe.",
-            &[
-                ("Event", 240.0),
-                ("Kind", 180.0),
-                ("Starts", 130.0),
-                ("Venue", 200.0),
-                ("In charge", 150.0),
-            ],
-            rows,
-            Some(&mut add),
-        );
-        let Some(id) = selected else { return };
-        let Some((i, len)) = position(&plan.events, id, |x| x.id.0) else {
-            return;
-        };
-        let e = &plan.events[i];
-        let eid = e.id;
-        egui::ScrollArea::vertical()
-            .id_salt("event-detail")
-            .show(ui, |ui| {
-                form(ui, ("event", id), |ui| {
-                    widgets::text(ui, edits, S, "Name", &e.name, move |p, v| {
-                        with(p, eid, |x| x.name = v)
-                    });
-                    widgets::choice(ui, edits, S, "Kind", e.kind, move |p, v| {
-                        with(p, eid, |x| x.kind = v)
-                    });
-                    venue_picker(ui, edits, plan, e.venue, eid);
-                    widgets::date(ui, edits, S, "Date", Some(e.date), false, move |p, v| {
-                        if let Some(d) = v {
-                            with(p, eid, |x| x.date = d);
-                        }
-                    });
-                    widgets::time(ui, edits, S, "Starts", Some(e.start), false, move |p, v| {
-                        if let Some(t) = v {
-                            with(p, eid, |x| x.start = t);
-                        }
-                    });
-                    widgets::time(ui, edits, S, "Ends", e.end, true, move |p, v| {
-                        with(p, eid, |x| x.end = v)
-                    });
-                    widgets::person(
-                        ui,
-                        edits,
-                        S,
-                        "In charge",
-                        e.in_charge,
-                        &plan.people,
-                        move |p, v| with(p, eid, |x| x.in_charge = v),
-                    );
-                    widgets::multiline(
-                        ui,
-                        edits,
-                        S,
-                        "Safety and security",
-                        &e.safety,
-                        move |p, v| with(p, eid, |x| x.safety = v),
-                    );
-                    if e.kind == EventKind::PostalVoteOpening {
-                        widgets::date_time(
-                            ui,
-                            edits,
-                            S,
-                            "Candidates notified",
-                            e.candidates_notified,
-                            move |p, v| with(p, eid, |x| x.candidates_notified = v),
-                        );
-                    }
-                });
-                if e.kind == EventKind::PostalVoteOpening {
-                    ui.weak(
-                        "Candidates and agents must have 48 hours' notice of each opening session.",
-                    );
-                }
-                if let Some(op) = row_ops(ui, "event", i, len) {
-                    edits.push(S, op_label(op, "event"), move |p| {
-                        apply_row_op(&mut p.events, |x| x.id == eid, op)
-                    });
-                }
-            });
+            form.shown(
+                "Notice",
+                "Candidates and agents must have 48 hours' notice of each opening session.",
+            );
+        }
     }
-}
-
-/// Picks a venue for an event.
-fn venue_picker(
-    ui: &mut Ui,
-    edits: &mut Edits,
-    plan: &Plan,
-    value: Option<VenueId>,
-    eid: ElectoralEventId,
-) {
-    let shown = value
-        .and_then(|v| plan.venue(v))
-        .map_or("Not set".to_owned(), |v| v.name.clone());
-    let options = || {
-        std::iter::once((None, "Not set".to_owned()))
-            .chain(plan.venues.venues.iter().map(|v| {
-                (
-                    Some(v.id),
-                    format!("{} ({})", v.name, v.kind.label().to_lowercase()),
-                )
-            }))
-            .collect()
-    };
-    widgets::pick(
-        ui,
-        edits,
-        S,
-        "Venue",
-        &value,
-        &shown,
-        options,
-        move |p, v| with(p, eid, |x| x.venue = v),
-    );
 }

@@ -1,36 +1,28 @@
 //! Section 7: fraud indicators, their levels, observations and trends.
 
 use chrono::{Datelike, NaiveDate};
-use egui::{Color32, Ui};
+use egui::Ui;
 
-use super::overview::op_label;
-use super::{View, master_detail, position, short};
+use super::{day, short};
 use crate::law::contests::{IndicatorLaw, indicator_law, statutory_limit};
 use crate::model::{
     Direction, FraudIndicator, IndicatorId, IndicatorKind, IndicatorState, Observation,
-    ObservationId, Plan, Section,
+    ObservationId, Plan, Section, number,
 };
 use crate::ui::edits::Edits;
-use crate::ui::list::{List, Row};
-use crate::ui::widgets::{self, apply_row_op, form, row_ops};
-use crate::validate::number;
+use crate::ui::form::{At, Form};
+use crate::ui::screen::{Declare, ListScreen, View};
+use crate::ui::tokens;
+use crate::ui::widgets;
 
 const S: Section = Section::Fraud;
 
-/// The colour of an indicator state, for lists and badges.
-pub fn state_colour(state: IndicatorState) -> Color32 {
-    match state {
-        IndicatorState::Clear => Color32::from_rgb(0x66, 0xbb, 0x6a),
-        IndicatorState::Warning => Color32::from_rgb(0xff, 0xb3, 0x00),
-        IndicatorState::Action => Color32::from_rgb(0xe5, 0x39, 0x35),
-    }
-}
-
 /// The fraud monitoring screen.
+pub type Screen = ListScreen<Indicators>;
+
+/// The indicators' columns and fields, the observation being written and the hand-in check.
 #[derive(Default)]
-pub struct Screen {
-    /// The indicators.
-    pub list: List,
+pub struct Indicators {
     new_date: String,
     new_value: String,
     new_note: String,
@@ -49,196 +41,152 @@ struct HandInCheck {
     campaigner_suspected: bool,
 }
 
-fn with(p: &mut Plan, id: IndicatorId, f: impl FnOnce(&mut FraudIndicator)) {
-    if let Some(x) = p.indicators.iter_mut().find(|x| x.id == id) {
-        f(x);
+impl Declare for Indicators {
+    type E = FraudIndicator;
+    const INTRO: &'static str = "Each indicator's state comes from its latest observation. Local \
+        levels apply to the Electoral Commission's indicators; the statutory limits use the law's \
+        numbers.";
+    const COLUMNS: &'static [(&'static str, f32)] = &[
+        ("Indicator", 280.0),
+        ("State", 80.0),
+        ("Warning", 90.0),
+        ("Action", 90.0),
+        ("Latest", 180.0),
+        ("Owner", 150.0),
+    ];
+
+    fn cells(&self, plan: &Plan, i: &FraudIndicator) -> Vec<String> {
+        let limit = statutory_limit(&plan.overview.contests, i.kind);
+        let level = |l: Option<f64>| l.map_or_else(|| "—".to_owned(), number);
+        let (w, a) = match limit {
+            Some(limit) => (
+                format!("{} (law)", number(limit)),
+                format!("> {} (law)", number(limit)),
+            ),
+            None => (level(i.warning_level), level(i.action_level)),
+        };
+        let latest = i.latest().map_or(String::new(), |o| {
+            format!("{} on {}", number(o.value), day(Some(o.date)))
+        });
+        vec![
+            short(&i.name),
+            i.state(limit).label().to_owned(),
+            w,
+            a,
+            latest,
+            plan.person_name(i.owner).to_owned(),
+        ]
+    }
+
+    fn tint(&self, plan: &Plan, i: &FraudIndicator) -> Option<egui::Color32> {
+        let limit = statutory_limit(&plan.overview.contests, i.kind);
+        Some(tokens::indicator_state(i.state(limit)))
+    }
+
+    fn create(&mut self, _view: &View<'_>) -> FraudIndicator {
+        FraudIndicator {
+            id: IndicatorId::new(),
+            kind: IndicatorKind::Local,
+            name: String::new(),
+            measure: String::new(),
+            direction: Direction::Above,
+            warning_level: None,
+            action_level: None,
+            action: String::new(),
+            owner: None,
+            observations: vec![],
+        }
+    }
+
+    fn header(&mut self, ui: &mut Ui, view: &View<'_>, _edits: &mut Edits, ind: &FraudIndicator) {
+        let plan = view.plan;
+        let limit = statutory_limit(&plan.overview.contests, ind.kind);
+        let state = ind.state(limit);
+        ui.horizontal(|ui| {
+            widgets::badge(ui, state.label(), tokens::indicator_state(state));
+        });
+        if ind.is_statutory() {
+            statutory_law(ui, plan, ind);
+        }
+        if limit.is_some() && ind.kind == IndicatorKind::PostalVotesHandedInByOnePerson {
+            self.hand_in_check(ui, limit);
+        }
+        chart(ui, ind, limit);
+    }
+
+    fn fields(
+        &mut self,
+        form: &mut Form<'_, At<FraudIndicator>>,
+        ind: &FraudIndicator,
+        view: &View<'_>,
+    ) {
+        let limit = statutory_limit(&view.plan.overview.contests, ind.kind);
+        form.text("Name", &ind.name, |x, v| x.name = v);
+        form.choice("Kind", ind.kind, |x, v| x.kind = v);
+        form.multiline("Measure", &ind.measure, |x, v| x.measure = v);
+        if limit.is_none() {
+            form.choice("Alert when", ind.direction, |x, v| x.direction = v);
+            form.number("Warning level", ind.warning_level, |x, v| {
+                x.warning_level = v
+            });
+            form.number("Action level", ind.action_level, |x, v| x.action_level = v);
+        }
+        form.multiline("Action to take", &ind.action, |x, v| x.action = v);
+        form.person("Owner", ind.owner, &view.plan.people, |x, v| x.owner = v);
+    }
+
+    fn below(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits, ind: &FraudIndicator) {
+        let limit = statutory_limit(&view.plan.overview.contests, ind.kind);
+        ui.add_space(8.0);
+        ui.heading("Observations");
+        self.record_observation(ui, edits, ind.id, view);
+        observations(ui, edits, ind, limit);
+        ui.add_space(8.0);
     }
 }
 
-impl Screen {
-    pub fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
-        let plan = view.plan;
-        let mut add = || {
-            let id = IndicatorId::new();
-            edits.push(S, "add indicator", move |p| {
-                p.indicators.push(FraudIndicator {
-                    id,
-                    kind: IndicatorKind::Local,
-                    name: "New indicator".into(),
-                    measure: String::new(),
-                    direction: Direction::Above,
-                    warning_level: None,
-                    action_level: None,
-                    action: String::new(),
-                    owner: None,
-                    observations: vec![],
-                });
-            });
-            id.0
-        };
-        let contests = &plan.overview.contests;
-        let rows = || {
-            plan.indicators
-                .iter()
-                .map(|i| {
-                    let limit = statutory_limit(contests, i.kind);
-                    let state = i.state(limit);
-                    let level = |l: Option<f64>| l.map_or_else(|| "—".to_owned(), number);
-                    let (w, a) = match limit {
-                        Some(limit) => (
-                            format!("{} (law)", number(limit)),
-                            format!("> {} (law)", number(limit)),
-                        ),
-                        None => (level(i.warning_level), level(i.action_level)),
-                    };
-                    let latest = i.latest().map_or(String::new(), |o| {
-                        format!("{} on {}", number(o.value), o.date)
-                    });
-                    Row {
-                        id: i.id.0,
-                        cells: vec![
-                            short(&i.name),
-                            state.label().to_owned(),
-                            w,
-                            a,
-                            latest,
-                            plan.person_name(i.owner).to_owned(),
-                        ],
-                        tint: Some(state_colour(state)),
-                    }
-                })
-                .collect()
-        };
-        let selected = master_detail(
-            ui,
-            &mut self.list,
-            view,
-            "indicator",
-            "indicators",
-            "Each indicator's state comes from its latest observation. Local levels apply to the Electoral Commission's indicators; the statutory limits use the law's numbers.",
-            &[
-                ("Indicator", 280.0),
-                ("State", 80.0),
-                ("Warning", 90.0),
-                ("Action", 90.0),
-                ("Latest", 150.0),
-                ("Owner", 150.0),
-            ],
-            rows,
-            Some(&mut add),
-        );
-        let Some(id) = selected else { return };
-        let Some((i, len)) = position(&plan.indicators, id, |x| x.id.0) else {
-            return;
-        };
-        let ind = &plan.indicators[i];
-        let iid = ind.id;
-        let limit = statutory_limit(contests, ind.kind);
-        egui::ScrollArea::vertical()
-            .id_salt("indicator-detail")
-            .show(ui, |ui| {
-                let state = ind.state(limit);
-                ui.horizontal(|ui| {
-                    widgets::badge(ui, state.label(), state_colour(state));
-                });
-                if ind.is_statutory() {
-                    statutory_law(ui, plan, ind);
-                }
-                if limit.is_some() && ind.kind == IndicatorKind::PostalVotesHandedInByOnePerson {
-                    self.hand_in_check(ui, limit);
-                }
-                chart(ui, ind, limit);
-                form(ui, ("indicator", id), |ui| {
-                    widgets::text(ui, edits, S, "Name", &ind.name, move |p, v| {
-                        with(p, iid, |x| x.name = v)
-                    });
-                    widgets::choice(ui, edits, S, "Kind", ind.kind, move |p, v| {
-                        with(p, iid, |x| x.kind = v)
-                    });
-                    widgets::multiline(ui, edits, S, "Measure", &ind.measure, move |p, v| {
-                        with(p, iid, |x| x.measure = v)
-                    });
-                    if limit.is_none() {
-                        widgets::choice(ui, edits, S, "Alert when", ind.direction, move |p, v| {
-                            with(p, iid, |x| x.direction = v)
-                        });
-                        widgets::number(
-                            ui,
-                            edits,
-                            S,
-                            "Warning level",
-                            ind.warning_level,
-                            move |p, v| with(p, iid, |x| x.warning_level = v),
-                        );
-                        widgets::number(
-                            ui,
-                            edits,
-                            S,
-                            "Action level",
-                            ind.action_level,
-                            move |p, v| with(p, iid, |x| x.action_level = v),
-                        );
-                    }
-                    widgets::multiline(ui, edits, S, "Action to take", &ind.action, move |p, v| {
-                        with(p, iid, |x| x.action = v)
-                    });
-                    widgets::person(
-                        ui,
-                        edits,
-                        S,
-                        "Owner",
-                        ind.owner,
-                        &plan.people,
-                        move |p, v| with(p, iid, |x| x.owner = v),
-                    );
-                });
-                ui.add_space(8.0);
-                ui.heading("Observations");
-                self.record_observation(ui, edits, iid, view);
-                let mut observations: Vec<&Observation> = ind.observations.iter().collect();
-                observations.sort_by_key(|o| std::cmp::Reverse(o.date));
-                egui::Grid::new(("observations", id))
-                    .striped(true)
-                    .num_columns(5)
-                    .show(ui, |ui| {
-                        for h in ["Date", "Value", "State", "Note", ""] {
-                            ui.strong(h);
-                        }
-                        ui.end_row();
-                        for o in observations.iter().take(200) {
-                            let oid = o.id;
-                            ui.label(o.date.format("%a %-d %b %Y").to_string());
-                            ui.label(number(o.value));
-                            let s = ind.state_of(o.value, limit);
-                            ui.colored_label(state_colour(s), s.label());
-                            ui.label(&o.note);
-                            if ui
-                                .small_button("Remove")
-                                .on_hover_text(format!("Remove the observation of {}", o.date))
-                                .clicked()
-                            {
-                                edits.push(S, "remove observation", move |p| {
-                                    with(p, iid, |x| x.observations.retain(|o| o.id != oid))
-                                });
-                            }
-                            ui.end_row();
+/// The observations, most recent first (the 200 most recent).
+fn observations(ui: &mut Ui, edits: &mut Edits, ind: &FraudIndicator, limit: Option<f64>) {
+    let iid = ind.id;
+    let mut observations: Vec<&Observation> = ind.observations.iter().collect();
+    observations.sort_by_key(|o| std::cmp::Reverse(o.date));
+    egui::Grid::new(("observations", iid.0))
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for h in ["Date", "Value", "State", "Note", ""] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for o in observations.iter().take(200) {
+                let oid = o.id;
+                ui.label(day(Some(o.date)));
+                ui.label(number(o.value));
+                let s = ind.state_of(o.value, limit);
+                ui.colored_label(tokens::indicator_state(s), s.label());
+                ui.label(&o.note);
+                let remove = ui
+                    .small_button("Remove")
+                    .on_hover_text(format!("Remove the observation of {}", day(Some(o.date))));
+                if remove.clicked() {
+                    edits.push(S, "remove observation", move |p| {
+                        if let Some(x) = p.indicators.iter_mut().find(|x| x.id == iid) {
+                            x.observations.retain(|o| o.id != oid);
                         }
                     });
-                if observations.len() > 200 {
-                    ui.weak(format!(
-                        "The 200 most recent of {} observations are listed.",
-                        observations.len()
-                    ));
                 }
-                ui.add_space(8.0);
-                if let Some(op) = row_ops(ui, "indicator", i, len) {
-                    edits.push(S, op_label(op, "indicator"), move |p| {
-                        apply_row_op(&mut p.indicators, |x| x.id == iid, op)
-                    });
-                }
-            });
+                ui.end_row();
+            }
+        });
+    if observations.len() > 200 {
+        ui.weak(format!(
+            "The 200 most recent of {} observations are listed.",
+            observations.len()
+        ));
     }
+}
 
+impl Indicators {
     fn record_observation(
         &mut self,
         ui: &mut Ui,
@@ -285,15 +233,15 @@ impl Screen {
                 let note = std::mem::take(&mut self.new_note);
                 self.new_value.clear();
                 edits.push(S, "record observation", move |p| {
-                    with(p, iid, |x| {
+                    if let Some(x) = p.indicators.iter_mut().find(|x| x.id == iid) {
                         x.observations.push(Observation {
                             id: ObservationId::new(),
                             date,
                             value,
                             note,
                             recorded_by: None,
-                        })
-                    });
+                        });
+                    }
                 });
             }
             if control.is_some() {
@@ -383,7 +331,7 @@ fn statutory_law(ui: &mut Ui, plan: &Plan, ind: &FraudIndicator) {
     }
 }
 
-impl Screen {
+impl Indicators {
     /// The hand-in check: what reg. 82B says to do with the documents a person hands in now.
     fn hand_in_check(&mut self, ui: &mut Ui, limit: Option<f64>) {
         let Some(others) = limit.map(|l| l as u32) else {
@@ -462,19 +410,19 @@ fn chart(ui: &mut Ui, ind: &FraudIndicator, limit: Option<f64>) {
             if let Some(w) = warning {
                 plot.hline(
                     HLine::new("Warning level", w)
-                        .color(state_colour(IndicatorState::Warning))
+                        .color(tokens::indicator_state(IndicatorState::Warning))
                         .style(LineStyle::dashed_loose()),
                 );
             }
             if let Some(a) = action {
                 plot.hline(
                     HLine::new("Action level", a)
-                        .color(state_colour(IndicatorState::Action))
+                        .color(tokens::indicator_state(IndicatorState::Action))
                         .style(LineStyle::dashed_loose()),
                 );
             }
             if !points.is_empty() {
-                let colour = egui::Color32::from_rgb(0x42, 0x8b, 0xd8);
+                let colour = tokens::CHART_LINE;
                 plot.line(
                     Line::new("Observations", PlotPoints::from(points.clone()))
                         .width(2.0)

@@ -1,137 +1,65 @@
-//! Section 10: integrity hotspots.
+//! Section 10: integrity hotspots (places where others may reach electors' post or votes).
 
-use egui::Ui;
-
-use super::overview::op_label;
-use super::{View, day, master_detail, position, short};
-use crate::model::{Hotspot, HotspotId, HotspotKind, Plan, Section};
-use crate::ui::edits::Edits;
-use crate::ui::list::{List, Row};
-use crate::ui::widgets::{self, apply_row_op, form, row_ops};
-
-const S: Section = Section::Hotspots;
+use super::{day, short};
+use crate::model::{Hotspot, HotspotId, HotspotKind, Plan};
+use crate::ui::form::{At, Form};
+use crate::ui::screen::{Declare, ListScreen, View};
 
 /// The hotspots screen.
+pub type Screen = ListScreen<Hotspots>;
+
+/// The hotspots' columns and a hotspot's fields.
 #[derive(Default)]
-pub struct Screen {
-    /// The hotspots.
-    pub list: List,
-}
+pub struct Hotspots;
 
-fn with(p: &mut Plan, id: HotspotId, f: impl FnOnce(&mut Hotspot)) {
-    if let Some(x) = p.hotspots.iter_mut().find(|x| x.id == id) {
-        f(x);
+impl Declare for Hotspots {
+    type E = Hotspot;
+    const INTRO: &'static str = "Houses in multiple occupation, student halls, care homes and \
+        similar places where others may reach electors' post or help with applications.";
+    const COLUMNS: &'static [(&'static str, f32)] = &[
+        ("Place", 220.0),
+        ("Kind", 170.0),
+        ("Electors", 70.0),
+        ("Concern", 300.0),
+        ("Briefed", 120.0),
+    ];
+
+    fn cells(&self, _plan: &Plan, h: &Hotspot) -> Vec<String> {
+        vec![
+            h.name.clone(),
+            h.kind.label().to_owned(),
+            h.electors.to_string(),
+            short(&h.concern),
+            day(h.briefed_on),
+        ]
     }
-}
 
-impl Screen {
-    pub fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
-        let plan = view.plan;
-        let mut add = || {
-            let id = HotspotId::new();
-            edits.push(S, "add hotspot", move |p| {
-                p.hotspots.push(Hotspot {
-                    id,
-                    name: "New hotspot".into(),
-                    kind: HotspotKind::MultipleOccupation,
-                    address: String::new(),
-                    electors: 0,
-                    concern: String::new(),
-                    mitigation: String::new(),
-                    site_contact: String::new(),
-                    briefed_on: None,
-                    owner: None,
-                });
-            });
-            id.0
-        };
-        let rows = || {
-            plan.hotspots
-                .iter()
-                .map(|h| Row {
-                    id: h.id.0,
-                    cells: vec![
-                        h.name.clone(),
-                        h.kind.label().to_owned(),
-                        h.electors.to_string(),
-                        short(&h.concern),
-                        day(h.briefed_on),
-                    ],
-                    tint: None,
-                })
-                .collect()
-        };
-        let selected = master_detail(
-            ui,
-            &mut self.list,
-            view,
-            "hotspot",
-            "hotspots",
-            "Houses in multiple occupation, student halls, care homes and similar places where others may reach electors' post or help with applications.",
-            &[
-                ("Place", 220.0),
-                ("Kind", 170.0),
-                ("Electors", 70.0),
-                ("Concern", 300.0),
-                ("Briefed", 100.0),
-            ],
-            rows,
-            Some(&mut add),
-        );
-        let Some(id) = selected else { return };
-        let Some((i, len)) = position(&plan.hotspots, id, |x| x.id.0) else {
-            return;
-        };
-        let h = &plan.hotspots[i];
-        let hid = h.id;
-        egui::ScrollArea::vertical()
-            .id_salt("hotspot-detail")
-            .show(ui, |ui| {
-                form(ui, ("hotspot", id), |ui| {
-                    widgets::text(ui, edits, S, "Name", &h.name, move |p, v| {
-                        with(p, hid, |x| x.name = v)
-                    });
-                    widgets::choice(ui, edits, S, "Kind", h.kind, move |p, v| {
-                        with(p, hid, |x| x.kind = v)
-                    });
-                    widgets::multiline(ui, edits, S, "Address", &h.address, move |p, v| {
-                        with(p, hid, |x| x.address = v)
-                    });
-                    widgets::count(ui, edits, S, "Electors", h.electors, move |p, v| {
-                        with(p, hid, |x| x.electors = v)
-                    });
-                    widgets::multiline(ui, edits, S, "Concern", &h.concern, move |p, v| {
-                        with(p, hid, |x| x.concern = v)
-                    });
-                    widgets::multiline(ui, edits, S, "Mitigation", &h.mitigation, move |p, v| {
-                        with(p, hid, |x| x.mitigation = v)
-                    });
-                    widgets::text(
-                        ui,
-                        edits,
-                        S,
-                        "Site contact briefed",
-                        &h.site_contact,
-                        move |p, v| with(p, hid, |x| x.site_contact = v),
-                    );
-                    widgets::date(
-                        ui,
-                        edits,
-                        S,
-                        "Briefed on",
-                        h.briefed_on,
-                        true,
-                        move |p, v| with(p, hid, |x| x.briefed_on = v),
-                    );
-                    widgets::person(ui, edits, S, "Owner", h.owner, &plan.people, move |p, v| {
-                        with(p, hid, |x| x.owner = v)
-                    });
-                });
-                if let Some(op) = row_ops(ui, "hotspot", i, len) {
-                    edits.push(S, op_label(op, "hotspot"), move |p| {
-                        apply_row_op(&mut p.hotspots, |x| x.id == hid, op)
-                    });
-                }
-            });
+    fn create(&mut self, _view: &View<'_>) -> Hotspot {
+        Hotspot {
+            id: HotspotId::new(),
+            name: String::new(),
+            kind: HotspotKind::MultipleOccupation,
+            address: String::new(),
+            electors: 0,
+            concern: String::new(),
+            mitigation: String::new(),
+            site_contact: String::new(),
+            briefed_on: None,
+            owner: None,
+        }
+    }
+
+    fn fields(&mut self, form: &mut Form<'_, At<Hotspot>>, h: &Hotspot, view: &View<'_>) {
+        form.text("Name", &h.name, |x, v| x.name = v);
+        form.choice("Kind", h.kind, |x, v| x.kind = v);
+        form.multiline("Address", &h.address, |x, v| x.address = v);
+        form.count("Electors", h.electors, |x, v| x.electors = v);
+        form.multiline("Concern", &h.concern, |x, v| x.concern = v);
+        form.multiline("Mitigation", &h.mitigation, |x, v| x.mitigation = v);
+        form.text("Site contact briefed", &h.site_contact, |x, v| {
+            x.site_contact = v
+        });
+        form.date("Briefed on", h.briefed_on, true, |x, v| x.briefed_on = v);
+        form.person("Owner", h.owner, &view.plan.people, |x, v| x.owner = v);
     }
 }

@@ -1,32 +1,290 @@
-//! Section 15: the statutory timetable with the plan's reviews, events, milestones and check-ins on it.
+//! Section 15: the statutory timetable with the plan's reviews, events, milestones and check-ins on
+//! it; the plan reviews; the local milestones.
 
 use chrono::NaiveDate;
 use egui::{Color32, RichText, Sense, Ui};
+use uuid::Uuid;
 
-use super::overview::op_label;
-use super::{View, master_detail, position};
+use super::day;
 use crate::model::{
-    LocalMilestone, Milestone, MilestoneAnchor, Plan, PlanReview, PlanReviewId, Section,
+    Entity, LocalMilestone, Milestone, MilestoneAnchor, Plan, PlanReview, PlanReviewId, Section,
 };
 use crate::timetable::{TimelineEntry, TimelineKind, place_anchored_reviews, timeline};
 use crate::ui::edits::Edits;
-use crate::ui::list::{List, Row};
-use crate::ui::widgets::{self, apply_row_op, form, row_ops};
+use crate::ui::form::{At, Form, Whole};
+use crate::ui::list::List;
+use crate::ui::screen::{self, Declare, ListScreen, View};
+use crate::ui::{tokens, widgets};
 
 const S: Section = Section::KeyDates;
+
+/// The parts of the screen, one at a time.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum Tab {
+    #[default]
+    Timetable,
+    Reviews,
+    Milestones,
+}
 
 /// The key dates screen.
 #[derive(Default)]
 pub struct Screen {
-    /// The plan reviews.
-    pub list: List,
+    tab: Tab,
     show_check_ins: bool,
+    reviews: ListScreen<Reviews>,
 }
 
-fn with(p: &mut Plan, id: PlanReviewId, f: impl FnOnce(&mut PlanReview)) {
-    if let Some(x) = p.key_dates.reviews.iter_mut().find(|x| x.id == id) {
-        f(x);
+impl screen::Screen for Screen {
+    fn section(&self) -> Section {
+        S
     }
+
+    fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+        screen::tabs(
+            ui,
+            &mut self.tab,
+            &[
+                (Tab::Timetable, "Timetable"),
+                (Tab::Reviews, "Plan reviews"),
+                (Tab::Milestones, "Local milestones"),
+            ],
+        );
+        match self.tab {
+            Tab::Timetable => self.timetable(ui, view),
+            Tab::Reviews => self.reviews.show(ui, view, edits),
+            Tab::Milestones => milestones(ui, view, edits),
+        }
+    }
+
+    fn list(&mut self) -> Option<&mut List> {
+        Some(&mut self.reviews.list)
+    }
+
+    fn focus(&mut self, id: Uuid) {
+        self.tab = Tab::Reviews;
+        self.reviews.list.selected = Some(id);
+        self.reviews.list.scroll_to_selected = true;
+    }
+}
+
+impl Screen {
+    /// The statutory timetable with the plan's dates on it.
+    fn timetable(&mut self, ui: &mut Ui, view: &View<'_>) {
+        let plan = view.plan;
+        egui::ScrollArea::vertical()
+            .id_salt("key-dates")
+            .show(ui, |ui| {
+                let entries = match timeline(plan) {
+                    Ok(entries) => entries,
+                    Err(e) => {
+                        let text = format!("The statutory timetable cannot be computed: {e}");
+                        ui.colored_label(ui.visuals().error_fg_color, text);
+                        Vec::new()
+                    }
+                };
+                ui.label(format!(
+                    "The statutory timetable for {} on {}, in working days (weekends and bank \
+                 holidays excluded), with the plan's own dates placed on it.",
+                    plan.overview.election_type.label(),
+                    plan.overview.poll_date.format("%A %-d %B %Y")
+                ));
+                strip(ui, &entries, view.now.date());
+                contest_timetables(ui, plan);
+                ui.checkbox(&mut self.show_check_ins, "Show communication check-ins");
+                let shown = entries
+                    .iter()
+                    .filter(|e| self.show_check_ins || !matches!(e.kind, TimelineKind::CheckIn(_)));
+                timeline_grid(ui, shown);
+            });
+    }
+}
+
+/// The timeline as a table: date, time, kind and what.
+fn timeline_grid<'a>(ui: &mut Ui, entries: impl Iterator<Item = &'a TimelineEntry>) {
+    egui::Grid::new("timeline")
+        .striped(true)
+        .num_columns(4)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for h in ["Date", "Time", "", "What"] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for e in entries {
+                ui.label(day(Some(e.date)));
+                ui.label(
+                    e.time
+                        .map_or(String::new(), |t| t.format("%H:%M").to_string()),
+                );
+                ui.colored_label(colour(e.kind, ui.visuals().dark_mode), e.kind.word());
+                let text = RichText::new(&e.label);
+                let statutory = matches!(e.kind, TimelineKind::Statutory(_));
+                let text = if statutory { text.strong() } else { text };
+                ui.add(egui::Label::new(text).truncate())
+                    .on_hover_text(&e.label);
+                ui.end_row();
+            }
+        });
+}
+
+/// The plan reviews' columns and a review's fields.
+#[derive(Default)]
+struct Reviews;
+
+impl Declare for Reviews {
+    type E = PlanReview;
+    const INTRO: &'static str = "Reviews placed against a milestone move with the timetable.";
+    const COLUMNS: &'static [(&'static str, f32)] = &[
+        ("Date", 120.0),
+        ("Purpose", 320.0),
+        ("Placed against", 260.0),
+        ("Held", 60.0),
+    ];
+
+    fn above(&mut self, ui: &mut Ui, _view: &View<'_>, edits: &mut Edits) -> bool {
+        let place = ui
+            .button("Place reviews on the timetable")
+            .on_hover_text("Recomputes the date of every review placed against a milestone");
+        if place.clicked() {
+            edits.push(S, "place reviews on the timetable", |p| {
+                let _ = place_anchored_reviews(p);
+            });
+        }
+        false
+    }
+
+    fn cells(&self, _plan: &Plan, r: &PlanReview) -> Vec<String> {
+        let against = r.anchor.map_or(String::new(), |a| {
+            let milestone = a.milestone.label().to_lowercase();
+            format!("{:+} working days from {milestone}", a.working_days_after)
+        });
+        let held = if r.done { "Held" } else { "" };
+        vec![
+            day(Some(r.date)),
+            r.purpose.clone(),
+            against,
+            held.to_owned(),
+        ]
+    }
+
+    fn create(&mut self, view: &View<'_>) -> PlanReview {
+        PlanReview {
+            id: PlanReviewId::new(),
+            date: view.plan.overview.poll_date,
+            purpose: String::new(),
+            anchor: None,
+            attendees: vec![],
+            done: false,
+        }
+    }
+
+    fn fields(&mut self, form: &mut Form<'_, At<PlanReview>>, r: &PlanReview, view: &View<'_>) {
+        form.text("Purpose", &r.purpose, |x, v| x.purpose = v);
+        form.day("Date", r.date, |x, v| x.date = v);
+        anchor(form, r.anchor);
+        if let Some(a) = r.anchor {
+            let days = f64::from(a.working_days_after);
+            form.number("Working days after the milestone", Some(days), |x, v| {
+                let n = v.unwrap_or(0.0).clamp(-200.0, 200.0).round() as i32;
+                if let Some(a) = x.anchor.as_mut() {
+                    a.working_days_after = n;
+                }
+            });
+        }
+        let people = &view.plan.people;
+        form.people("Attendees", &r.attendees, people, |x, v| x.attendees = v);
+        form.check("Held", "The review has taken place", r.done, |x, v| {
+            x.done = v
+        });
+    }
+}
+
+/// The milestone a review is placed against; changing it moves the review onto the timetable.
+fn anchor(form: &mut Form<'_, At<PlanReview>>, value: Option<MilestoneAnchor>) {
+    let fixed = "Nothing (a fixed date)";
+    let current = value.map(|a| a.milestone);
+    let options = || {
+        std::iter::once((None, fixed.to_owned()))
+            .chain(
+                Milestone::ALL
+                    .iter()
+                    .map(|m| (Some(*m), m.label().to_owned())),
+            )
+            .collect()
+    };
+    let shown = current.map_or(fixed, |m| m.label());
+    let id = form.place().0;
+    let field = widgets::Pick {
+        name: "Placed against",
+        value: &current,
+        shown,
+    };
+    widgets::pick(form.ui, form.edits, S, field, options, move |p, chosen| {
+        if let Some(x) = PlanReview::find_mut(p, id) {
+            x.anchor = chosen.map(|milestone| MilestoneAnchor {
+                milestone,
+                working_days_after: x.anchor.map_or(1, |a| a.working_days_after),
+            });
+        }
+        // The review's date follows its new milestone in the same step.
+        let _ = place_anchored_reviews(p);
+    });
+}
+
+/// The local milestones: a label, a date and an optional time each.
+fn milestones(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+    let plan = view.plan;
+    egui::ScrollArea::vertical()
+        .id_salt("milestones")
+        .show(ui, |ui| {
+            if plan.key_dates.milestones.is_empty() {
+                screen::empty(ui, "local milestone", "local milestones");
+            }
+            for (k, m) in plan.key_dates.milestones.iter().enumerate() {
+                let n = k + 1;
+                ui.horizontal(|ui| {
+                    Form::show(ui, edits, (S, Whole), ("milestone", k), false, |form| {
+                        fn get(p: &mut Plan, k: usize) -> Option<&mut LocalMilestone> {
+                            p.key_dates.milestones.get_mut(k)
+                        }
+                        form.text(&format!("Milestone {n}"), &m.label, move |p, v| {
+                            if let Some(m) = get(p, k) {
+                                m.label = v;
+                            }
+                        });
+                        form.day(&format!("Milestone {n} date"), m.date, move |p, v| {
+                            if let Some(m) = get(p, k) {
+                                m.date = v;
+                            }
+                        });
+                        form.time(&format!("Milestone {n} time"), m.time, true, move |p, v| {
+                            if let Some(m) = get(p, k) {
+                                m.time = v;
+                            }
+                        });
+                    });
+                    if ui.button(format!("Remove milestone {n}")).clicked() {
+                        edits.push(S, "remove milestone", move |p| {
+                            if k < p.key_dates.milestones.len() {
+                                p.key_dates.milestones.remove(k);
+                            }
+                        });
+                    }
+                });
+                ui.separator();
+            }
+            if ui.button("Add local milestone").clicked() {
+                let poll = plan.overview.poll_date;
+                edits.push(S, "add milestone", move |p| {
+                    p.key_dates.milestones.push(LocalMilestone {
+                        date: poll,
+                        time: None,
+                        label: String::new(),
+                    });
+                });
+            }
+        });
 }
 
 /// A combined poll's contests side by side, where their timetables differ marked.
@@ -99,180 +357,13 @@ fn contest_timetables(ui: &mut Ui, plan: &Plan) {
 
 fn colour(kind: TimelineKind, dark: bool) -> Color32 {
     match kind {
-        TimelineKind::Statutory(_) if dark => Color32::from_rgb(0x7c, 0xb7, 0xff),
-        TimelineKind::Statutory(_) => Color32::from_rgb(0x1d, 0x35, 0x57),
-        TimelineKind::Review(_) => Color32::from_rgb(0xf5, 0x9e, 0x0b),
-        TimelineKind::Event(_) => Color32::from_rgb(0x2e, 0x7d, 0x32),
-        TimelineKind::Local => Color32::from_rgb(0x6a, 0x1b, 0x9a),
+        TimelineKind::Statutory(_) if dark => tokens::STATUTORY_DARK,
+        TimelineKind::Statutory(_) => tokens::STATUTORY,
+        TimelineKind::Review(_) => tokens::REVIEW,
+        TimelineKind::Event(_) => tokens::EVENT,
+        TimelineKind::Local => tokens::LOCAL,
         TimelineKind::CheckIn(_) => Color32::from_gray(150),
     }
-}
-
-impl Screen {
-    pub fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
-        let plan = view.plan;
-        egui::ScrollArea::vertical().id_salt("key-dates").show(ui, |ui| {
-            let entries = match timeline(plan) {
-                Ok(entries) => entries,
-                Err(e) => {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("The statutory timetable cannot be computed: {e}"));
-                    Vec::new()
-                }
-            };
-            ui.label(format!(
-                "The statutory timetable for {} on {}, in working days (weekends and bank holidays excluded), with the plan's own dates placed on it.",
-                plan.overview.election_type.label(),
-                plan.overview.poll_date.format("%A %-d %B %Y")
-            ));
-            strip(ui, &entries, view.now.date());
-            contest_timetables(ui, plan);
-            ui.checkbox(&mut self.show_check_ins, "Show communication check-ins");
-            egui::Grid::new("timeline").striped(true).num_columns(4).spacing([12.0, 4.0]).show(ui, |ui| {
-                for h in ["Date", "Time", "", "What"] {
-                    ui.strong(h);
-                }
-                ui.end_row();
-                for e in entries.iter().filter(|e| self.show_check_ins || !matches!(e.kind, TimelineKind::CheckIn(_))) {
-                    ui.label(e.date.format("%a %-d %b %Y").to_string());
-                    ui.label(e.time.map_or(String::new(), |t| t.format("%H:%M").to_string()));
-                    ui.colored_label(colour(e.kind, ui.visuals().dark_mode), e.kind.word());
-                    let text = RichText::new(&e.label);
-                    let text = if matches!(e.kind, TimelineKind::Statutory(_)) { text.strong() } else { text };
-                    ui.add(egui::Label::new(text).truncate()).on_hover_text(&e.label);
-                    ui.end_row();
-                }
-            });
-            ui.add_space(10.0);
-            ui.heading("Plan reviews");
-            ui.horizontal(|ui| {
-                ui.label("Reviews placed against a milestone move with the timetable.");
-                if ui.button("Place reviews on the timetable").on_hover_text("Recomputes the date of every review placed against a milestone").clicked() {
-                    edits.push(S, "place reviews on the timetable", |p| {
-                        let _ = place_anchored_reviews(p);
-                    });
-                }
-            });
-            let poll = plan.overview.poll_date;
-            let mut add = || {
-                let id = PlanReviewId::new();
-                edits.push(S, "add review", move |p| {
-                    p.key_dates.reviews.push(PlanReview { id, date: poll, purpose: "New review".into(), anchor: None, attendees: vec![], done: false });
-                });
-                id.0
-            };
-            let rows = || {
-                plan.key_dates
-                    .reviews
-                    .iter()
-                    .map(|r| Row {
-                        id: r.id.0,
-                        cells: vec![
-                            r.date.to_string(),
-                            r.purpose.clone(),
-                            r.anchor.map_or(String::new(), |a| format!("{:+} working days from {}", a.working_days_after, a.milestone.label().to_lowercase())),
-                            if r.done { "Held".into() } else { String::new() },
-                        ],
-                        tint: None,
-                    })
-                    .collect()
-            };
-            let selected = master_detail(ui, &mut self.list, view, "review", "reviews", "", &[("Date", 100.0), ("Purpose", 320.0), ("Placed against", 260.0), ("Held", 60.0)], rows, Some(&mut add));
-            if let Some(id) = selected
-                && let Some((i, len)) = position(&plan.key_dates.reviews, id, |x| x.id.0)
-            {
-                let r = &plan.key_dates.reviews[i];
-                let rid = r.id;
-                form(ui, ("review", id), |ui| {
-                    widgets::text(ui, edits, S, "Purpose", &r.purpose, move |p, v| with(p, rid, |x| x.purpose = v));
-                    widgets::date(ui, edits, S, "Date", Some(r.date), false, move |p, v| {
-                        if let Some(d) = v {
-                            with(p, rid, |x| x.date = d);
-                        }
-                    });
-                    anchor(ui, edits, r.anchor, rid);
-                    if let Some(a) = r.anchor {
-                        let days = f64::from(a.working_days_after);
-                        widgets::number(ui, edits, S, "Working days after the milestone", Some(days), move |p, v| {
-                            let n = v.unwrap_or(0.0).clamp(-200.0, 200.0).round() as i32;
-                            with(p, rid, |x| {
-                                if let Some(a) = x.anchor.as_mut() {
-                                    a.working_days_after = n;
-                                }
-                            });
-                        });
-                    }
-                    widgets::people(ui, edits, S, "Attendees", &r.attendees, &plan.people, move |p, v| with(p, rid, |x| x.attendees = v));
-                    widgets::check(ui, edits, S, "Held", "The review has taken place", r.done, move |p, v| with(p, rid, |x| x.done = v));
-                });
-                if let Some(op) = row_ops(ui, "review", i, len) {
-                    edits.push(S, op_label(op, "review"), move |p| apply_row_op(&mut p.key_dates.reviews, |x| x.id == rid, op));
-                }
-            }
-            ui.add_space(10.0);
-            ui.heading("Local milestones");
-            for (k, m) in plan.key_dates.milestones.iter().enumerate() {
-                let set = move |p: &mut Plan, f: &dyn Fn(&mut LocalMilestone)| {
-                    if let Some(m) = p.key_dates.milestones.get_mut(k) {
-                        f(m);
-                    }
-                };
-                ui.horizontal(|ui| {
-                    form(ui, ("milestone", k), |ui| {
-                        let n = k + 1;
-                        widgets::text(ui, edits, S, &format!("Milestone {n}"), &m.label, move |p, v| set(p, &|m| m.label = v.clone()));
-                        widgets::date(ui, edits, S, &format!("Milestone {n} date"), Some(m.date), false, move |p, v| {
-                            if let Some(d) = v {
-                                set(p, &|m| m.date = d);
-                            }
-                        });
-                        widgets::time(ui, edits, S, &format!("Milestone {n} time"), m.time, true, move |p, v| set(p, &|m| m.time = v));
-                    });
-                    if ui.button(format!("Remove milestone {}", k + 1)).clicked() {
-                        edits.push(S, "remove milestone", move |p| {
-                            if k < p.key_dates.milestones.len() {
-                                p.key_dates.milestones.remove(k);
-                            }
-                        });
-                    }
-                });
-            }
-            if ui.button("Add local milestone").clicked() {
-                edits.push(S, "add milestone", move |p| p.key_dates.milestones.push(LocalMilestone { date: poll, time: None, label: "New milestone".into() }));
-            }
-        });
-    }
-}
-
-/// The milestone a review is placed against; changing it moves the review onto the timetable.
-fn anchor(ui: &mut Ui, edits: &mut Edits, value: Option<MilestoneAnchor>, rid: PlanReviewId) {
-    let current = value.map(|a| a.milestone);
-    let options = || {
-        std::iter::once((None, "Nothing (a fixed date)".to_owned()))
-            .chain(
-                Milestone::ALL
-                    .iter()
-                    .map(|m| (Some(*m), m.label().to_owned())),
-            )
-            .collect()
-    };
-    widgets::pick(
-        ui,
-        edits,
-        S,
-        "Placed against",
-        &current,
-        current.map_or("Nothing (a fixed date)", |m| m.label()),
-        options,
-        move |p, chosen| {
-            with(p, rid, |x| {
-                x.anchor = chosen.map(|milestone| MilestoneAnchor {
-                    milestone,
-                    working_days_after: x.anchor.map_or(1, |a| a.working_days_after),
-                });
-            });
-            let _ = place_anchored_reviews(p);
-        },
-    );
 }
 
 /// A horizontal strip from the first entry to the day after the poll, one mark per entry, today marked.

@@ -1,233 +1,207 @@
-//! Section 1: the election, the authority and the document's control data.
+//! Section 1: the election, the authority, its contests and the document's control data.
 
-use egui::{RichText, Ui};
-
-use super::{View, master_detail, position};
 use chrono::NaiveDate;
+use egui::{RichText, Ui};
+use uuid::Uuid;
 
+use super::day;
 use crate::model::{
-    Contest, ContestId, CopyKind, DistributionEntry, ElectionType, Nation, Revision, Section,
-    SignOffRole,
+    Contest, ContestId, CopyKind, DistributionEntry, ElectionType, Nation, Plan, Revision, Section,
+    SignOff, SignOffRole,
 };
 use crate::ui::edits::Edits;
-use crate::ui::list::{List, Row};
-use crate::ui::widgets::{self, RowOp, apply_row_op, form, row_ops};
+use crate::ui::form::{At, Form, Whole};
+use crate::ui::list::List;
+use crate::ui::screen::{self, Declare, ListScreen, View};
 
 const S: Section = Section::Overview;
+
+/// The parts of the screen, one at a time.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum Tab {
+    #[default]
+    Election,
+    Contests,
+    Control,
+}
 
 /// The overview screen.
 #[derive(Default)]
 pub struct Screen {
-    /// The contests list.
-    pub contests: List,
+    tab: Tab,
+    contests: ListScreen<Contests>,
+    revision: Revision,
 }
 
-impl Screen {
-    pub fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
-        let plan = view.plan;
-        let o = &plan.overview;
-        egui::ScrollArea::vertical()
-            .id_salt("overview")
-            .show(ui, |ui| {
-                form(ui, "overview-form", |ui| {
-                    widgets::text(ui, edits, S, "Title", &o.title, |p, v| p.overview.title = v);
-                    widgets::text(ui, edits, S, "Authority", &o.authority, |p, v| {
-                        p.overview.authority = v
+impl screen::Screen for Screen {
+    fn section(&self) -> Section {
+        S
+    }
+
+    fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+        screen::tabs(
+            ui,
+            &mut self.tab,
+            &[
+                (Tab::Election, "The election"),
+                (Tab::Contests, "Contests"),
+                (Tab::Control, "Document control"),
+            ],
+        );
+        match self.tab {
+            Tab::Election => election(ui, view, edits),
+            Tab::Contests => self.contests.show(ui, view, edits),
+            Tab::Control => {
+                egui::ScrollArea::vertical()
+                    .id_salt("control")
+                    .show(ui, |ui| {
+                        self.revisions(ui, view, edits);
+                        ui.add_space(12.0);
+                        distribution(ui, view, edits);
+                        ui.add_space(12.0);
+                        sign_offs(ui, view, edits);
                     });
-                    widgets::text(ui, edits, S, "Police force", &o.police_force, |p, v| {
-                        p.overview.police_force = v
-                    });
-                    widgets::choice(ui, edits, S, "Principal election", o.election_type, |p, v| {
-                        p.overview.election_type = v
-                    });
-                    widgets::date(
-                        ui,
-                        edits,
-                        S,
-                        "Polling day",
-                        Some(o.poll_date),
-                        false,
-                        |p, v| {
-                            if let Some(d) = v {
-                                p.overview.poll_date = d;
-                            }
-                        },
-                    );
-                    widgets::choice(ui, edits, S, "Nation", o.nation, |p, v| {
-                        p.overview.nation = v
-                    });
-                    widgets::dates(
-                        ui,
-                        edits,
-                        S,
-                        "Days of thanksgiving or mourning",
-                        &o.disregarded_days,
-                        |p, v| p.overview.disregarded_days = v,
-                    );
-                    widgets::person(
-                        ui,
-                        edits,
-                        S,
-                        "Returning Officer",
-                        o.returning_officer,
-                        &plan.people,
-                        |p, v| p.overview.returning_officer = v,
-                    );
-                    widgets::people(
-                        ui,
-                        edits,
-                        S,
-                        "Deputy Returning Officers",
-                        &o.deputies,
-                        &plan.people,
-                        |p, v| p.overview.deputies = v,
-                    );
-                    widgets::text(ui, edits, S, "Version", &o.version, |p, v| {
-                        p.overview.version = v
-                    });
-                    widgets::choice(ui, edits, S, "Status", o.status, |p, v| {
-                        p.overview.status = v
-                    });
-                    widgets::choice(ui, edits, S, "Protective marking", o.marking, |p, v| {
-                        p.overview.marking = v
-                    });
+            }
+        }
+    }
+
+    fn list(&mut self) -> Option<&mut List> {
+        Some(&mut self.contests.list)
+    }
+
+    fn focus(&mut self, id: Uuid) {
+        self.tab = Tab::Contests;
+        self.contests.list.selected = Some(id);
+        self.contests.list.scroll_to_selected = true;
+    }
+}
+
+/// The election, the authority and the document's version, status and marking.
+fn election(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+    let plan = view.plan;
+    let o = &plan.overview;
+    egui::ScrollArea::vertical()
+        .id_salt("overview")
+        .show(ui, |ui| {
+            Form::show(ui, edits, (S, Whole), "overview-form", false, |form| {
+                form.text("Title", &o.title, |p, v| p.overview.title = v);
+                form.text("Authority", &o.authority, |p, v| p.overview.authority = v);
+                form.text("Police force", &o.police_force, |p, v| {
+                    p.overview.police_force = v
                 });
-                ui.add_space(12.0);
-                ui.heading("Contests");
-                ui.weak("Each contest is one ballot paper under its own law: its kind of election, nation, polling day and officer decide the postal-vote, proxy and voter ID rules that apply to it.");
-                let template = o
-                    .contests
-                    .iter()
-                    .rev()
-                    .find(|c| self.contests.selected == Some(c.id.0))
-                    .or(o.contests.last())
-                    .cloned();
-                let principal = (o.election_type, o.nation, o.poll_date, o.returning_officer);
-                let mut add = || {
-                    let id = ContestId::new();
-                    let template = template.clone();
-                    edits.push(S, "add contest", move |p| {
-                        p.overview.contests.push(new_contest(id, template, principal));
-                    });
-                    id.0
-                };
-                let rows = || {
-                    o.contests
-                        .iter()
-                        .map(|c| Row {
-                            id: c.id.0,
-                            cells: vec![
-                                c.name.clone(),
-                                c.election.label().to_owned(),
-                                c.nation.label().to_owned(),
-                                c.poll_date.format("%-d %b %Y").to_string(),
-                                c.officer.label().to_owned(),
-                                if c.taken_together { "Combined" } else { "Separate" }.to_owned(),
-                            ],
-                            tint: None,
-                        })
-                        .collect()
-                };
-                let selected = master_detail(
-                    ui,
-                    &mut self.contests,
-                    view,
-                    "contest",
-                    "contests",
-                    "",
-                    &[
-                        ("Contest", 200.0),
-                        ("Election", 200.0),
-                        ("Nation", 90.0),
-                        ("Polling day", 100.0),
-                        ("Officer", 200.0),
-                        ("Poll", 80.0),
-                    ],
-                    rows,
-                    Some(&mut add),
-                );
-                if let Some(id) = selected
-                    && let Some((i, len)) = position(&o.contests, id, |c| c.id.0)
-                {
-                    let c = &o.contests[i];
-                    let cid = c.id;
-                    form(ui, ("contest", id), |ui| {
-                        widgets::text(ui, edits, S, "Contest name", &c.name, move |p, v| {
-                            with_contest(p, cid, |c| c.name = v)
-                        });
-                        widgets::choice(ui, edits, S, "Kind", c.kind, move |p, v| {
-                            with_contest(p, cid, |c| c.kind = v)
-                        });
-                        widgets::count(ui, edits, S, "Seats", c.seats, move |p, v| {
-                            with_contest(p, cid, |c| c.seats = v)
-                        });
-                        widgets::choice(ui, edits, S, "Contest election", c.election, move |p, v| {
-                            with_contest(p, cid, |c| {
-                                c.election = v;
-                                keep_officer_lawful(c);
-                            })
-                        });
-                        widgets::choice(ui, edits, S, "Contest nation", c.nation, move |p, v| {
-                            with_contest(p, cid, |c| {
-                                c.nation = v;
-                                keep_officer_lawful(c);
-                            })
-                        });
-                        widgets::date(ui, edits, S, "Contest polling day", Some(c.poll_date), false, move |p, v| {
-                            if let Some(d) = v {
-                                with_contest(p, cid, |c| c.poll_date = d);
-                            }
-                        });
-                        let (election, nation) = (c.election, c.nation);
-                        let officers = move || {
-                            crate::law::law()
-                                .ok()
-                                .and_then(|law| law.contest(election))
-                                .map(|l| {
-                                    l.officers_in(nation)
-                                        .map(|o| (o.role, o.role.label().to_owned()))
-                                        .collect()
-                                })
-                                .unwrap_or_default()
-                        };
-                        widgets::pick(ui, edits, S, "Officer", &c.officer, c.officer.label(), officers, move |p, v| {
-                            with_contest(p, cid, |c| c.officer = v)
-                        });
-                        widgets::person(ui, edits, S, "Officer's name", c.officer_person, &plan.people, move |p, v| {
-                            with_contest(p, cid, |c| c.officer_person = v)
-                        });
-                        widgets::check(ui, edits, S, "Combined poll", "Taken together with the plan's other contests that day", c.taken_together, move |p, v| {
-                            with_contest(p, cid, |c| c.taken_together = v)
-                        });
-                    });
-                    contest_law(ui, c);
-                    if let Some(op) = row_ops(ui, "contest", i, len) {
-                        edits.push(S, op_label(op, "contest"), move |p| {
-                            apply_row_op(&mut p.overview.contests, |c| c.id == cid, op)
-                        });
-                    }
-                }
-                combined_polls(ui, o);
-                ui.add_space(12.0);
-                revisions(ui, view, edits);
-                ui.add_space(12.0);
-                distribution(ui, view, edits);
-                ui.add_space(12.0);
-                sign_offs(ui, view, edits);
+                let principal = o.election_type;
+                form.choice("Principal election", principal, |p, v| {
+                    p.overview.election_type = v
+                });
+                form.day("Polling day", o.poll_date, |p, v| p.overview.poll_date = v);
+                form.choice("Nation", o.nation, |p, v| p.overview.nation = v);
+                let days = "Days of thanksgiving or mourning";
+                form.dates(days, &o.disregarded_days, |p, v| {
+                    p.overview.disregarded_days = v
+                });
+                let ro = o.returning_officer;
+                form.person("Returning Officer", ro, &plan.people, |p, v| {
+                    p.overview.returning_officer = v;
+                });
+                let deputies = "Deputy Returning Officers";
+                form.people(deputies, &o.deputies, &plan.people, |p, v| {
+                    p.overview.deputies = v
+                });
+                form.text("Version", &o.version, |p, v| p.overview.version = v);
+                form.choice("Status", o.status, |p, v| p.overview.status = v);
+                form.choice("Protective marking", o.marking, |p, v| {
+                    p.overview.marking = v
+                });
             });
+            combined_polls(ui, o);
+        });
+}
+
+/// The contests' columns, a contest's fields and the law that applies to it.
+#[derive(Default)]
+struct Contests;
+
+impl Declare for Contests {
+    type E = Contest;
+    const INTRO: &'static str = "Each contest is one ballot paper under its own law: its kind of \
+        election, nation, polling day and officer decide the postal-vote, proxy and voter ID rules \
+        that apply to it.";
+    const COLUMNS: &'static [(&'static str, f32)] = &[
+        ("Contest", 200.0),
+        ("Election", 200.0),
+        ("Nation", 90.0),
+        ("Polling day", 120.0),
+        ("Officer", 200.0),
+        ("Poll", 80.0),
+    ];
+
+    fn cells(&self, _plan: &Plan, c: &Contest) -> Vec<String> {
+        let poll = if c.taken_together {
+            "Combined"
+        } else {
+            "Separate"
+        };
+        vec![
+            c.name.clone(),
+            c.election.label().to_owned(),
+            c.nation.label().to_owned(),
+            day(Some(c.poll_date)),
+            c.officer.label().to_owned(),
+            poll.to_owned(),
+        ]
+    }
+
+    fn create(&mut self, view: &View<'_>) -> Contest {
+        let o = &view.plan.overview;
+        let template = o.contests.last().cloned();
+        let principal = (o.election_type, o.nation, o.poll_date, o.returning_officer);
+        new_contest(ContestId::new(), template, principal)
+    }
+
+    fn fields(&mut self, form: &mut Form<'_, At<Contest>>, c: &Contest, view: &View<'_>) {
+        form.text("Contest name", &c.name, |x, v| x.name = v);
+        form.choice("Kind", c.kind, |x, v| x.kind = v);
+        form.count("Seats", c.seats, |x, v| x.seats = v);
+        form.choice("Contest election", c.election, |x, v| {
+            x.election = v;
+            keep_officer_lawful(x);
+        });
+        form.choice("Contest nation", c.nation, |x, v| {
+            x.nation = v;
+            keep_officer_lawful(x);
+        });
+        form.day("Contest polling day", c.poll_date, |x, v| x.poll_date = v);
+        let (election, nation) = (c.election, c.nation);
+        let officers = move || {
+            crate::law::law()
+                .ok()
+                .and_then(|law| law.contest(election))
+                .map(|l| {
+                    l.officers_in(nation)
+                        .map(|o| (o.role, o.role.label().to_owned()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let shown = (&c.officer, c.officer.label());
+        form.pick("Officer", shown, officers, |x, v| x.officer = v);
+        let person = c.officer_person;
+        form.person("Officer's name", person, &view.plan.people, |x, v| {
+            x.officer_person = v
+        });
+        let together = "Taken together with the plan's other contests that day";
+        form.check("Combined poll", together, c.taken_together, |x, v| {
+            x.taken_together = v
+        });
+    }
+
+    fn below(&mut self, ui: &mut Ui, _view: &View<'_>, _edits: &mut Edits, c: &Contest) {
+        contest_law(ui, c);
     }
 }
 
-/// The undo label for a row operation.
-pub fn op_label(op: RowOp, what: &str) -> String {
-    match op {
-        RowOp::Up | RowOp::Down => format!("move {what}"),
-        RowOp::Remove => format!("remove {what}"),
-    }
-}
-
-/// A new contest: a copy of the law, officer and day of `template` (the selected or last contest), else the
-/// plan's principal election.
+/// A new contest: a copy of the law, officer and day of `template` (the selected or last contest),
+/// else the plan's principal election.
 fn new_contest(
     id: ContestId,
     template: Option<Contest>,
@@ -252,7 +226,8 @@ fn new_contest(
     c
 }
 
-/// After the contest's election or nation changes, an officer its law does not name becomes the first it does.
+/// After the contest's election or nation changes, an officer its law does not name becomes the
+/// first it does.
 fn keep_officer_lawful(c: &mut Contest) {
     let Some(law) = crate::law::law().ok().and_then(|l| l.contest(c.election)) else {
         return;
@@ -281,25 +256,49 @@ fn contest_law(ui: &mut Ui, c: &Contest) {
                     ui.label(RichText::new(format!("{what}: {words}")).strong());
                     ui.weak(source);
                 };
-                line(ui, "Postal votes handed in", &handing_in_words(v), &v.handing_in_source);
+                let handing_in = handing_in_words(v);
+                line(
+                    ui,
+                    "Postal votes handed in",
+                    &handing_in,
+                    &v.handing_in_source,
+                );
+                let campaigners = "Campaigners handling postal votes";
                 match &v.campaigners {
-                    Some(source) => line(ui, "Campaigners handling postal votes", "an offence", source),
-                    None => line(ui, "Campaigners handling postal votes", "no statutory offence", "The Electoral Commission's code of conduct asks campaigners not to handle postal votes."),
+                    Some(source) => line(ui, campaigners, "an offence", source),
+                    None => line(
+                        ui,
+                        campaigners,
+                        "no statutory offence",
+                        "The Electoral Commission's code of conduct asks campaigners not to \
+                         handle postal votes.",
+                    ),
                 }
                 line(ui, "Proxies", &proxies_words(v), &v.proxies_source);
                 line(ui, "Voter ID", voter_id_words(v), &v.voter_id_source);
             }
             Err(crate::law::contests::NotHeld::Before(from)) => {
-                ui.colored_label(ui.visuals().warn_fg_color, format!("The program holds this election's voting law for polls from {from}: check the law in force on {}.", c.poll_date));
+                let text = format!(
+                    "The program holds this election's voting law for polls from {from}: check \
+                     the law in force on {}.",
+                    c.poll_date
+                );
+                ui.colored_label(ui.visuals().warn_fg_color, text);
             }
             Err(crate::law::contests::NotHeld::Nation) => {
-                ui.colored_label(ui.visuals().warn_fg_color, format!("A {} is not held in {}.", c.election.label(), c.nation.label()));
+                let text = format!(
+                    "A {} is not held in {}.",
+                    c.election.label(),
+                    c.nation.label()
+                );
+                ui.colored_label(ui.visuals().warn_fg_color, text);
             }
         }
     });
 }
 
-/// Each polling day with more than one kind of election: who leads the combined poll, under which provision.
+/// Each polling day with more than one kind of election: who leads the combined poll, under which
+/// provision.
 fn combined_polls(ui: &mut Ui, o: &crate::model::Overview) {
     use crate::law::combination::{Lead, lead, poll_days};
     let Ok(law) = crate::law::law() else {
@@ -319,7 +318,9 @@ fn combined_polls(ui: &mut Ui, o: &crate::model::Overview) {
             }
             Lead::NotInOrder => {
                 ui.label(format!(
-                    "Combined poll on {}: the order the program holds (SI 2004/294 reg. 4) gives none of these elections the lead; record who leads, as the combination regulations that apply provide.",
+                    "Combined poll on {}: the order the program holds (SI 2004/294 reg. 4) gives \
+                     none of these elections the lead; record who leads, as the combination \
+                     regulations that apply provide.",
                     day.format("%-d %B %Y")
                 ));
             }
@@ -327,88 +328,74 @@ fn combined_polls(ui: &mut Ui, o: &crate::model::Overview) {
     }
 }
 
-fn with_contest(p: &mut crate::model::Plan, id: ContestId, f: impl FnOnce(&mut Contest)) {
-    if let Some(c) = p.overview.contests.iter_mut().find(|c| c.id == id) {
-        f(c);
-    }
-}
-
-fn revisions(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
-    let o = &view.plan.overview;
-    ui.heading("Revision history");
-    if o.revisions.is_empty() {
-        ui.weak("No revisions recorded. Record each version the police see.");
-    }
-    for (i, r) in o.revisions.iter().enumerate() {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            form(ui, ("revision", i), |ui| {
-                widgets::text(
-                    ui,
-                    edits,
-                    S,
-                    &format!("Revision {} version", i + 1),
-                    &r.version,
-                    move |p, v| set_revision(p, i, |r| r.version = v),
-                );
-                widgets::date(
-                    ui,
-                    edits,
-                    S,
-                    &format!("Revision {} date", i + 1),
-                    Some(r.date),
-                    false,
-                    move |p, v| {
-                        if let Some(d) = v {
-                            set_revision(p, i, |r| r.date = d);
-                        }
-                    },
-                );
-                widgets::text(
-                    ui,
-                    edits,
-                    S,
-                    &format!("Revision {} author", i + 1),
-                    &r.author,
-                    move |p, v| set_revision(p, i, |r| r.author = v),
-                );
-                widgets::text(
-                    ui,
-                    edits,
-                    S,
-                    &format!("Revision {} changes", i + 1),
-                    &r.summary,
-                    move |p, v| set_revision(p, i, |r| r.summary = v),
-                );
+impl Screen {
+    /// The revision history: each version the police see, recorded once and fixed from then on.
+    fn revisions(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+        let o = &view.plan.overview;
+        ui.heading("Revision history");
+        if o.revisions.is_empty() {
+            ui.weak("No revisions recorded. Record each version the police see.");
+        }
+        egui::Grid::new("revisions")
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                for h in ["Version", "Date", "Author", "Changes"] {
+                    ui.strong(h);
+                }
+                ui.end_row();
+                for r in &o.revisions {
+                    ui.label(&r.version);
+                    ui.label(day(Some(r.date)));
+                    ui.label(&r.author);
+                    ui.add(egui::Label::new(&r.summary).wrap());
+                    ui.end_row();
+                }
             });
-            if ui.button(format!("Remove revision {}", i + 1)).clicked() {
-                edits.push(S, "remove revision", move |p| {
-                    if i < p.overview.revisions.len() {
-                        p.overview.revisions.remove(i);
-                    }
-                });
+        ui.add_space(6.0);
+        ui.strong("Record a revision");
+        let draft = &mut self.revision;
+        if draft.version.is_empty() {
+            draft.version.clone_from(&o.version);
+        }
+        if draft.date == NaiveDate::default() {
+            draft.date = view.now.date();
+        }
+        let mut record = false;
+        ui.horizontal_wrapped(|ui| {
+            for (name, value, width) in [
+                ("Version", &mut draft.version, 60.0),
+                ("Author", &mut draft.author, 160.0),
+                ("Changes", &mut draft.summary, 320.0),
+            ] {
+                let label = ui.label(name);
+                ui.add(egui::TextEdit::singleline(value).desired_width(width))
+                    .labelled_by(label.id);
             }
+            let ready = !draft.summary.trim().is_empty() && !draft.version.trim().is_empty();
+            record = ui
+                .add_enabled(ready, egui::Button::new("Record revision"))
+                .on_hover_text("A revision is fixed once recorded, dated today")
+                .clicked();
         });
-    }
-    if ui.button("Add revision").clicked() {
-        let date = view.now.date();
-        edits.push(S, "add revision", move |p| {
-            let version = p.overview.version.clone();
-            p.overview.revisions.push(Revision {
-                version,
-                date,
-                author: String::new(),
-                summary: String::new(),
+        if record {
+            let revision = std::mem::take(&mut self.revision);
+            let texts = [&revision.version, &revision.author, &revision.summary];
+            if texts
+                .iter()
+                .any(|t| crate::ui::widgets::refused_characters(t, edits))
+            {
+                self.revision = revision;
+                return;
+            }
+            edits.push(S, "record revision", move |p| {
+                p.overview.revisions.push(revision)
             });
-        });
+        }
     }
 }
 
-fn set_revision(p: &mut crate::model::Plan, i: usize, f: impl FnOnce(&mut Revision)) {
-    if let Some(r) = p.overview.revisions.get_mut(i) {
-        f(r);
-    }
-}
-
+/// Who receives a copy, and which copy.
 fn distribution(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
     let o = &view.plan.overview;
     ui.heading("Distribution");
@@ -416,39 +403,33 @@ fn distribution(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
         ui.weak("Nobody is on the distribution list yet.");
     }
     for (i, d) in o.distribution.iter().enumerate() {
+        let n = i + 1;
         ui.horizontal(|ui| {
-            let set = move |p: &mut crate::model::Plan, f: &dyn Fn(&mut DistributionEntry)| {
-                if let Some(d) = p.overview.distribution.get_mut(i) {
-                    f(d);
+            Form::show(ui, edits, (S, Whole), ("distribution", i), false, |form| {
+                fn get(p: &mut Plan, i: usize) -> Option<&mut DistributionEntry> {
+                    p.overview.distribution.get_mut(i)
                 }
-            };
-            form(ui, ("distribution", i), |ui| {
-                widgets::text(
-                    ui,
-                    edits,
-                    S,
-                    &format!("Recipient {}", i + 1),
-                    &d.recipient,
-                    move |p, v| set(p, &|d| d.recipient = v.clone()),
-                );
-                widgets::text(
-                    ui,
-                    edits,
-                    S,
-                    &format!("Organisation {}", i + 1),
+                form.text(&format!("Recipient {n}"), &d.recipient, move |p, v| {
+                    if let Some(d) = get(p, i) {
+                        d.recipient = v;
+                    }
+                });
+                form.text(
+                    &format!("Organisation {n}"),
                     &d.organisation,
-                    move |p, v| set(p, &|d| d.organisation = v.clone()),
+                    move |p, v| {
+                        if let Some(d) = get(p, i) {
+                            d.organisation = v;
+                        }
+                    },
                 );
-                widgets::choice(
-                    ui,
-                    edits,
-                    S,
-                    &format!("Copy {}", i + 1),
-                    d.copy,
-                    move |p, v| set(p, &|d| d.copy = v),
-                );
+                form.choice(&format!("Copy {n}"), d.copy, move |p, v| {
+                    if let Some(d) = get(p, i) {
+                        d.copy = v;
+                    }
+                });
             });
-            if ui.button(format!("Remove recipient {}", i + 1)).clicked() {
+            if ui.button(format!("Remove recipient {n}")).clicked() {
                 edits.push(S, "remove recipient", move |p| {
                     if i < p.overview.distribution.len() {
                         p.overview.distribution.remove(i);
@@ -468,49 +449,35 @@ fn distribution(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
     }
 }
 
+/// Who agrees the plan for the RO, the police SPOC and the FEOA, and when they agreed it.
 fn sign_offs(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
     let plan = view.plan;
     ui.heading("Sign-off");
-    ui.label(
-        RichText::new("Who signs for the RO, the police SPOC and the FEOA, and when they signed.")
-            .weak(),
+    ui.weak(
+        "Who agrees the plan for the RO, the police SPOC and the FEOA, and when they agreed it.",
     );
-    form(ui, "sign-offs", |ui| {
+    Form::show(ui, edits, (S, Whole), "sign-offs", false, |form| {
         for role in SignOffRole::ALL {
             let role = *role;
             let current = plan.overview.sign_offs.iter().find(|s| s.role == role);
-            widgets::person(
-                ui,
-                edits,
-                S,
-                &format!("{} signatory", role.label()),
-                current.and_then(|s| s.person),
-                &plan.people,
-                move |p, v| {
-                    sign_off(p, role).person = v;
-                },
-            );
-            widgets::date(
-                ui,
-                edits,
-                S,
-                &format!("{} signed on", role.label()),
-                current.and_then(|s| s.signed_on),
-                true,
-                move |p, v| {
-                    sign_off(p, role).signed_on = v;
-                },
-            );
+            let by = format!("{} sign-off by", role.label());
+            let person = current.and_then(|s| s.person);
+            form.person(&by, person, &plan.people, move |p, v| {
+                sign_off(p, role).person = v
+            });
+            let on = format!("{} agreed on", role.label());
+            let date = current.and_then(|s| s.signed_on);
+            form.date(&on, date, true, move |p, v| sign_off(p, role).signed_on = v);
         }
     });
 }
 
-fn sign_off(p: &mut crate::model::Plan, role: SignOffRole) -> &mut crate::model::SignOff {
+fn sign_off(p: &mut Plan, role: SignOffRole) -> &mut SignOff {
     let o = &mut p.overview;
     if let Some(i) = o.sign_offs.iter().position(|s| s.role == role) {
         return &mut o.sign_offs[i];
     }
-    o.sign_offs.push(crate::model::SignOff {
+    o.sign_offs.push(SignOff {
         role,
         person: None,
         signed_on: None,

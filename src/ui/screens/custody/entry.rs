@@ -29,6 +29,8 @@ pub struct Entry {
     location: String,
     stage: CustodyStage,
     picker: StagePicker,
+    /// The highlighted row last scrolled into view.
+    scrolled_to: Option<usize>,
     from: String,
     to: String,
     seals: String,
@@ -69,6 +71,7 @@ impl Default for Entry {
             location: String::new(),
             stage: CustodyStage::ReceiptAtCount,
             picker: StagePicker::default(),
+            scrolled_to: None,
             from: String::new(),
             to: String::new(),
             seals: String::new(),
@@ -126,7 +129,9 @@ impl Entry {
         };
         ui.ctx().input_mut(|i| keys::consume_burst(&mut i.events));
         for (k, text) in burst.segments.iter().enumerate() {
-            let Some(field) = CHAIN.get(start + k) else { break };
+            let Some(field) = CHAIN.get(start + k) else {
+                break;
+            };
             if let Some(buffer) = self.text_of(*field) {
                 buffer.push_str(text.trim_end_matches(['\r', '\n']));
             }
@@ -195,7 +200,9 @@ impl Entry {
                         .char_limit(MAX_LOG_NAME),
                 )
                 .labelled_by(l.id)
-                .on_hover_text("This laptop's or desk's own log; another machine must never record in it");
+                .on_hover_text(
+                    "This laptop's or desk's own log; another machine must never record in it",
+                );
                 ui.end_row();
                 let (r, enter) = Self::chained(ui, Field::Label, &mut self.label, "e.g. AA/1");
                 if r.changed() {
@@ -216,8 +223,16 @@ impl Entry {
                 record_asked |= enter;
                 self.stage_field(ui, last.map(|e| e.stage));
                 for (name, field, hint) in [
-                    ("When", &mut self.when, "blank for now, HH:MM, or 6/5/2027 22:45"),
-                    ("Location", &mut self.location, "e.g. count venue, loading bay"),
+                    (
+                        "When",
+                        &mut self.when,
+                        "blank for now, HH:MM, or 6/5/2027 22:45",
+                    ),
+                    (
+                        "Location",
+                        &mut self.location,
+                        "e.g. count venue, loading bay",
+                    ),
                     ("Handed over by", &mut self.from, "blank for a check"),
                     ("Witness", &mut self.witness, ""),
                     ("Notes", &mut self.notes, ""),
@@ -250,7 +265,10 @@ impl Entry {
         if let Some(why) = &outside {
             let text = format!("{why}. A recorded event cannot be changed afterwards.");
             ui.colored_label(ui.visuals().error_fg_color, text);
-            ui.checkbox(&mut self.outside_confirmed, "The time is right: record it anyway");
+            ui.checkbox(
+                &mut self.outside_confirmed,
+                "The time is right: record it anyway",
+            );
         }
         let control = self.has_control_character();
         if control {
@@ -323,28 +341,49 @@ impl Entry {
                 }
             }
         }
-        ui.vertical(|ui| {
-            let r = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.picker.query)
-                        .id(id)
-                        .hint_text(self.stage.label())
-                        .desired_width(280.0),
-                )
-                .labelled_by(l.id)
-                .on_hover_text("Type to filter the stages; arrow keys move; Enter chooses");
-            if r.gained_focus() {
-                let at = if last.is_some() { keys::next_stage(last) } else { self.stage };
-                self.picker.open_at(at);
-            }
-            if r.changed() {
-                self.picker.typed();
-            }
-            if self.picker.open && (focused || r.has_focus()) {
-                chosen = chosen.or(self.stage_list(ui));
-            }
-            ui.label(RichText::new(format!("Chosen: {}", self.stage.label())).weak());
-        });
+        let chosen_text = format!("Chosen: {}", self.stage.label());
+        let query = &mut self.picker.query;
+        let r = ui
+            .horizontal(|ui| {
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(query)
+                            .id(id)
+                            .hint_text("type or use the arrow keys")
+                            .desired_width(200.0),
+                    )
+                    .labelled_by(l.id)
+                    .on_hover_text("Type to filter the stages; arrow keys move; Enter chooses");
+                ui.label(RichText::new(chosen_text).strong());
+                r
+            })
+            .inner;
+        if r.gained_focus() {
+            let at = if last.is_some() {
+                keys::next_stage(last)
+            } else {
+                self.stage
+            };
+            self.picker.open_at(at);
+            self.scrolled_to = None;
+        }
+        if r.changed() {
+            self.picker.typed();
+            self.scrolled_to = None;
+        }
+        if self.picker.open && (focused || r.has_focus()) {
+            // A drop-down over the form, so the form's layout never moves under it.
+            let area = egui::Area::new(id.with("list"))
+                .order(egui::Order::Foreground)
+                .fixed_pos(r.rect.left_bottom());
+            let shown = area.show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_min_width(r.rect.width());
+                    self.stage_list(ui)
+                })
+            });
+            chosen = chosen.or(shown.inner.inner);
+        }
         ui.end_row();
         if let Some(stage) = chosen {
             self.stage = stage;
@@ -358,29 +397,34 @@ impl Entry {
     /// The stages matching what was typed, the highlighted one kept in view.
     fn stage_list(&mut self, ui: &mut Ui) -> Option<CustodyStage> {
         let mut chosen = None;
-        egui::Frame::group(ui.style()).show(ui, |ui| {
+        {
             egui::ScrollArea::vertical()
                 .id_salt("stage-list")
-                .max_height(160.0)
+                .max_height(220.0)
                 .show(ui, |ui| {
                     for (k, stage) in self.picker.matches().into_iter().enumerate() {
                         let on = k == self.picker.highlight;
                         let r = ui.selectable_label(on, stage.label());
-                        if on {
+                        if on && self.scrolled_to != Some(k) {
                             r.scroll_to_me(None);
+                            self.scrolled_to = Some(k);
                         }
                         if r.clicked() {
                             chosen = Some(stage);
                         }
                     }
                 });
-        });
+        }
         chosen
     }
 
     /// When the handover happened: blank for now; HH:MM at or after the item's last event (or this
     /// desk's previous entry) and closest to it; or a date and time.
-    fn when_of(&self, view: &View<'_>, last: Option<&CustodyEvent>) -> Result<NaiveDateTime, String> {
+    fn when_of(
+        &self,
+        view: &View<'_>,
+        last: Option<&CustodyEvent>,
+    ) -> Result<NaiveDateTime, String> {
         let after = last.map(|e| e.at).or(self.previous);
         when::parse_entry_time(&self.when, after, view.now)
     }
@@ -479,7 +523,13 @@ impl Entry {
             ),
         ));
         self.previous = Some(at);
-        for field in [&mut self.label, &mut self.when, &mut self.seals, &mut self.notes, &mut self.from] {
+        for field in [
+            &mut self.label,
+            &mut self.when,
+            &mut self.seals,
+            &mut self.notes,
+            &mut self.from,
+        ] {
             field.clear();
         }
         self.outside_confirmed = false;
@@ -501,7 +551,7 @@ fn item_status(ui: &mut Ui, item: Option<&CustodyItem>, last: Option<&CustodyEve
                 |l| format!("last: {} by {} at {}", l.stage, l.to, moment(l.at)),
             );
             let text = format!("{} {} — {where_now}{expected}", i.kind, i.label);
-            ui.label(RichText::new(text).weak());
+            ui.add(egui::Label::new(RichText::new(text).weak()).truncate());
         }
         None => {
             ui.colored_label(

@@ -68,12 +68,19 @@ impl Declare for Items {
         }
     }
 
-    fn fields(&mut self, form: &mut Form<'_, At<CustodyItem>>, item: &CustodyItem, view: &View<'_>) {
+    fn fields(
+        &mut self,
+        form: &mut Form<'_, At<CustodyItem>>,
+        item: &CustodyItem,
+        view: &View<'_>,
+    ) {
         form.text("Label", &item.label, |x, v| x.label = v);
         form.choice("Kind", item.kind, |x, v| x.kind = v);
         station(form, item, view.plan);
         let seals = item.expected_seals.join(", ");
-        form.text("Expected seals", &seals, |x, v| x.expected_seals = split_seals(&v));
+        form.text("Expected seals", &seals, |x, v| {
+            x.expected_seals = split_seals(&v)
+        });
         ranges(form, item);
         let hint = "Must be received at the count";
         form.check("Expected at count", hint, item.expected_at_count, |x, v| {
@@ -85,10 +92,16 @@ impl Declare for Items {
         ui.add_space(8.0);
         ui.heading("Timeline");
         let plan = view.plan;
-        let mut all: Vec<&CustodyEvent> =
-            plan.custody.events.iter().filter(|e| e.item == item.id).collect();
+        let mut all: Vec<&CustodyEvent> = plan
+            .custody
+            .events
+            .iter()
+            .filter(|e| e.item == item.id)
+            .collect();
         if all.is_empty() {
-            ui.weak("No custody events are recorded for this item yet. Use Quick entry to record one.");
+            ui.weak(
+                "No custody events are recorded for this item yet. Use Quick entry to record one.",
+            );
         }
         let standing = self
             .timelines
@@ -152,9 +165,14 @@ fn station(form: &mut Form<'_, At<CustodyItem>>, item: &CustodyItem, plan: &Plan
             .chain(stations.map(|v| (Some(v.id), name(v))))
             .collect()
     };
-    form.pick("Polling station", (&value, &shown), options, |x, v: Option<VenueId>| {
-        x.polling_station = v;
-    });
+    form.pick(
+        "Polling station",
+        (&value, &shown),
+        options,
+        |x, v: Option<VenueId>| {
+            x.polling_station = v;
+        },
+    );
 }
 
 /// Parses ballot paper ranges typed as FIRST-LAST, separated by commas.
@@ -217,7 +235,9 @@ fn ranges(form: &mut Form<'_, At<CustodyItem>>, item: &CustodyItem) {
                 form.edits
                     .push_coalesced(S, "edit ballot paper ranges", id, move |p| set(p, ranges));
             }
-            Err(_) => form.ui.data_mut(|d| d.insert_temp(id, buffer)),
+            Err(_) => {
+                form.ui.data_mut(|d| d.insert_temp(id, buffer));
+            }
         }
     }
     if response.lost_focus() {

@@ -196,19 +196,30 @@ mod tests {
         p.open_at(next);
         assert_eq!(p.matches()[p.highlight], CustodyStage::ReceiptAtCount);
         assert_eq!(p.key(Key::ArrowDown), StageKey::Moved);
-        assert_eq!(p.key(Key::Enter), StageKey::Chosen(CustodyStage::Verification));
+        assert_eq!(
+            p.key(Key::Enter),
+            StageKey::Chosen(CustodyStage::Verification)
+        );
         assert!(!p.open);
     }
 
     #[test]
     fn typing_filters_the_stages_and_escape_closes_without_choosing() {
-        let mut p = StagePicker::default();
-        p.query = "count".into();
+        let mut p = StagePicker {
+            query: "count".into(),
+            ..StagePicker::default()
+        };
         p.typed();
         let m = p.matches();
-        assert!(m.iter().all(|s| s.label().to_lowercase().contains("count")), "{m:?}");
+        assert!(
+            m.iter().all(|s| s.label().to_lowercase().contains("count")),
+            "{m:?}"
+        );
         assert_eq!(p.key(Key::Escape), StageKey::Closed);
         assert!(p.query.is_empty() && !p.open);
-        assert_eq!(next_stage(Some(CustodyStage::Destruction)), CustodyStage::Destruction);
+        assert_eq!(
+            next_stage(Some(CustodyStage::Destruction)),
+            CustodyStage::Destruction
+        );
     }
 }

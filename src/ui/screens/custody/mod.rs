@@ -52,7 +52,8 @@ impl Timelines {
             return;
         }
         let events = &custody.events;
-        let prefix_kept = self.covered == 0 || events.get(self.covered - 1).map(|e| e.id) == self.last_id;
+        let prefix_kept =
+            self.covered == 0 || events.get(self.covered - 1).map(|e| e.id) == self.last_id;
         let appended = self.key.is_some()
             && events.len() > self.covered
             && prefix_kept
@@ -148,13 +149,13 @@ impl screen::Screen for Screen {
         }
         self.timelines.refresh(view.revision, &plan.custody);
         progress(ui, view, &self.timelines);
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.tab, Tab::QuickEntry, "Quick entry");
-            ui.selectable_value(&mut self.tab, Tab::Items, "Items and timelines");
-            ui.selectable_value(&mut self.tab, Tab::Log, "Custody log");
-            ui.selectable_value(&mut self.tab, Tab::Arrangements, "Stages and arrangements");
-        });
-        ui.separator();
+        let tabs = [
+            (Tab::QuickEntry, "Quick entry"),
+            (Tab::Items, "Items and timelines"),
+            (Tab::Log, "Custody log"),
+            (Tab::Arrangements, "Stages and arrangements"),
+        ];
+        screen::tabs(ui, &mut self.tab, &tabs);
         match self.tab {
             Tab::QuickEntry => {
                 self.entry.show(ui, view, edits, &self.timelines);
@@ -295,26 +296,31 @@ fn anomalies(ui: &mut Ui, view: &View<'_>) {
 /// The deadline for everything to reach the count, and who is responsible for each stage and how.
 fn arrangements(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
     let plan = view.plan;
-    egui::ScrollArea::vertical().id_salt("arrangements").show(ui, |ui| {
-        Form::show(ui, edits, (S, Whole), "deadline", false, |form| {
-            let by = plan.custody.count_receipt_deadline;
-            form.date_time("Everything at the count by", by, |p, v| {
-                p.custody.count_receipt_deadline = v;
+    egui::ScrollArea::vertical()
+        .id_salt("arrangements")
+        .show(ui, |ui| {
+            Form::show(ui, edits, (S, Whole), "deadline", false, |form| {
+                let by = plan.custody.count_receipt_deadline;
+                form.date_time("Everything at the count by", by, |p, v| {
+                    p.custody.count_receipt_deadline = v;
+                });
             });
+            ui.add_space(8.0);
+            for stage in CustodyStage::ALL {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    stage_arrangement(ui, plan, edits, *stage);
+                });
+            }
         });
-        ui.add_space(8.0);
-        for stage in CustodyStage::ALL {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                stage_arrangement(ui, plan, edits, *stage);
-            });
-        }
-    });
 }
 
 fn stage_arrangement(ui: &mut Ui, plan: &Plan, edits: &mut Edits, stage: CustodyStage) {
     ui.label(RichText::new(stage.label()).strong());
     let Some(s) = plan.custody.stages.iter().find(|s| s.stage == stage) else {
-        ui.colored_label(ui.visuals().warn_fg_color, "Not covered by the arrangements.");
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Not covered by the arrangements.",
+        );
         let add = format!("Add arrangements for {}", stage.label().to_lowercase());
         if ui.button(add).clicked() {
             edits.push(S, "add custody stage", move |p| {
@@ -323,21 +329,29 @@ fn stage_arrangement(ui: &mut Ui, plan: &Plan, edits: &mut Edits, stage: Custody
                     responsible: None,
                     arrangements: String::new(),
                 });
-                let order = |s: &StageArrangement| CustodyStage::ALL.iter().position(|x| *x == s.stage);
+                let order =
+                    |s: &StageArrangement| CustodyStage::ALL.iter().position(|x| *x == s.stage);
                 p.custody.stages.sort_by_key(order);
             });
         }
         return;
     };
-    Form::show(ui, edits, (S, Whole), ("stage", stage.key()), false, |form| {
-        let mut part = form.inside(stage, |p: &mut Plan, stage| {
-            p.custody.stages.iter_mut().find(|s| s.stage == stage)
-        });
-        let who = format!("{} — responsible", stage.label());
-        part.person(&who, s.responsible, &plan.people, |s, v| s.responsible = v);
-        let how = format!("{} — arrangements", stage.label());
-        part.multiline(&how, &s.arrangements, |s, v| s.arrangements = v);
-    });
+    Form::show(
+        ui,
+        edits,
+        (S, Whole),
+        ("stage", stage.key()),
+        false,
+        |form| {
+            let mut part = form.inside(stage, |p: &mut Plan, stage| {
+                p.custody.stages.iter_mut().find(|s| s.stage == stage)
+            });
+            let who = format!("{} — responsible", stage.label());
+            part.person(&who, s.responsible, &plan.people, |s, v| s.responsible = v);
+            let how = format!("{} — arrangements", stage.label());
+            part.multiline(&how, &s.arrangements, |s, v| s.arrangements = v);
+        },
+    );
 }
 
 #[cfg(test)]
@@ -352,7 +366,10 @@ mod tests {
         live.refresh(0, &plan.custody);
         let items: Vec<CustodyItemId> = plan.custody.items.iter().map(|i| i.id).collect();
         let start = plan.overview.poll_date.and_hms_opt(22, 0, 0).unwrap();
-        for (n, stage) in [CustodyStage::CloseOfPoll, CustodyStage::ReceiptAtCount].iter().enumerate() {
+        for (n, stage) in [CustodyStage::CloseOfPoll, CustodyStage::ReceiptAtCount]
+            .iter()
+            .enumerate()
+        {
             for (k, item) in items.iter().enumerate().rev() {
                 let at = start + chrono::Duration::minutes((n * 60 + k) as i64);
                 let who = ("Presiding officer", "Receipt desk");
