@@ -145,8 +145,8 @@ fn statutory_indicator(plan: &Plan, i: &FraudIndicator, f: &mut Findings) -> boo
                 Rule::StatutoryLimitNotHeld,
                 format!(
                     "Indicator {name}: the law sets this limit for the plan's contests but the \
-                     program does not hold                      its number ({}); set the warning \
-                     and action levels from it",
+                     program does not hold its number ({}); set the warning and action levels from \
+                     it",
                     sources.join("; ")
                 ),
                 entity,
@@ -158,8 +158,7 @@ fn statutory_indicator(plan: &Plan, i: &FraudIndicator, f: &mut Findings) -> boo
                 Rule::StatutoryIndicatorOutOfScope,
                 format!(
                     "Indicator {name} follows a statutory limit that applies to none of the plan's \
-                     contests;                      remove it, or make it a local indicator with \
-                     its own levels"
+                     contests; remove it, or make it a local indicator with its own levels"
                 ),
                 entity,
             );
