@@ -2,8 +2,11 @@
 
 use chrono::NaiveDate;
 
+use super::glyphs::GlyphTable;
+use super::pages::page_ops;
+use super::trailer::ID_PLACEHOLDER;
 use super::*;
-use crate::export::document::{OutlineEntry, Page};
+use crate::export::document::{Item, OutlineEntry, Page, Rgb};
 
 fn fonts() -> Fonts {
     Fonts::new(
