@@ -1,7 +1,11 @@
 //! Page furniture: the running header and footer, with the protective marking, the document's
 //! title and version, the authority, and the page numbers.
 
-use super::theme::{CONTENT_W, MARGIN, PAGE_H, PAGE_W, colour};
+use super::theme::{
+    CONTENT_W, FOOTER_BASELINE, FOOTER_RULE, FOOTER_SHARE, HEADER_BASELINE, HEADER_GAP,
+    HEADER_RULE, MARGIN, MARKING_BOTTOM, MARKING_SIZE, MARKING_TOP, PAGE_W, RUNNING_RULE_WIDTH,
+    RUNNING_SIZE, colour,
+};
 use crate::export::document::{Face, Item, Mm, Page, Rgb};
 use crate::export::metrics::Metrics;
 
@@ -37,20 +41,25 @@ pub fn fit(m: &Metrics, text: &str, width: f32, face: Face, size: f32) -> String
 /// and "Page N of M".
 pub fn decorate(pages: &mut [Page], m: &Metrics, running: &Running<'_>) {
     let total = pages.len();
-    let small = 7.5;
-    let right_w = m.width(running.right, Face::Regular, small);
+    let right_w = m.width(running.right, Face::Regular, RUNNING_SIZE);
     let title = fit(
         m,
         running.title,
-        CONTENT_W - right_w - 6.0,
+        CONTENT_W - right_w - HEADER_GAP,
         Face::Regular,
-        small,
+        RUNNING_SIZE,
     );
-    let footer = fit(m, running.footer, CONTENT_W * 0.6, Face::Regular, small);
-    let marking_w = m.width(running.marking, Face::Bold, 9.5);
+    let footer = fit(
+        m,
+        running.footer,
+        CONTENT_W * FOOTER_SHARE,
+        Face::Regular,
+        RUNNING_SIZE,
+    );
+    let marking_w = m.width(running.marking, Face::Bold, MARKING_SIZE);
     for (i, page) in pages.iter_mut().enumerate() {
         let number = format!("Page {} of {total}", i + 1);
-        let number_w = m.width(&number, Face::Regular, small);
+        let number_w = m.width(&number, Face::Regular, RUNNING_SIZE);
         let text = |x: Mm, y: Mm, text: String, face: Face, size: f32, colour: Rgb| Item::Text {
             x,
             y,
@@ -62,66 +71,66 @@ pub fn decorate(pages: &mut [Page], m: &Metrics, running: &Running<'_>) {
         page.items.extend([
             text(
                 (PAGE_W - marking_w) / 2.0,
-                10.0,
+                MARKING_TOP,
                 running.marking.to_owned(),
                 Face::Bold,
-                9.5,
+                MARKING_SIZE,
                 Rgb::BLACK,
             ),
             text(
                 MARGIN,
-                17.0,
+                HEADER_BASELINE,
                 title.clone(),
                 Face::Regular,
-                small,
+                RUNNING_SIZE,
                 colour::MUTED,
             ),
             text(
                 MARGIN + CONTENT_W - right_w,
-                17.0,
+                HEADER_BASELINE,
                 running.right.to_owned(),
                 Face::Regular,
-                small,
+                RUNNING_SIZE,
                 colour::MUTED,
             ),
             Item::Line {
                 x1: MARGIN,
-                y1: 19.0,
+                y1: HEADER_RULE,
                 x2: MARGIN + CONTENT_W,
-                y2: 19.0,
+                y2: HEADER_RULE,
                 colour: colour::RULE,
-                width: 0.5,
+                width: RUNNING_RULE_WIDTH,
             },
             Item::Line {
                 x1: MARGIN,
-                y1: PAGE_H - 17.0,
+                y1: FOOTER_RULE,
                 x2: MARGIN + CONTENT_W,
-                y2: PAGE_H - 17.0,
+                y2: FOOTER_RULE,
                 colour: colour::RULE,
-                width: 0.5,
+                width: RUNNING_RULE_WIDTH,
             },
             text(
                 MARGIN,
-                PAGE_H - 12.0,
+                FOOTER_BASELINE,
                 footer.clone(),
                 Face::Regular,
-                small,
+                RUNNING_SIZE,
                 colour::MUTED,
             ),
             text(
                 MARGIN + CONTENT_W - number_w,
-                PAGE_H - 12.0,
+                FOOTER_BASELINE,
                 number,
                 Face::Regular,
-                small,
+                RUNNING_SIZE,
                 colour::MUTED,
             ),
             text(
                 (PAGE_W - marking_w) / 2.0,
-                PAGE_H - 7.0,
+                MARKING_BOTTOM,
                 running.marking.to_owned(),
                 Face::Bold,
-                9.5,
+                MARKING_SIZE,
                 Rgb::BLACK,
             ),
         ]);

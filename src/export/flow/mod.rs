@@ -12,10 +12,15 @@ pub mod theme;
 
 pub use furniture::{Running, decorate, fit};
 pub use table::{Cell, Column, Table};
-use theme::baseline;
 pub use theme::{
     BODY, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, MARGIN, PAGE_H, PAGE_W, SMALL, colour,
     line_height,
+};
+use theme::{
+    CHAPTER_AFTER, CHAPTER_RULE_GAP, CHAPTER_RULE_WIDTH, CHAPTER_SIZE, HEADING_AFTER,
+    HEADING_BEFORE, HEADING_KEEP, HEADING_SIZE, KEY_VALUE_AFTER, KEY_VALUE_KEEP, KEY_VALUES_AFTER,
+    LABEL_GAP, LABEL_W, LIST_AFTER, LIST_INDENT, LIST_ITEM_AFTER, LIST_KEEP, LIST_MARKER_INDENT,
+    PARAGRAPH_AFTER, baseline,
 };
 
 /// Lays content down pages.
@@ -102,34 +107,38 @@ impl<'m> Flow<'m> {
             title: title.to_owned(),
             page,
         });
-        let lines = self.m.wrap(title, CONTENT_W, Face::Bold, 17.0);
+        let lines = self.m.wrap(title, CONTENT_W, Face::Bold, CHAPTER_SIZE);
         for line in lines {
             let y = self.y;
-            self.text_line(MARGIN, y, &line, Face::Bold, 17.0, colour::NAVY);
-            self.y += line_height(17.0);
+            self.text_line(MARGIN, y, &line, Face::Bold, CHAPTER_SIZE, colour::NAVY);
+            self.y += line_height(CHAPTER_SIZE);
         }
         self.draw(Item::Line {
             x1: MARGIN,
-            y1: self.y + 1.0,
+            y1: self.y + CHAPTER_RULE_GAP,
             x2: MARGIN + CONTENT_W,
-            y2: self.y + 1.0,
+            y2: self.y + CHAPTER_RULE_GAP,
             colour: colour::NAVY,
-            width: 1.2,
+            width: CHAPTER_RULE_WIDTH,
         });
-        self.y += 5.0;
+        self.y += CHAPTER_AFTER;
     }
 
     /// A heading within a chapter, kept with at least three lines of what follows.
     pub fn heading(&mut self, text: &str) {
-        let lines = self.m.wrap(text, CONTENT_W, Face::Bold, 11.5);
-        self.ensure(lines.len() as f32 * line_height(11.5) + 2.0 + 3.0 * line_height(BODY));
-        self.y += 2.0;
+        let lines = self.m.wrap(text, CONTENT_W, Face::Bold, HEADING_SIZE);
+        self.ensure(
+            lines.len() as f32 * line_height(HEADING_SIZE)
+                + HEADING_BEFORE
+                + HEADING_KEEP * line_height(BODY),
+        );
+        self.y += HEADING_BEFORE;
         for line in lines {
             let y = self.y;
-            self.text_line(MARGIN, y, &line, Face::Bold, 11.5, colour::NAVY);
-            self.y += line_height(11.5);
+            self.text_line(MARGIN, y, &line, Face::Bold, HEADING_SIZE, colour::NAVY);
+            self.y += line_height(HEADING_SIZE);
         }
-        self.y += 1.0;
+        self.y += HEADING_AFTER;
     }
 
     /// A wrapped paragraph that may break across pages between lines.
@@ -146,7 +155,7 @@ impl<'m> Flow<'m> {
             self.text_line(MARGIN + indent, y, &line, face, size, colour);
             self.y += lh;
         }
-        self.y += 1.5;
+        self.y += PARAGRAPH_AFTER;
     }
 
     /// The marker a reviewer sees where a section or field is empty.
@@ -163,37 +172,52 @@ impl<'m> Flow<'m> {
             } else {
                 "•".to_owned()
             };
-            let lines = self.m.wrap(item, CONTENT_W - 7.0, Face::Regular, BODY);
-            self.ensure(lh * lines.len().min(2) as f32);
+            let lines = self
+                .m
+                .wrap(item, CONTENT_W - LIST_INDENT, Face::Regular, BODY);
+            self.ensure(lh * lines.len().min(LIST_KEEP) as f32);
             let y = self.y;
-            self.text_line(MARGIN + 1.0, y, &marker, Face::Regular, BODY, colour::TEXT);
+            self.text_line(
+                MARGIN + LIST_MARKER_INDENT,
+                y,
+                &marker,
+                Face::Regular,
+                BODY,
+                colour::TEXT,
+            );
             for line in lines {
                 self.ensure(lh);
                 let y = self.y;
-                self.text_line(MARGIN + 7.0, y, &line, Face::Regular, BODY, colour::TEXT);
+                self.text_line(
+                    MARGIN + LIST_INDENT,
+                    y,
+                    &line,
+                    Face::Regular,
+                    BODY,
+                    colour::TEXT,
+                );
                 self.y += lh;
             }
-            self.y += 0.8;
+            self.y += LIST_ITEM_AFTER;
         }
-        self.y += 1.0;
+        self.y += LIST_AFTER;
     }
 
     /// Label–value pairs in two columns, labels in bold.
     pub fn key_values(&mut self, rows: &[(&str, String)]) {
-        let label_w = 52.0;
         let lh = line_height(BODY);
         for (label, value) in rows {
-            let labels = self.m.wrap(label, label_w - 3.0, Face::Bold, BODY);
+            let labels = self.m.wrap(label, LABEL_W - LABEL_GAP, Face::Bold, BODY);
             let (values, gap) = if value.trim().is_empty() {
                 (vec!["Not yet provided".to_owned()], true)
             } else {
                 (
-                    self.m.wrap(value, CONTENT_W - label_w, Face::Regular, BODY),
+                    self.m.wrap(value, CONTENT_W - LABEL_W, Face::Regular, BODY),
                     false,
                 )
             };
             let n = labels.len().max(values.len());
-            self.ensure(lh * n.min(3) as f32);
+            self.ensure(lh * n.min(KEY_VALUE_KEEP) as f32);
             for i in 0..n {
                 self.ensure(lh);
                 let y = self.y;
@@ -206,13 +230,13 @@ impl<'m> Flow<'m> {
                     } else {
                         (Face::Regular, colour::TEXT)
                     };
-                    self.text_line(MARGIN + label_w, y, v, face, BODY, c);
+                    self.text_line(MARGIN + LABEL_W, y, v, face, BODY, c);
                 }
                 self.y += lh;
             }
-            self.y += 0.9;
+            self.y += KEY_VALUE_AFTER;
         }
-        self.y += 1.5;
+        self.y += KEY_VALUES_AFTER;
     }
 
     /// Reserves `h` of vertical space (breaking the page if needed) and returns its top.

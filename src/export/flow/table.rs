@@ -1,7 +1,10 @@
 //! Tables: columns and cells, laid down pages with the header row repeated on each page.
 
 use super::Flow;
-use super::theme::{CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, MARGIN, SMALL, colour, line_height};
+use super::theme::{
+    CELL_PAD_X, CELL_PAD_Y, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, MARGIN, SMALL, TABLE_AFTER,
+    TABLE_RULE_WIDTH, colour, line_height,
+};
 use crate::export::document::{Face, Item, Mm, Rgb};
 
 /// A table column: its title and its share of the width.
@@ -110,9 +113,6 @@ impl Table {
     }
 }
 
-const PAD_X: Mm = 1.6;
-const PAD_Y: Mm = 1.2;
-
 impl Flow<'_> {
     /// A table: header repeated on each page, rows wrapped by real widths, and a row taller than the space
     /// left split between pages.
@@ -133,12 +133,15 @@ impl Flow<'_> {
             .columns
             .iter()
             .zip(&widths)
-            .map(|(c, w)| self.m.wrap(&c.title, w - 2.0 * PAD_X, Face::Bold, SMALL))
+            .map(|(c, w)| {
+                self.m
+                    .wrap(&c.title, w - 2.0 * CELL_PAD_X, Face::Bold, SMALL)
+            })
             .collect();
         let header_h =
-            header_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * PAD_Y;
+            header_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * CELL_PAD_Y;
         // Start on a new page unless the header and a line of the first row fit.
-        self.ensure(header_h + lh + 2.0 * PAD_Y);
+        self.ensure(header_h + lh + 2.0 * CELL_PAD_Y);
         self.table_header(&header_lines, &widths, header_h);
         for (r, row) in table.rows.iter().enumerate() {
             let cells: Vec<Vec<(String, Face)>> = widths
@@ -154,10 +157,10 @@ impl Flow<'_> {
             let mut done = 0;
             let needed = cells.iter().map(Vec::len).max().unwrap_or(1);
             while done < needed {
-                let room = ((CONTENT_BOTTOM - self.y - 2.0 * PAD_Y) / lh)
+                let room = ((CONTENT_BOTTOM - self.y - 2.0 * CELL_PAD_Y) / lh)
                     .floor()
                     .max(0.0) as usize;
-                let fits_whole_fresh = (needed - done) as f32 * lh + 2.0 * PAD_Y
+                let fits_whole_fresh = (needed - done) as f32 * lh + 2.0 * CELL_PAD_Y
                     <= CONTENT_BOTTOM - CONTENT_TOP - header_h;
                 if room == 0 || (room < needed - done && fits_whole_fresh && done == 0) {
                     self.page_break();
@@ -165,7 +168,7 @@ impl Flow<'_> {
                     continue;
                 }
                 let take = room.min(needed - done);
-                let h = take as f32 * lh + 2.0 * PAD_Y;
+                let h = take as f32 * lh + 2.0 * CELL_PAD_Y;
                 let top = self.y;
                 if r % 2 == 1 {
                     self.draw(Item::Rect {
@@ -193,8 +196,8 @@ impl Flow<'_> {
                     let colour = cell.and_then(|c| c.colour).unwrap_or(colour::TEXT);
                     for (k, (line, face)) in cells[i].iter().skip(done).take(take).enumerate() {
                         self.text_line(
-                            x + PAD_X,
-                            top + PAD_Y + k as f32 * lh,
+                            x + CELL_PAD_X,
+                            top + CELL_PAD_Y + k as f32 * lh,
                             line,
                             *face,
                             SMALL,
@@ -209,7 +212,7 @@ impl Flow<'_> {
                     x2: MARGIN + CONTENT_W,
                     y2: top + h,
                     colour: colour::RULE,
-                    width: 0.4,
+                    width: TABLE_RULE_WIDTH,
                 });
                 self.y = top + h;
                 done += take;
@@ -219,12 +222,12 @@ impl Flow<'_> {
                 }
             }
         }
-        self.y += 3.0;
+        self.y += TABLE_AFTER;
     }
 
     /// A cell's lines with their faces: the bold heading's lines, then the text's (if any).
     fn cell_lines(&self, cell: &Cell, width: Mm) -> Vec<(String, Face)> {
-        let width = width - 2.0 * PAD_X;
+        let width = width - 2.0 * CELL_PAD_X;
         let mut lines: Vec<(String, Face)> = Vec::new();
         if let Some(h) = &cell.heading {
             lines.extend(
@@ -260,8 +263,8 @@ impl Flow<'_> {
         for (cell, w) in lines.iter().zip(widths) {
             for (k, line) in cell.iter().enumerate() {
                 self.text_line(
-                    x + PAD_X,
-                    top + PAD_Y + k as f32 * line_height(SMALL),
+                    x + CELL_PAD_X,
+                    top + CELL_PAD_Y + k as f32 * line_height(SMALL),
                     line,
                     Face::Bold,
                     SMALL,
