@@ -1,5 +1,5 @@
-//! Printable custody sheets: one page per polling station (or per item without a station), pre-filled with
-//! its items and expected seal numbers, with blank rows to sign at each handover.
+//! Printable custody sheets: one page per polling station (or per item without a station),
+//! pre-filled with its items and expected seal numbers, with blank rows to sign at each handover.
 
 use super::document::{Document, Face};
 use super::flow::{Cell, Flow, PAGE_H, PAGE_W, Running, Table, colour, decorate};

@@ -37,8 +37,8 @@ pub fn fit(m: &Metrics, text: &str, width: f32, face: Face, size: f32) -> String
     format!("{}…", out.trim_end())
 }
 
-/// Adds the running header and footer to every page: the marking top and bottom, the title and version,
-/// and "Page N of M".
+/// Adds the running header and footer to every page: the marking top and bottom, the title and
+/// version, and "Page N of M".
 pub fn decorate(pages: &mut [Page], m: &Metrics, running: &Running<'_>) {
     let total = pages.len();
     let right_w = m.width(running.right, Face::Regular, RUNNING_SIZE);

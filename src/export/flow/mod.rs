@@ -1,7 +1,8 @@
-//! The page flow: blocks of text, tables and drawings placed down A4 pages, breaking where they must.
+//! The page flow: blocks of text, tables and drawings placed down A4 pages, breaking where they
+//! must.
 //!
-//! Everything here produces plain [`Item`]s on [`Page`]s, so where a table breaks and which header row
-//! repeats can be tested without a PDF.
+//! Everything here produces plain [`Item`]s on [`Page`]s, so where a table breaks and which header
+//! row repeats can be tested without a PDF.
 
 use super::document::{Face, Item, Mm, OutlineEntry, Page, Rgb};
 use super::metrics::Metrics;
@@ -262,8 +263,8 @@ impl<'m> Flow<'m> {
     }
 }
 
-/// Splits every text run at characters its face lacks, so they are drawn in the symbol face at the place the
-/// metrics measured them. Runs last of all, over finished pages.
+/// Splits every text run at characters its face lacks, so they are drawn in the symbol face at the
+/// place the metrics measured them. Runs last of all, over finished pages.
 pub fn split_fallback(pages: &mut [Page], m: &Metrics) {
     for page in pages {
         let mut items = Vec::with_capacity(page.items.len());

@@ -114,8 +114,8 @@ impl Table {
 }
 
 impl Flow<'_> {
-    /// A table: header repeated on each page, rows wrapped by real widths, and a row taller than the space
-    /// left split between pages.
+    /// A table: header repeated on each page, rows wrapped by real widths, and a row taller than
+    /// the space left split between pages.
     pub fn table(&mut self, table: &Table) {
         let total: f32 = table
             .columns

@@ -5,7 +5,8 @@ use crate::export::document::{Face, Item, Rgb};
 use crate::export::flow::{BODY, CONTENT_W, Cell, Flow, MARGIN, Table, colour, line_height};
 use crate::model::{PlanStatus, SignOffRole};
 
-/// The cover: authority, election, poll date, version, status, marking, and "Redacted copy" where it is.
+/// The cover: authority, election, poll date, version, status, marking, and "Redacted copy" where
+/// it is.
 pub(super) fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let o = &ctx.plan.overview;
     let m = flow.metrics();

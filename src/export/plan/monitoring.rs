@@ -186,7 +186,8 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     flow.table(&t);
 }
 
-/// Draws a 5×5 likelihood × impact heat map with its top-left at (`x`, `y`), counting risks by `score`.
+/// Draws a 5×5 likelihood × impact heat map with its top-left at (`x`, `y`), counting risks by
+/// `score`.
 fn heat_map(
     flow: &mut Flow<'_>,
     x: f32,

@@ -117,7 +117,8 @@ pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             t.row(vec![Cell::new(stage.label()), Cell::new(n.to_string())]);
         }
         flow.table(&t);
-        // Anomalies as at the last recorded event, so the document does not depend on when it was printed.
+        // Anomalies as at the last recorded event, so the document does not depend on when it was
+        // printed.
         let as_at = c.events.iter().map(|e| e.at).max().unwrap_or_default();
         let anomalies = custody::anomalies(c, as_at);
         flow.heading("Custody anomalies");
@@ -382,7 +383,8 @@ pub(super) fn key_dates(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     flow.table(&t);
 }
 
-/// A combined poll's contests side by side, one column per timetable, rows where the dates differ marked.
+/// A combined poll's contests side by side, one column per timetable, rows where the dates differ
+/// marked.
 fn contest_timetables(plan: &crate::model::Plan, flow: &mut Flow<'_>) {
     let tables = crate::timetable::contest_timetables(plan);
     if !tables.is_combined() {

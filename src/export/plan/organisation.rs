@@ -68,7 +68,8 @@ pub(super) fn overview(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     combined_polls(ctx, flow);
 }
 
-/// What each contest's law sets, once per kind of election, nation and span of law, with the sources.
+/// What each contest's law sets, once per kind of election, nation and span of law, with the
+/// sources.
 fn contest_law(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     use crate::law::contests::{handing_in_words, proxies_words, voter_id_words};
     let Ok(law) = crate::law::law() else {
@@ -366,8 +367,9 @@ pub(super) fn stakeholders(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     flow.table(&t);
 }
 
-/// The data transfer log: when candidate data went to whom, what, on which Article 6 basis and Article 9
-/// condition. It names staff and dates, not candidates' details, so the redacted copy keeps it.
+/// The data transfer log: when candidate data went to whom, what, on which Article 6 basis and
+/// Article 9 condition. It names staff and dates, not candidates' details, so the redacted copy
+/// keeps it.
 fn transfer_log(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let c = &ctx.plan.candidate_data;
     flow.heading("Data transfer log");
