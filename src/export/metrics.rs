@@ -224,7 +224,8 @@ mod tests {
     #[test]
     fn wrapping_keeps_every_word_and_respects_the_width() {
         let m = Metrics::new().unwrap();
-        let text = "The count venue is searched before the first ballot box arrives, with colour-coded passes.";
+        let text = "The count venue is searched before the first ballot box arrives, with \
+                    colour-coded passes.";
         let lines = m.wrap(text, 40.0, Face::Regular, 9.0);
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| m.width(l, Face::Regular, 9.0) <= 40.0));

@@ -129,7 +129,10 @@ fn sheet(
     flow.paragraph_styled(subtitle, Face::Regular, 9.5, colour::MUTED, 0.0);
     flow.heading("Items");
     if items.is_empty() {
-        flow.paragraph("No custody items are recorded for this station in the plan; write the box and batch labels here.");
+        flow.paragraph(
+            "No custody items are recorded for this station in the plan; write the box and batch \
+             labels here.",
+        );
     } else {
         let mut t = Table::new(&[
             ("Label", 1.6),
@@ -162,7 +165,10 @@ fn sheet(
         flow.table(&t);
     }
     flow.heading("Handovers");
-    flow.paragraph("Record every handover and check. Both parties print and sign; check each seal number against the list above and report any difference to the count manager at once.");
+    flow.paragraph(
+        "Record every handover and check. Both parties print and sign; check each seal number \
+         against the list above and report any difference to the count manager at once.",
+    );
     let mut t = Table::new(&[
         ("Stage", 2.0),
         ("Date and time", 1.6),

@@ -108,7 +108,9 @@ pub(super) fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         });
         flow.space(3.0);
         flow.paragraph_styled(
-            "Personal contact details, candidate data and the addresses of integrity hotspots are withheld from this copy; each place they would appear says so. The full copy is held by the Returning Officer and the police.",
+            "Personal contact details, candidate data and the addresses of integrity hotspots are \
+             withheld from this copy; each place they would appear says so. The full copy is held \
+             by the Returning Officer and the police.",
             Face::Regular,
             BODY,
             colour::MUTED,
@@ -165,7 +167,10 @@ pub(super) fn document_control(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         flow.table(&t);
     }
     flow.heading("Sign-off");
-    flow.paragraph("By signing, each party confirms the plan sets out the arrangements agreed between the Returning Officer and the police for this election.");
+    flow.paragraph(
+        "By signing, each party confirms the plan sets out the arrangements agreed between the \
+         Returning Officer and the police for this election.",
+    );
     sign_off_block(ctx, flow);
 }
 

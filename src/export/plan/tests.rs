@@ -239,7 +239,9 @@ fn a_500_row_table_and_a_10000_character_paragraph_break_cleanly() {
 #[test]
 fn welsh_and_symbols_are_kept() {
     let mut plan = example();
-    plan.overview.authority = "Cyngor Sir Ynys Môn — “Llŷr” ŵ ŷ â £12 – done".to_owned();
+    plan.overview.authority = "Cyngor Sir Ynys Môn — \
+                               “Llŷr” ŵ ŷ â £12 – done"
+        .to_owned();
     let doc = layout(&plan, Profile::Full, &metrics());
     assert!(all_text(&doc).contains("Cyngor Sir Ynys Môn — “Llŷr” ŵ ŷ â £12 – done"));
 }
