@@ -1,5 +1,6 @@
-//! A laid-out document as plain data: pages of positioned text runs, rectangles and lines, with metadata
-//! and an outline. The layout produces it; `pdf::render` turns it into bytes. Nothing here knows printpdf.
+//! A laid-out document as plain data: pages of positioned text runs, rectangles and lines, with
+//! metadata and an outline. The layout produces it; `pdf::render` turns it into bytes. Nothing here
+//! knows printpdf.
 
 use chrono::NaiveDate;
 
@@ -132,8 +133,8 @@ pub struct Document {
 }
 
 impl Page {
-    /// The page's text, line by line from the top, runs on one baseline joined by spaces (for tests and
-    /// previews).
+    /// The page's text, line by line from the top, runs on one baseline joined by spaces (for tests
+    /// and previews).
     pub fn text(&self) -> String {
         let mut runs: Vec<(i64, f32, &str)> = self
             .items

@@ -24,8 +24,8 @@ const TABLE_SIZE: u32 = 0x2800;
 
 struct FaceMetrics {
     units_per_em: f32,
-    /// Advances for the first 0x2200 code points (Latin, Greek, punctuation, currency, arrows), looked up
-    /// directly; anything else goes through the font.
+    /// Advances for the first 0x2200 code points (Latin, Greek, punctuation, currency, arrows),
+    /// looked up directly; anything else goes through the font.
     table: Vec<u16>,
     /// Whether the face has a glyph for each of those code points.
     has: Vec<bool>,
@@ -105,8 +105,8 @@ impl Metrics {
         }
     }
 
-    /// The face that draws `c` when `face` is asked for: `face` itself, or the symbol fallback when only it
-    /// has the character.
+    /// The face that draws `c` when `face` is asked for: `face` itself, or the symbol fallback when
+    /// only it has the character.
     pub fn face_for(&self, c: char, face: Face) -> Face {
         if c.is_whitespace() || self.face(face).covers(c) || !self.symbols.covers(c) {
             face
@@ -115,7 +115,8 @@ impl Metrics {
         }
     }
 
-    /// The width of `text` set in `face` at `size` points, in millimetres (with the fallback where it applies).
+    /// The width of `text` set in `face` at `size` points, in millimetres (with the fallback where
+    /// it applies).
     pub fn width(&self, text: &str, face: Face, size: f32) -> Mm {
         let em: f32 = text
             .chars()
@@ -139,8 +140,8 @@ impl Metrics {
         runs
     }
 
-    /// Breaks `text` into lines no wider than `width`: at spaces where possible, inside a word only when the
-    /// word alone is too wide. Explicit newlines are kept. Never returns an empty list.
+    /// Breaks `text` into lines no wider than `width`: at spaces where possible, inside a word only
+    /// when the word alone is too wide. Explicit newlines are kept. Never returns an empty list.
     pub fn wrap(&self, text: &str, width: Mm, face: Face, size: f32) -> Vec<String> {
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
@@ -223,7 +224,8 @@ mod tests {
     #[test]
     fn wrapping_keeps_every_word_and_respects_the_width() {
         let m = Metrics::new().unwrap();
-        let text = "The count venue is searched before the first ballot box arrives, with colour-coded passes.";
+        let text = "The count venue is searched before the first ballot box arrives, with \
+                    colour-coded passes.";
         let lines = m.wrap(text, 40.0, Face::Regular, 9.0);
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| m.width(l, Face::Regular, 9.0) <= 40.0));

@@ -1,7 +1,7 @@
 //! Exports: the plan as the PDF police reviewers sign, and printable custody sheets.
 //!
-//! `plan` and `sheets` lay documents out as plain data ([`document::Document`]); `pdf::render` turns a
-//! document into bytes and is the only code that knows printpdf.
+//! `plan` and `sheets` lay documents out as plain data ([`document::Document`]); `pdf::render`
+//! turns a document into bytes and is the only code that knows printpdf.
 
 pub mod document;
 pub mod flow;
@@ -20,7 +20,8 @@ pub enum Profile {
     /// Everything, for the police and the RO's core team.
     #[default]
     Full,
-    /// Personal contact details, candidate data and hotspot addresses withheld, for wider circulation.
+    /// Personal contact details, candidate data and hotspot addresses withheld, for wider
+    /// circulation.
     Redacted,
 }
 

@@ -1,5 +1,5 @@
-//! Printable custody sheets: one page per polling station (or per item without a station), pre-filled with
-//! its items and expected seal numbers, with blank rows to sign at each handover.
+//! Printable custody sheets: one page per polling station (or per item without a station),
+//! pre-filled with its items and expected seal numbers, with blank rows to sign at each handover.
 
 use super::document::{Document, Face};
 use super::flow::{Cell, Flow, PAGE_H, PAGE_W, Running, Table, colour, decorate};
@@ -129,7 +129,10 @@ fn sheet(
     flow.paragraph_styled(subtitle, Face::Regular, 9.5, colour::MUTED, 0.0);
     flow.heading("Items");
     if items.is_empty() {
-        flow.paragraph("No custody items are recorded for this station in the plan; write the box and batch labels here.");
+        flow.paragraph(
+            "No custody items are recorded for this station in the plan; write the box and batch \
+             labels here.",
+        );
     } else {
         let mut t = Table::new(&[
             ("Label", 1.6),
@@ -162,7 +165,10 @@ fn sheet(
         flow.table(&t);
     }
     flow.heading("Handovers");
-    flow.paragraph("Record every handover and check. Both parties print and sign; check each seal number against the list above and report any difference to the count manager at once.");
+    flow.paragraph(
+        "Record every handover and check. Both parties print and sign; check each seal number \
+         against the list above and report any difference to the count manager at once.",
+    );
     let mut t = Table::new(&[
         ("Stage", 2.0),
         ("Date and time", 1.6),

@@ -5,7 +5,8 @@ use crate::export::document::{Face, Item, Rgb};
 use crate::export::flow::{BODY, CONTENT_W, Cell, Flow, MARGIN, Table, colour, line_height};
 use crate::model::{PlanStatus, SignOffRole};
 
-/// The cover: authority, election, poll date, version, status, marking, and "Redacted copy" where it is.
+/// The cover: authority, election, poll date, version, status, marking, and "Redacted copy" where
+/// it is.
 pub(super) fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let o = &ctx.plan.overview;
     let m = flow.metrics();
@@ -107,7 +108,9 @@ pub(super) fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         });
         flow.space(3.0);
         flow.paragraph_styled(
-            "Personal contact details, candidate data and the addresses of integrity hotspots are withheld from this copy; each place they would appear says so. The full copy is held by the Returning Officer and the police.",
+            "Personal contact details, candidate data and the addresses of integrity hotspots are \
+             withheld from this copy; each place they would appear says so. The full copy is held \
+             by the Returning Officer and the police.",
             Face::Regular,
             BODY,
             colour::MUTED,
@@ -164,7 +167,10 @@ pub(super) fn document_control(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         flow.table(&t);
     }
     flow.heading("Sign-off");
-    flow.paragraph("By signing, each party confirms the plan sets out the arrangements agreed between the Returning Officer and the police for this election.");
+    flow.paragraph(
+        "By signing, each party confirms the plan sets out the arrangements agreed between the \
+         Returning Officer and the police for this election.",
+    );
     sign_off_block(ctx, flow);
 }
 

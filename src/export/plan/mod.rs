@@ -1,4 +1,5 @@
-//! The plan document: cover, document control, contents, a chapter per section, and the readiness annex.
+//! The plan document: cover, document control, contents, a chapter per section, and the readiness
+//! annex.
 
 mod front;
 mod monitoring;

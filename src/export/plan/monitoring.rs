@@ -31,7 +31,11 @@ pub(super) fn fraud(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         flow.not_provided();
         return;
     }
-    flow.paragraph("Each indicator's state comes from its latest observation against its levels. Locally set levels apply to the Electoral Commission's indicators; the statutory limits are judged by the law's numbers.");
+    flow.paragraph(
+        "Each indicator's state comes from its latest observation against its levels. Locally set \
+         levels apply to the Electoral Commission's indicators; the statutory limits are judged by \
+         the law's numbers.",
+    );
     let mut t = Table::new(&[
         ("Indicator", 3.2),
         ("Measure", 3.8),
@@ -132,13 +136,15 @@ fn statutory_scope(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 contests: ids,
                 sources,
             } => format!(
-                "{}: the law sets a limit for {} whose number the program does not hold; the levels shown are local, set from {}",
+                "{}: the law sets a limit for {} whose number the program does not hold; the \
+                 levels shown are local, set from {}",
                 i.name,
                 names(&ids),
                 sources.join(" ")
             ),
             IndicatorLaw::NotApplicable => format!(
-                "{}: no contest in this plan is under a law that sets this limit; the levels shown are local.",
+                "{}: no contest in this plan is under a law that sets this limit; the levels shown \
+                 are local.",
                 i.name
             ),
         };
@@ -148,7 +154,10 @@ fn statutory_scope(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
 
 pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let plan = ctx.plan;
-    flow.paragraph("Call 999 when there is immediate danger; 101 to report a crime that is not an emergency; the police election SPOC for electoral matters.");
+    flow.paragraph(
+        "Call 999 when there is immediate danger; 101 to report a crime that is not an emergency; \
+         the police election SPOC for electoral matters.",
+    );
     if plan.escalation.is_empty() {
         flow.not_provided();
         return;
@@ -185,7 +194,8 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     flow.table(&t);
 }
 
-/// Draws a 5×5 likelihood × impact heat map with its top-left at (`x`, `y`), counting risks by `score`.
+/// Draws a 5×5 likelihood × impact heat map with its top-left at (`x`, `y`), counting risks by
+/// `score`.
 fn heat_map(
     flow: &mut Flow<'_>,
     x: f32,

@@ -78,7 +78,13 @@ pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ),
     ]);
     if !c.events.is_empty() {
-        flow.paragraph("Each log is a hash chain; the head below fixes its content at the date of this document. A log that is later changed, shortened or reordered will no longer reach this head. To check the plan against this page later, copy each row as a line \u{2014} log, event number, and at least the first two groups of the hash \u{2014} into a text file and run integrity-planner check PLAN --against FILE.");
+        flow.paragraph(
+            "Each log is a hash chain; the head below fixes its content at the date of this \
+             document. A log that is later changed, shortened or reordered will no longer reach \
+             this head. To check the plan against this page later, copy each row as a line \
+             \u{2014} log, event number, and at least the first two groups of the hash \u{2014} \
+             into a text file and run integrity-planner check PLAN --against FILE.",
+        );
         let mut last_at: BTreeMap<&str, chrono::NaiveDateTime> = BTreeMap::new();
         for e in &c.events {
             let last = last_at.entry(e.log.as_str()).or_insert(e.at);
@@ -117,7 +123,8 @@ pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             t.row(vec![Cell::new(stage.label()), Cell::new(n.to_string())]);
         }
         flow.table(&t);
-        // Anomalies as at the last recorded event, so the document does not depend on when it was printed.
+        // Anomalies as at the last recorded event, so the document does not depend on when it was
+        // printed.
         let as_at = c.events.iter().map(|e| e.at).max().unwrap_or_default();
         let anomalies = custody::anomalies(c, as_at);
         flow.heading("Custody anomalies");
@@ -337,7 +344,11 @@ pub(super) fn key_dates(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         }
     };
     flow.paragraph(&format!(
-        "The statutory timetable for a poll in {} on {}, each deadline counted in working days in the calendar its own rule sets (weekends, Christmas Eve and Christmas Day, Good Friday, bank holidays and any days of thanksgiving or mourning passed over; registration in the elector's own nation's calendar), with the plan's reviews, events, local milestones and communication check-ins placed on it.",
+        "The statutory timetable for a poll in {} on {}, each deadline counted in working days in \
+         the calendar its own rule sets (weekends, Christmas Eve and Christmas Day, Good Friday, \
+         bank holidays and any days of thanksgiving or mourning passed over; registration in the \
+         elector's own nation's calendar), with the plan's reviews, events, local milestones and \
+         communication check-ins placed on it.",
         plan.overview.nation.label(),
         plan.overview.poll_date.format("%A %-d %B %Y")
     ));
@@ -382,7 +393,8 @@ pub(super) fn key_dates(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     flow.table(&t);
 }
 
-/// A combined poll's contests side by side, one column per timetable, rows where the dates differ marked.
+/// A combined poll's contests side by side, one column per timetable, rows where the dates differ
+/// marked.
 fn contest_timetables(plan: &crate::model::Plan, flow: &mut Flow<'_>) {
     let tables = crate::timetable::contest_timetables(plan);
     if !tables.is_combined() {
@@ -454,11 +466,16 @@ pub(super) fn readiness(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         .filter(|f| f.severity == Severity::Error)
         .count();
     flow.paragraph(&format!(
-        "The planner's checks as at {}: {errors} error{} and {} warning{}. Errors are matters to resolve before the plan is agreed; warnings are matters a reviewer may ask about.",
+        "The planner's checks as at {}: {errors} error{} and {} warning{}. Errors are matters to \
+         resolve before the plan is agreed; warnings are matters a reviewer may ask about.",
         Ctx::day(ctx.date),
         if errors == 1 { "" } else { "s" },
         findings.len() - errors,
-        if findings.len() - errors == 1 { "" } else { "s" },
+        if findings.len() - errors == 1 {
+            ""
+        } else {
+            "s"
+        },
     ));
     if findings.is_empty() {
         return;

@@ -34,7 +34,10 @@ pub(super) fn overview(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ),
         ("Protective marking", o.marking.label().to_owned()),
     ]);
-    flow.paragraph("The revision history, distribution list and sign-off are in the document control section at the front of this plan.");
+    flow.paragraph(
+        "The revision history, distribution list and sign-off are in the document control section \
+         at the front of this plan.",
+    );
     flow.heading("Contests");
     if o.contests.is_empty() {
         flow.not_provided();
@@ -68,7 +71,8 @@ pub(super) fn overview(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     combined_polls(ctx, flow);
 }
 
-/// What each contest's law sets, once per kind of election, nation and span of law, with the sources.
+/// What each contest's law sets, once per kind of election, nation and span of law, with the
+/// sources.
 fn contest_law(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     use crate::law::contests::{handing_in_words, proxies_words, voter_id_words};
     let Ok(law) = crate::law::law() else {
@@ -76,7 +80,10 @@ fn contest_law(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     };
     let o = &ctx.plan.overview;
     flow.heading("The law each contest follows");
-    flow.paragraph("A combined poll applies each contest's own law: the limits below hold for the contests named against them, and nothing is said for the others.");
+    flow.paragraph(
+        "A combined poll applies each contest's own law: the limits below hold for the contests \
+         named against them, and nothing is said for the others.",
+    );
     let mut groups: Vec<(&crate::law::contests::VotingLaw, Vec<&str>, String)> = Vec::new();
     let mut unknown = Vec::new();
     for c in &o.contests {
@@ -143,7 +150,8 @@ fn contest_law(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     }
     if !unknown.is_empty() {
         flow.paragraph(&format!(
-            "The program does not hold the postal-vote, proxy and voter ID law for the polling day of {}: check the law in force that day.",
+            "The program does not hold the postal-vote, proxy and voter ID law for the polling day \
+             of {}: check the law in force that day.",
             unknown.join(", ")
         ));
     }
@@ -163,13 +171,16 @@ fn combined_polls(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         match lead(law, &contests) {
             Lead::NotCombined => {}
             Lead::Contest { contest, source } => flow.paragraph(&format!(
-                "Combined poll on {when}: the officer for the {} ({}, {}) discharges the combined functions. {source}",
+                "Combined poll on {when}: the officer for the {} ({}, {}) discharges the combined \
+                 functions. {source}",
                 contest.election.label(),
                 contest.officer.label(),
                 ctx.name(contest.officer_person)
             )),
             Lead::NotInOrder => flow.paragraph(&format!(
-                "Combined poll on {when}: the order of precedence the program holds (SI 2004/294 reg. 4) gives none of these elections the lead; the officers record who leads under the combination regulations that apply."
+                "Combined poll on {when}: the order of precedence the program holds (SI 2004/294 \
+                 reg. 4) gives none of these elections the lead; the officers record who leads \
+                 under the combination regulations that apply."
             )),
         }
     }
@@ -182,7 +193,10 @@ pub(super) fn people(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         return;
     }
     if ctx.redacted() {
-        flow.paragraph("Telephone numbers, email addresses and postal addresses are withheld from this redacted copy.");
+        flow.paragraph(
+            "Telephone numbers, email addresses and postal addresses are withheld from this \
+             redacted copy.",
+        );
     }
     let mut t = Table::new(&[
         ("Name and role", 3.0),
@@ -292,7 +306,10 @@ pub(super) fn communication(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         flow.not_provided();
         return;
     }
-    flow.paragraph("Contact tightens towards polling day. Matters that cannot wait for the next contact go up the escalation ladder in chapter 8.");
+    flow.paragraph(
+        "Contact tightens towards polling day. Matters that cannot wait for the next contact go up \
+         the escalation ladder in chapter 8.",
+    );
     let mut t = Table::new(&[
         ("From → to", 3.2),
         ("About", 3.6),
@@ -343,8 +360,9 @@ pub(super) fn stakeholders(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     flow.table(&t);
 }
 
-/// The data transfer log: when candidate data went to whom, what, on which Article 6 basis and Article 9
-/// condition. It names staff and dates, not candidates' details, so the redacted copy keeps it.
+/// The data transfer log: when candidate data went to whom, what, on which Article 6 basis and
+/// Article 9 condition. It names staff and dates, not candidates' details, so the redacted copy
+/// keeps it.
 fn transfer_log(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let c = &ctx.plan.candidate_data;
     flow.heading("Data transfer log");
@@ -460,7 +478,8 @@ pub(super) fn candidate_data(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     }
     if ctx.redacted() {
         flow.paragraph(&format!(
-            "Candidate data for {} candidates is {WITHHELD}. It is shared only with the named recipient, on the basis above.",
+            "Candidate data for {} candidates is {WITHHELD}. It is shared only with the named \
+             recipient, on the basis above.",
             c.candidates.len()
         ));
         return;

@@ -29,7 +29,8 @@ fn all_text(doc: &Document) -> String {
         .join("\n")
 }
 
-/// Every text run in drawing order with nothing between them: a wrapped cell's lines come back joined.
+/// Every text run in drawing order with nothing between them: a wrapped cell's lines come back
+/// joined.
 fn raw_text(doc: &Document) -> String {
     doc.pages
         .iter()
@@ -214,7 +215,8 @@ fn a_500_row_table_and_a_10000_character_paragraph_break_cleanly() {
                 .contains("Name and role Title and organisation Telephone and email Out of hours")
         );
     }
-    // The long note comes back whole, in order, across pages: every word once, then the unbroken run of x.
+    // The long note comes back whole, in order, across pages: every word once, then the unbroken
+    // run of x.
     let words: Vec<String> = text
         .split_whitespace()
         .filter(|w| {
@@ -237,7 +239,9 @@ fn a_500_row_table_and_a_10000_character_paragraph_break_cleanly() {
 #[test]
 fn welsh_and_symbols_are_kept() {
     let mut plan = example();
-    plan.overview.authority = "Cyngor Sir Ynys Môn — “Llŷr” ŵ ŷ â £12 – done".to_owned();
+    plan.overview.authority = "Cyngor Sir Ynys Môn — \
+                               “Llŷr” ŵ ŷ â £12 – done"
+        .to_owned();
     let doc = layout(&plan, Profile::Full, &metrics());
     assert!(all_text(&doc).contains("Cyngor Sir Ynys Môn — “Llŷr” ŵ ŷ â £12 – done"));
 }
