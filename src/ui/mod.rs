@@ -2,6 +2,8 @@
 //! applies them through the undo history after the frame.
 
 mod app;
+mod chooser;
+mod desktop;
 mod calendar;
 mod command;
 mod document;
@@ -12,6 +14,7 @@ mod list;
 mod readiness;
 mod screen;
 mod screens;
+mod settings;
 mod start;
 mod tokens;
 mod widgets;

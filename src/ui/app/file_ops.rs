@@ -1,0 +1,317 @@
+//! The plan's files: opening, saving under the lock, another copy's changes, recovery copies,
+//! earlier versions and exports.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::{Changed, ChangedAnswer, LOCK_WAIT, Next, PlannerApp, Prompt, differences};
+use crate::export::{self, Profile};
+use crate::storage::{self, backups::Backup};
+use crate::ui::document::OpenPlan;
+use crate::model::Section;
+use crate::ui::files;
+use crate::ui::screens::Screens;
+use crate::ui::start::{StartAction, StartScreen};
+
+impl PlannerApp {
+    pub(super) fn open(&mut self, path: &Path) {
+        match storage::open(path) {
+            Ok(loaded) => {
+                self.recent.add(&self.data_dir, path);
+                let doc = OpenPlan::new(
+                    loaded.plan,
+                    Some(path.to_owned()),
+                    Some(loaded.digest),
+                    self.device.clone(),
+                );
+                self.set_doc(doc);
+                if let Some(version) = loaded.migrated_from {
+                    self.notices.push(format!(
+                        "This plan was written in an older format (version {version}); saving it writes the current format and gives it a plan id. Copies of the old file converted elsewhere count as different plans."
+                    ));
+                }
+            }
+            Err(e) => self.prompt = Some(Prompt::Error(format!("{e}\n\n{}", e.hint()))),
+        }
+    }
+
+    pub(super) fn set_doc(&mut self, mut doc: OpenPlan) {
+        doc.refresh_findings(self.now(), 0.0, true);
+        self.doc = Some(doc);
+        self.screens = Screens::default();
+        self.section = Section::Overview;
+    }
+
+    pub(super) fn save(&mut self, ask: bool) -> bool {
+        let Some(doc) = self.doc.as_ref() else {
+            return false;
+        };
+        let path = match (&doc.path, ask) {
+            (Some(p), false) => p.clone(),
+            _ => {
+                let suggested = doc
+                    .path
+                    .as_ref()
+                    .map_or_else(|| "plan.plan.ron".to_owned(), |_| doc.name());
+                match self.dialogs.save_plan(&suggested) {
+                    Some(p) => p,
+                    None => return false,
+                }
+            }
+        };
+        match self.save_to(&path) {
+            Ok(saved) => saved,
+            Err(message) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "{message}\nThe plan is still open with your changes; try again, or save it somewhere else."
+                )));
+                false
+            }
+        }
+    }
+
+    /// Saves to `path` under its lock, unless another copy changed the file since this window read it, in
+    /// which case nothing is written and the user is asked what to do. Returns whether it saved.
+    pub(super) fn save_to(&mut self, path: &Path) -> Result<bool, String> {
+        let Some(doc) = self.doc.as_mut() else {
+            return Ok(false);
+        };
+        let held = storage::lock(path, LOCK_WAIT)
+            .map_err(|e| storage::SaveError::from_lock(path, e).to_string())?;
+        let same_file = doc.path.as_deref() == Some(path);
+        let now_on_disk = storage::read_digest(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if same_file && now_on_disk.is_some() && now_on_disk != doc.disk {
+            let theirs = storage::open(path).map_err(|e| {
+                format!(
+                    "{} was changed by another program and cannot be read now: {e}",
+                    path.display()
+                )
+            })?;
+            let differences = differences(&doc.plan, &theirs.plan);
+            self.prompt = Some(Prompt::Changed(Changed {
+                path: path.to_owned(),
+                theirs: Box::new(theirs.plan),
+                digest: theirs.digest,
+                differences,
+            }));
+            return Ok(false);
+        }
+        let saved = storage::save_locked(&mut doc.plan, path, &held).map_err(|e| e.to_string())?;
+        drop(held);
+        files::clear_recovery(&self.data_dir, doc.path.as_deref());
+        files::clear_recovery(&self.data_dir, Some(path));
+        doc.path = Some(path.to_owned());
+        doc.mark_saved(saved.digest);
+        self.recovery_revision = None;
+        self.recent.add(&self.data_dir, path);
+        self.notices.push(format!("Saved {}", path.display()));
+        Ok(true)
+    }
+
+    /// The user's answer to a file changed by another copy.
+    pub(super) fn resolve_changed(&mut self, changed: Changed, answer: ChangedAnswer) {
+        match answer {
+            ChangedAnswer::ReloadTheirs => {
+                // Their version replaces this window's; this window's work is kept as a recovery copy.
+                if let Some(doc) = &self.doc
+                    && doc.is_dirty()
+                {
+                    self.write_recovery();
+                }
+                let doc = OpenPlan::new(
+                    *changed.theirs,
+                    Some(changed.path),
+                    Some(changed.digest),
+                    self.device.clone(),
+                );
+                self.set_doc(doc);
+                self.notices.push(
+                    "Reloaded the file as the other copy saved it. Your version was kept as a recovery copy (on the start screen).".to_owned(),
+                );
+            }
+            ChangedAnswer::MergeCustody => {
+                let Some(doc) = self.doc.as_mut() else { return };
+                if doc.plan.id != changed.theirs.id {
+                    self.prompt = Some(Prompt::Error(
+                        "The file now holds a different plan, so its custody events cannot be merged into this one. Save this plan elsewhere.".to_owned(),
+                    ));
+                    return;
+                }
+                let mut merged = doc.plan.custody.clone();
+                let report = crate::custody::merge(&mut merged, &changed.theirs.custody);
+                if !report.conflicts.is_empty() {
+                    let list: Vec<String> =
+                        report.conflicts.iter().map(ToString::to_string).collect();
+                    self.prompt = Some(Prompt::Error(format!(
+                        "Their custody events could not be merged, so nothing was saved:\n{}\nSave this plan elsewhere, then compare the two with `integrity-planner custody merge`.",
+                        list.join("\n")
+                    )));
+                    return;
+                }
+                doc.plan.custody = merged;
+                doc.history.outside_change();
+                doc.disk = Some(changed.digest);
+                let added = report.added_events;
+                if self.save(false) {
+                    self.notices.push(format!(
+                        "Merged {added} custody event{} from the other copy and saved. Your other sections replaced theirs; undo history was cleared.",
+                        if added == 1 { "" } else { "s" }
+                    ));
+                }
+            }
+            ChangedAnswer::SaveElsewhere => {
+                self.save(true);
+            }
+        }
+    }
+
+    /// Writes the recovery copy of the open plan now.
+    pub(super) fn write_recovery(&mut self) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let written = self.now().format("%Y-%m-%d %H:%M:%S").to_string();
+        let result = storage::to_ron(&doc.plan)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                files::write_recovery(&self.data_dir, doc.path.as_deref(), &text, &written)
+            });
+        match result {
+            Ok(()) => self.recovery_revision = Some(doc.history.revision()),
+            Err(e) => self
+                .notices
+                .push(format!("Could not write the recovery copy: {e}")),
+        }
+    }
+
+    /// Lists the backups of the open plan to choose one to go back to.
+    pub(super) fn restore_version(&mut self) {
+        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
+            self.prompt = Some(Prompt::Error(
+                "This plan has not been saved yet, so it has no earlier versions.".to_owned(),
+            ));
+            return;
+        };
+        match storage::backups::list(&path) {
+            Ok(backups) if backups.is_empty() => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "{} has no earlier versions yet: each save keeps the version it replaces.",
+                    path.display()
+                )))
+            }
+            Ok(backups) => self.prompt = Some(Prompt::Restore { backups, chosen: 0 }),
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "Cannot list the earlier versions of {}: {e}",
+                    path.display()
+                )))
+            }
+        }
+    }
+
+    /// Opens a backup in place of the plan, as unsaved changes. The custody events recorded since are
+    /// kept: evidence is never rolled back.
+    pub(super) fn restore(&mut self, backup: &Backup) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        match storage::backups::restored(&doc.plan, &backup.path) {
+            Ok(restored) => {
+                doc.plan = restored.plan;
+                doc.history.outside_change();
+                let kept = if restored.other_plan {
+                    "It holds another plan than the one open, which was replaced whole"
+                } else {
+                    "Custody events recorded since are kept"
+                };
+                self.notices.push(format!(
+                    "Restored the version saved {} (UTC). {kept}. Save to keep it; the version it replaces will be kept as a backup.",
+                    backup.saved.format("%-d %b %Y %H:%M")
+                ));
+            }
+            Err(e) => self.prompt = Some(Prompt::Error(e)),
+        }
+    }
+
+    pub(super) fn export(&mut self, profile: Profile) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let stem = doc.name().trim_end_matches(".plan.ron").to_owned();
+        let suggested = if profile == Profile::Redacted {
+            format!("{stem}-redacted.pdf")
+        } else {
+            format!("{stem}.pdf")
+        };
+        let Some(path) = self.dialogs.save_pdf(&suggested) else {
+            return;
+        };
+        let result = files::check_export(&path, doc.path.as_deref())
+            .and_then(|()| export::plan_pdf(&doc.plan, profile).map_err(|e| e.to_string()))
+            .and_then(|bytes| storage::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => self.notices.push(format!(
+                "Exported the {} copy to {}",
+                profile.key(),
+                path.display()
+            )),
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!("The PDF could not be exported: {e}")))
+            }
+        }
+    }
+
+    pub(super) fn custody_sheets(&mut self) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let stem = doc.name().trim_end_matches(".plan.ron").to_owned();
+        let Some(path) = self.dialogs.save_pdf(&format!("{stem}-custody-sheets.pdf")) else {
+            return;
+        };
+        let result = files::check_export(&path, doc.path.as_deref())
+            .and_then(|()| export::custody_sheets_pdf(&doc.plan).map_err(|e| e.to_string()))
+            .and_then(|bytes| storage::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => self
+                .notices
+                .push(format!("Custody sheets written to {}", path.display())),
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "The custody sheets could not be written: {e}"
+                )))
+            }
+        }
+    }
+
+    pub(super) fn start_action(&mut self, action: Option<StartAction>) {
+        match action {
+            None => {}
+            Some(StartAction::Create {
+                template,
+                poll_date,
+            }) => self.create(template, poll_date),
+            Some(StartAction::Open) => self.proceed(Next::Open(None)),
+            Some(StartAction::OpenPath(path)) => self.open(&path),
+            Some(StartAction::Recover(info)) => match storage::load(&info.copy) {
+                Ok(plan) => {
+                    let doc = OpenPlan::new(plan, info.original.clone(), None, self.device.clone());
+                    self.set_doc(doc);
+                    self.notices
+                        .push("Recovered unsaved work. Save it to keep it.".to_owned());
+                }
+                Err(e) => {
+                    self.prompt = Some(Prompt::Error(format!(
+                        "The recovery copy could not be read: {e}"
+                    )))
+                }
+            },
+            Some(StartAction::Discard(info)) => {
+                files::clear_recovery(&self.data_dir, info.original.as_deref());
+                self.start = StartScreen::new(&self.data_dir);
+            }
+        }
+    }
+
+    pub(super) fn create(&mut self, template: &'static crate::templates::Template, poll_date: NaiveDate) {
+        match template.instantiate(poll_date, self.now().date()) {
+            Ok(plan) => self.set_doc(OpenPlan::new(plan, None, None, self.device.clone())),
+            Err(e) => self.prompt = Some(Prompt::Error(e.to_string())),
+        }
+    }
+
+}

@@ -1,0 +1,163 @@
+//! The questions and messages the window asks and shows in a modal.
+
+use super::{ChangedAnswer, Next, PlannerApp, Prompt};
+use crate::export::Profile;
+use crate::storage::backups::Backup;
+use crate::ui::document::OpenPlan;
+use crate::ui::files;
+
+impl PlannerApp {
+    pub(super) fn prompts(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = self.prompt.clone() else {
+            return;
+        };
+        let mut close = false;
+        let mut next_action: Option<(bool, Next)> = None;
+        let mut export: Option<Profile> = None;
+        let mut changed_answer: Option<ChangedAnswer> = None;
+        let mut restore: Option<Backup> = None;
+        let modal = egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            match &prompt {
+                Prompt::Changed(changed) => {
+                    ui.heading("The file was changed by another copy");
+                    ui.label(format!(
+                        "{} was saved by another program (another laptop, a command or a sync folder) after this window opened it. Nothing has been written yet.",
+                        changed.path.display()
+                    ));
+                    for line in &changed.differences {
+                        ui.label(line);
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal_wrapped(|ui| {
+                        if ui
+                            .button("Reload theirs")
+                            .on_hover_text("Open the file as it is now; this window's version is kept as a recovery copy")
+                            .clicked()
+                        {
+                            changed_answer = Some(ChangedAnswer::ReloadTheirs);
+                        }
+                        if ui
+                            .button("Merge their custody events")
+                            .on_hover_text("Add the custody events the file has to this plan and save; this window's other sections replace theirs")
+                            .clicked()
+                        {
+                            changed_answer = Some(ChangedAnswer::MergeCustody);
+                        }
+                        if ui.button("Save elsewhere…").clicked() {
+                            changed_answer = Some(ChangedAnswer::SaveElsewhere);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Prompt::Restore { backups, chosen } => {
+                    let mut selected = *chosen;
+                    ui.heading("Restore a previous version");
+                    ui.label("Each save keeps the version it replaces. Choose one to open in place of the plan; custody events recorded since are kept, and nothing is written until you save.");
+                    egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+                        for (i, b) in backups.iter().enumerate() {
+                            let label = format!(
+                                "{} UTC — {} KB{}",
+                                b.saved.format("%a %-d %b %Y %H:%M:%S"),
+                                b.size.div_ceil(1024),
+                                if b.legacy { " (older backup)" } else { "" }
+                            );
+                            ui.radio_value(&mut selected, i, label);
+                        }
+                    });
+                    if selected != *chosen {
+                        self.prompt = Some(Prompt::Restore {
+                            backups: backups.clone(),
+                            chosen: selected,
+                        });
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Restore this version").clicked() {
+                            restore = backups.get(selected).cloned();
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Prompt::Unsaved(next) => {
+                    let name = self.doc.as_ref().map_or_else(String::new, OpenPlan::name);
+                    ui.heading("Save changes?");
+                    ui.label(format!("{name} has changes that are not saved. Save them first?"));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            next_action = Some((true, next.clone()));
+                        }
+                        if ui.button("Don't save").clicked() {
+                            next_action = Some((false, next.clone()));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Prompt::Export(profile) => {
+                    let mut chosen = *profile;
+                    ui.heading("Export PDF");
+                    ui.radio_value(&mut chosen, Profile::Full, "Full copy — for the police SPOC and FEOA");
+                    ui.radio_value(&mut chosen, Profile::Redacted, "Redacted copy — contact details, candidate data and hotspot addresses withheld");
+                    if chosen != *profile {
+                        self.prompt = Some(Prompt::Export(chosen));
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Export…").clicked() {
+                            export = Some(chosen);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Prompt::Error(message) => {
+                    ui.heading("Something went wrong");
+                    ui.label(message);
+                    ui.add_space(8.0);
+                    if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                }
+            }
+        });
+        if modal.should_close() {
+            close = true;
+        }
+        if let Some((save_first, next)) = next_action {
+            self.prompt = None;
+            if save_first {
+                if self.save(false) {
+                    self.proceed(next);
+                }
+            } else {
+                // The user chose to drop the changes: their recovery copy goes too.
+                if let Some(doc) = &self.doc {
+                    files::clear_recovery(&self.data_dir, doc.path.as_deref());
+                }
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.saved_revision = Some(doc.history.revision());
+                }
+                self.proceed(next);
+            }
+        } else if let Some(profile) = export {
+            self.prompt = None;
+            self.export(profile);
+        } else if let (Some(answer), Prompt::Changed(changed)) = (changed_answer, prompt) {
+            self.prompt = None;
+            self.resolve_changed(changed, answer);
+        } else if let Some(backup) = restore {
+            self.prompt = None;
+            self.restore(&backup);
+        } else if close {
+            self.prompt = None;
+        }
+    }
+}
