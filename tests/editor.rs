@@ -22,6 +22,8 @@ struct Answers {
     open: Arc<Mutex<Option<PathBuf>>>,
     save: Arc<Mutex<Option<PathBuf>>>,
     pdf: Arc<Mutex<Option<PathBuf>>>,
+    /// No native dialog can open (as on a machine without a desktop portal).
+    unavailable: Arc<Mutex<bool>>,
 }
 
 impl Dialogs for Answers {
@@ -33,6 +35,9 @@ impl Dialogs for Answers {
     }
     fn save_pdf(&mut self, _: &str) -> Option<PathBuf> {
         self.pdf.lock().unwrap().clone()
+    }
+    fn available(&self) -> bool {
+        !*self.unavailable.lock().unwrap()
     }
 }
 
@@ -1047,5 +1052,120 @@ fn the_overview_sets_the_nation_and_days_of_mourning_the_timetable_counts_in() {
         plan(&s).overview.disregarded_days.len(),
         1,
         "not a date: not saved"
+    );
+}
+
+/// The status bar's words (the notice while it holds, else where the plan stands).
+fn status(s: &Setup) -> String {
+    s.harness
+        .state()
+        .status()
+        .map_or_else(|| "(state)".to_owned(), str::to_owned)
+}
+
+#[test]
+fn the_status_says_saved_only_until_the_plan_changes_again() {
+    let (mut s, _dir, _path) = example_copy_app();
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    s.harness.run();
+    assert!(status(&s).starts_with("Saved "), "{}", status(&s));
+    type_into(&mut s, "Authority", "Northmere Council");
+    assert_eq!(status(&s), "(state)", "no \"Saved\" after a later edit");
+    assert!(s.harness.query_by_label("Unsaved changes").is_some());
+}
+
+#[test]
+fn dont_save_then_a_failed_open_leaves_the_plan_open_with_its_changes() {
+    let (mut s, dir, _path) = example_copy_app();
+    type_into(&mut s, "Authority", "Northmere Council");
+    let not_a_plan = dir.path().join("notes.plan.ron");
+    std::fs::write(&not_a_plan, "this is not a plan").unwrap();
+    *s.answers.open.lock().unwrap() = Some(not_a_plan);
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    s.harness.run();
+    click(&mut s, "Don't save");
+    assert!(s.harness.query_by_label("Something went wrong").is_some());
+    click(&mut s, "OK");
+    let app = s.harness.state();
+    assert_eq!(plan(&s).overview.authority, "Northmere Council");
+    assert!(
+        app.is_dirty(),
+        "the changes are still unsaved, and the window says so"
+    );
+    assert!(app.title().starts_with('●'), "{}", app.title());
+}
+
+#[test]
+fn ctrl_equals_zooms_even_while_typing_and_the_zoom_is_kept_for_the_next_run() {
+    let mut s = example_app();
+    field(&s, "Authority").focus();
+    s.harness.run();
+    s.harness
+        .key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    s.harness.run();
+    let zoom = s.harness.ctx.zoom_factor();
+    assert!(zoom > 1.0, "Ctrl+= zoomed in: {zoom}");
+    let data = s._data.path().to_owned();
+    let again = PlannerApp::with(data, Box::new(Answers::default()), Some(now()));
+    let mut next = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), again);
+    next.run();
+    assert!(
+        (next.ctx.zoom_factor() - zoom).abs() < 1e-3,
+        "kept between runs"
+    );
+}
+
+#[test]
+fn file_exit_asks_about_unsaved_changes_then_closes() {
+    let mut s = example_app();
+    type_into(&mut s, "Authority", "Northmere Council");
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    s.harness.run();
+    assert!(s.harness.state().is_asking_to_save());
+    click(&mut s, "Don't save");
+    assert!(s.harness.state().is_quitting());
+}
+
+#[test]
+fn an_export_offers_to_open_the_pdf_and_show_its_folder() {
+    let (mut s, dir, _path) = example_copy_app();
+    let pdf = dir.path().join("out.pdf");
+    *s.answers.pdf.lock().unwrap() = Some(pdf.clone());
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    s.harness.run();
+    click(&mut s, "Export…");
+    assert!(pdf.is_file());
+    assert!(
+        status(&s).starts_with("Exported the full copy"),
+        "{}",
+        status(&s)
+    );
+    assert!(s.harness.query_by_label("Open the PDF").is_some());
+    assert!(s.harness.query_by_label("Show in folder").is_some());
+}
+
+#[test]
+fn without_a_native_dialog_the_editor_shows_its_own_chooser() {
+    let (mut s, dir, _path) = example_copy_app();
+    *s.answers.unavailable.lock().unwrap() = true;
+    let other = dir.path().join("other.plan.ron");
+    std::fs::copy(EXAMPLE, &other).unwrap();
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    s.harness.run();
+    assert!(
+        s.harness.query_by_label("Open plan").is_some(),
+        "the chooser is showing"
+    );
+    assert!(
+        s.harness.query_by_label("other.plan.ron").is_some(),
+        "it lists the plans in the open plan's folder"
+    );
+    type_into(&mut s, "File name or path", "other.plan.ron");
+    click(&mut s, "Open");
+    assert_eq!(
+        s.harness.state().title(),
+        "other.plan.ron — Election Integrity Planner"
     );
 }

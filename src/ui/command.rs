@@ -27,6 +27,8 @@ pub enum Command {
     Redo,
     /// Focus the filter box of the current screen.
     Find,
+    /// Close the window (asking about unsaved changes first).
+    Exit,
 }
 
 impl Command {
@@ -40,6 +42,7 @@ impl Command {
         Command::CustodySheets,
         Command::RestoreVersion,
         Command::Close,
+        Command::Exit,
         Command::Undo,
         Command::Redo,
         Command::Find,
@@ -59,6 +62,7 @@ impl Command {
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::Find => "Filter…",
+            Command::Exit => "Exit",
         }
     }
 
@@ -75,6 +79,7 @@ impl Command {
             Command::Undo => key(ctrl, Key::Z),
             Command::Redo => key(ctrl, Key::Y),
             Command::Find => key(ctrl, Key::F),
+            Command::Exit => key(ctrl, Key::Q),
             Command::CustodySheets | Command::RestoreVersion | Command::Close => None,
         }
     }
@@ -89,7 +94,7 @@ impl Command {
 
     /// Whether the command needs an open plan.
     pub fn needs_plan(self) -> bool {
-        !matches!(self, Command::New | Command::Open)
+        !matches!(self, Command::New | Command::Open | Command::Exit)
     }
 
     /// The commands whose shortcuts were pressed this frame (consumed, so text fields do not see them).

@@ -18,12 +18,28 @@ impl Recent {
         dir.join("recent.json")
     }
 
-    /// Reads the list (empty if there is none or it is damaged).
+    /// Reads the list (empty if there is none or it is damaged), without the files no longer there.
     pub fn load(dir: &Path) -> Recent {
-        std::fs::read(Self::file(dir))
+        let mut recent: Recent = std::fs::read(Self::file(dir))
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        recent.paths.retain(|p| p.is_file());
+        recent
+    }
+
+    /// Takes `path` off the list and writes it.
+    pub fn remove(&mut self, dir: &Path, path: &Path) {
+        self.paths.retain(|p| p != path);
+        self.write(dir);
+    }
+
+    fn write(&self, dir: &Path) {
+        if std::fs::create_dir_all(dir).is_ok()
+            && let Ok(json) = serde_json::to_vec_pretty(self)
+        {
+            let _ = crate::storage::write_atomically(&Self::file(dir), &json);
+        }
     }
 
     /// Puts `path` first and writes the list; failures are ignored (the list is a convenience).
@@ -32,11 +48,7 @@ impl Recent {
         self.paths.retain(|p| p != &path);
         self.paths.insert(0, path);
         self.paths.truncate(10);
-        if std::fs::create_dir_all(dir).is_ok()
-            && let Ok(json) = serde_json::to_vec_pretty(self)
-        {
-            let _ = crate::storage::write_atomically(&Self::file(dir), &json);
-        }
+        self.write(dir);
     }
 }
 
@@ -121,6 +133,32 @@ pub trait Dialogs {
     fn save_plan(&mut self, suggested: &str) -> Option<PathBuf>;
     /// Asks where to save a PDF.
     fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf>;
+    /// Whether these dialogs can open on this machine. A native dialog that cannot open answers as
+    /// Cancel does, so the editor asks first and shows its own chooser instead.
+    fn available(&self) -> bool {
+        true
+    }
+}
+
+/// Whether the desktop portal rfd's dialogs use can open here: a session bus, and the portal's
+/// service installed. `INTEGRITY_PLANNER_FILE_DIALOG=builtin` asks for the editor's own chooser.
+pub fn portal_available() -> bool {
+    if std::env::var("INTEGRITY_PLANNER_FILE_DIALOG").is_ok_and(|v| v == "builtin") {
+        return false;
+    }
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        return false;
+    }
+    let data_dirs =
+        std::env::var("XDG_DATA_DIRS").unwrap_or_else(|_| "/usr/local/share:/usr/share".to_owned());
+    let service = "dbus-1/services/org.freedesktop.portal.Desktop.service";
+    data_dirs
+        .split(':')
+        .filter(|d| !d.is_empty())
+        .any(|d| Path::new(d).join(service).is_file())
 }
 
 /// Checks that an export chosen in a dialog is not the open plan or one of its files.
@@ -133,6 +171,10 @@ pub fn check_export(output: &Path, plan: Option<&Path>) -> Result<(), String> {
 pub struct NativeDialogs;
 
 impl Dialogs for NativeDialogs {
+    fn available(&self) -> bool {
+        portal_available()
+    }
+
     fn open_plan(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .set_title("Open plan")

@@ -2,10 +2,10 @@
 //! applies them through the undo history after the frame.
 
 mod app;
-mod chooser;
-mod desktop;
 mod calendar;
+mod chooser;
 mod command;
+mod desktop;
 mod document;
 mod edits;
 pub mod files;

@@ -1,5 +1,7 @@
 //! The window's chrome: the menu bar, the status bar and the list of sections.
 
+use std::path::PathBuf;
+
 use egui::{RichText, Ui};
 
 use super::PlannerApp;
@@ -8,44 +10,38 @@ use crate::ui::command::Command;
 impl PlannerApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         let mut chosen = None;
+        let mut recent = None;
+        let labels = self.doc.as_ref().map(|d| {
+            let undo = d.history.undo_label().map(|l| format!("Undo {l}"));
+            let redo = d.history.redo_label().map(|l| format!("Redo {l}"));
+            (undo, redo)
+        });
+        let (undo, redo) = labels.unwrap_or_default();
         let has_plan = self.doc.is_some();
-        let undo = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.history.undo_label().map(str::to_owned));
-        let redo = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.history.redo_label().map(str::to_owned));
+        let paths = self.recent.paths.clone();
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 for menu in ["File", "Edit"] {
                     ui.menu_button(menu, |ui| {
                         for command in Command::ALL.iter().filter(|c| c.menu() == menu) {
-                            let mut label = command.label().to_owned();
-                            match command {
-                                Command::Undo => {
-                                    label =
-                                        undo.as_ref().map_or(label.clone(), |l| format!("Undo {l}"))
-                                }
-                                Command::Redo => {
-                                    label =
-                                        redo.as_ref().map_or(label.clone(), |l| format!("Redo {l}"))
-                                }
-                                _ => {}
-                            }
-                            let mut button = egui::Button::new(label);
-                            if let Some(s) = command.shortcut() {
-                                button = button.shortcut_text(ui.ctx().format_shortcut(&s));
-                            }
+                            let label = match command {
+                                Command::Undo => undo.clone(),
+                                Command::Redo => redo.clone(),
+                                _ => None,
+                            };
                             let enabled = (!command.needs_plan() || has_plan)
                                 && match command {
                                     Command::Undo => undo.is_some(),
                                     Command::Redo => redo.is_some(),
                                     _ => true,
                                 };
-                            if ui.add_enabled(enabled, button).clicked() {
+                            if menu_item(ui, *command, label, enabled) {
                                 chosen = Some(*command);
+                            }
+                            if *command == Command::Open
+                                && let Some(path) = recent_menu(ui, &paths)
+                            {
+                                recent = Some(path);
                             }
                         }
                     });
@@ -69,16 +65,31 @@ impl PlannerApp {
         if let Some(command) = chosen {
             self.command(command);
         }
+        if let Some(path) = recent {
+            self.open_recent(path);
+        }
     }
 
-    /// The status bar: the latest notice, or where the open plan stands. It is always there, so a notice
-    /// appearing never moves the screens' widgets (which would take the focus from the field being typed in).
+    /// The status bar: the latest notice while it still describes the plan, else where the open plan
+    /// stands. It is always there, so a notice appearing never moves the screens' widgets (which
+    /// would take the focus from the field being typed in).
     pub(super) fn notice_bar(&mut self, ui: &mut Ui) {
         let mut dismiss = false;
+        let mut opened = None;
+        let revision = self.doc.as_ref().map(|d| d.history.revision());
+        let current = self.notice.as_ref().filter(|n| n.revision == revision);
         egui::Panel::bottom("notices").show(ui, |ui| {
-            ui.horizontal(|ui| match self.notices.last() {
-                Some(last) => {
-                    ui.label(last);
+            ui.horizontal_wrapped(|ui| match current {
+                Some(notice) => {
+                    ui.label(&notice.text);
+                    if let Some(file) = &notice.file {
+                        if ui.button("Open the PDF").clicked() {
+                            opened = Some(crate::ui::desktop::open(file));
+                        }
+                        if ui.button("Show in folder").clicked() {
+                            opened = Some(crate::ui::desktop::show_in_folder(file));
+                        }
+                    }
                     if ui.button("Dismiss").clicked() {
                         dismiss = true;
                     }
@@ -95,7 +106,35 @@ impl PlannerApp {
             });
         });
         if dismiss {
-            self.notices.clear();
+            self.notice = None;
+        }
+        if let Some(Err(message)) = opened {
+            self.tell(message);
         }
     }
+}
+
+/// One command in a menu, with its shortcut beside it; returns whether it was chosen.
+fn menu_item(ui: &mut Ui, command: Command, label: Option<String>, enabled: bool) -> bool {
+    let label = label.unwrap_or_else(|| command.label().to_owned());
+    let mut button = egui::Button::new(label);
+    if let Some(s) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+    }
+    ui.add_enabled(enabled, button).clicked()
+}
+
+/// File ▸ Recent plans: each by its whole path, the newest first.
+fn recent_menu(ui: &mut Ui, paths: &[PathBuf]) -> Option<PathBuf> {
+    let mut chosen = None;
+    ui.add_enabled_ui(!paths.is_empty(), |ui| {
+        ui.menu_button("Recent plans", |ui| {
+            for path in paths {
+                if ui.button(path.display().to_string()).clicked() {
+                    chosen = Some(path.clone());
+                }
+            }
+        });
+    });
+    chosen
 }

@@ -33,11 +33,7 @@ impl PlannerApp {
                     for section in Section::ALL {
                         let (errors, warnings) = doc.counts(*section);
                         let (badge, colour, status) = match (errors, warnings) {
-                            (0, 0) => (
-                                "✔".to_owned(),
-                                tokens::GOOD,
-                                "complete".to_owned(),
-                            ),
+                            (0, 0) => ("✔".to_owned(), tokens::GOOD, "complete".to_owned()),
                             (0, w) => (
                                 format!("{w} ⚠"),
                                 ui.visuals().warn_fg_color,
@@ -101,10 +97,11 @@ impl PlannerApp {
             };
             self.screens.show(self.section, ui, &view, &mut edits);
         });
-        if let Some(notice) = edits.notice.take() {
-            self.notices.push(notice);
-        }
+        let notice = edits.notice.take();
         doc.apply(edits, time);
+        if let Some(notice) = notice {
+            self.tell(notice);
+        }
         if let Some((section, focus)) = go {
             self.section = section;
             if let Some(focus) = focus {
@@ -112,5 +109,4 @@ impl PlannerApp {
             }
         }
     }
-
 }

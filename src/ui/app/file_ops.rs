@@ -1,15 +1,16 @@
 //! The plan's files: opening, saving under the lock, another copy's changes, recovery copies,
 //! earlier versions and exports.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use super::{Changed, ChangedAnswer, LOCK_WAIT, Next, PlannerApp, Prompt, differences};
 use crate::export::{self, Profile};
-use crate::storage::{self, backups::Backup};
-use crate::ui::document::OpenPlan;
 use crate::model::Section;
+use crate::storage::{self, backups::Backup};
+use crate::ui::chooser::{Chooser, Purpose};
+use crate::ui::document::OpenPlan;
 use crate::ui::files;
 use crate::ui::screens::Screens;
 use crate::ui::start::{StartAction, StartScreen};
@@ -18,6 +19,11 @@ impl PlannerApp {
     pub(super) fn open(&mut self, path: &Path) {
         match storage::open(path) {
             Ok(loaded) => {
+                // The plan it replaces had changes the user chose not to save: its recovery copy goes
+                // now, and only now, when another plan has really taken its place.
+                if let Some(old) = self.doc.as_ref().filter(|d| d.is_dirty()) {
+                    files::clear_recovery(&self.data_dir, old.path.as_deref());
+                }
                 self.recent.add(&self.data_dir, path);
                 let doc = OpenPlan::new(
                     loaded.plan,
@@ -27,7 +33,7 @@ impl PlannerApp {
                 );
                 self.set_doc(doc);
                 if let Some(version) = loaded.migrated_from {
-                    self.notices.push(format!(
+                    self.tell(format!(
                         "This plan was written in an older format (version {version}); saving it writes the current format and gives it a plan id. Copies of the old file converted elsewhere count as different plans."
                     ));
                 }
@@ -54,20 +60,60 @@ impl PlannerApp {
                     .path
                     .as_ref()
                     .map_or_else(|| "plan.plan.ron".to_owned(), |_| doc.name());
-                match self.dialogs.save_plan(&suggested) {
+                match self.ask_file(Purpose::SavePlan, &suggested) {
                     Some(p) => p,
                     None => return false,
                 }
             }
         };
-        match self.save_to(&path) {
+        self.save_path(&path)
+    }
+
+    /// Saves to `path`, telling the user what went wrong if it could not.
+    pub(super) fn save_path(&mut self, path: &Path) -> bool {
+        match self.save_to(path) {
             Ok(saved) => saved,
             Err(message) => {
                 self.prompt = Some(Prompt::Error(format!(
-                    "{message}\nThe plan is still open with your changes; try again, or save it somewhere else."
+                    "{message}\nThe plan is still open with your changes; try again, or save it \
+                     somewhere else."
                 )));
                 false
             }
+        }
+    }
+
+    /// Asks for a file with the native dialog, or, where none can open, shows the editor's own
+    /// chooser (the choice then arrives through [`PlannerApp::chosen`]) and returns `None`.
+    pub(super) fn ask_file(&mut self, purpose: Purpose, suggested: &str) -> Option<PathBuf> {
+        if !self.dialogs.available() {
+            let dir = self
+                .doc
+                .as_ref()
+                .and_then(|d| d.path.as_deref())
+                .and_then(Path::parent)
+                .map(Path::to_owned)
+                .or_else(|| std::env::current_dir().ok())
+                .unwrap_or_default();
+            self.prompt = Some(Prompt::Choose(Chooser::new(purpose, dir, suggested)));
+            return None;
+        }
+        match purpose {
+            Purpose::OpenPlan => self.dialogs.open_plan(),
+            Purpose::SavePlan => self.dialogs.save_plan(suggested),
+            Purpose::SavePdf(_) | Purpose::CustodySheets => self.dialogs.save_pdf(suggested),
+        }
+    }
+
+    /// Carries on with a file chosen in the editor's own chooser.
+    pub(super) fn chosen(&mut self, purpose: Purpose, path: PathBuf) {
+        match purpose {
+            Purpose::OpenPlan => self.open(&path),
+            Purpose::SavePlan => {
+                self.save_path(&files::with_plan_extension(path));
+            }
+            Purpose::SavePdf(profile) => self.write_pdf(profile, &path),
+            Purpose::CustodySheets => self.write_sheets(&path),
         }
     }
 
@@ -106,7 +152,7 @@ impl PlannerApp {
         doc.mark_saved(saved.digest);
         self.recovery_revision = None;
         self.recent.add(&self.data_dir, path);
-        self.notices.push(format!("Saved {}", path.display()));
+        self.tell(format!("Saved {}", path.display()));
         Ok(true)
     }
 
@@ -127,7 +173,7 @@ impl PlannerApp {
                     self.device.clone(),
                 );
                 self.set_doc(doc);
-                self.notices.push(
+                self.tell(
                     "Reloaded the file as the other copy saved it. Your version was kept as a recovery copy (on the start screen).".to_owned(),
                 );
             }
@@ -155,7 +201,7 @@ impl PlannerApp {
                 doc.disk = Some(changed.digest);
                 let added = report.added_events;
                 if self.save(false) {
-                    self.notices.push(format!(
+                    self.tell(format!(
                         "Merged {added} custody event{} from the other copy and saved. Your other sections replaced theirs; undo history was cleared.",
                         if added == 1 { "" } else { "s" }
                     ));
@@ -178,9 +224,7 @@ impl PlannerApp {
             });
         match result {
             Ok(()) => self.recovery_revision = Some(doc.history.revision()),
-            Err(e) => self
-                .notices
-                .push(format!("Could not write the recovery copy: {e}")),
+            Err(e) => self.tell(format!("Could not write the recovery copy: {e}")),
         }
     }
 
@@ -222,7 +266,7 @@ impl PlannerApp {
                 } else {
                     "Custody events recorded since are kept"
                 };
-                self.notices.push(format!(
+                self.tell(format!(
                     "Restored the version saved {} (UTC). {kept}. Save to keep it; the version it replaces will be kept as a backup.",
                     backup.saved.format("%-d %b %Y %H:%M")
                 ));
@@ -239,20 +283,23 @@ impl PlannerApp {
         } else {
             format!("{stem}.pdf")
         };
-        let Some(path) = self.dialogs.save_pdf(&suggested) else {
-            return;
-        };
-        let result = files::check_export(&path, doc.path.as_deref())
+        if let Some(path) = self.ask_file(Purpose::SavePdf(profile), &suggested) {
+            self.write_pdf(profile, &path);
+        }
+    }
+
+    fn write_pdf(&mut self, profile: Profile, path: &Path) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let result = files::check_export(path, doc.path.as_deref())
             .and_then(|()| export::plan_pdf(&doc.plan, profile).map_err(|e| e.to_string()))
-            .and_then(|bytes| storage::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
+            .and_then(|bytes| storage::write_atomically(path, &bytes).map_err(|e| e.to_string()));
         match result {
-            Ok(()) => self.notices.push(format!(
-                "Exported the {} copy to {}",
-                profile.key(),
-                path.display()
-            )),
+            Ok(()) => {
+                let text = format!("Exported the {} copy to {}", profile.key(), path.display());
+                self.tell_file(text, path);
+            }
             Err(e) => {
-                self.prompt = Some(Prompt::Error(format!("The PDF could not be exported: {e}")))
+                self.prompt = Some(Prompt::Error(format!("The PDF could not be exported: {e}")));
             }
         }
     }
@@ -260,20 +307,25 @@ impl PlannerApp {
     pub(super) fn custody_sheets(&mut self) {
         let Some(doc) = self.doc.as_ref() else { return };
         let stem = doc.name().trim_end_matches(".plan.ron").to_owned();
-        let Some(path) = self.dialogs.save_pdf(&format!("{stem}-custody-sheets.pdf")) else {
-            return;
-        };
-        let result = files::check_export(&path, doc.path.as_deref())
+        let suggested = format!("{stem}-custody-sheets.pdf");
+        if let Some(path) = self.ask_file(Purpose::CustodySheets, &suggested) {
+            self.write_sheets(&path);
+        }
+    }
+
+    fn write_sheets(&mut self, path: &Path) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let result = files::check_export(path, doc.path.as_deref())
             .and_then(|()| export::custody_sheets_pdf(&doc.plan).map_err(|e| e.to_string()))
-            .and_then(|bytes| storage::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
+            .and_then(|bytes| storage::write_atomically(path, &bytes).map_err(|e| e.to_string()));
         match result {
-            Ok(()) => self
-                .notices
-                .push(format!("Custody sheets written to {}", path.display())),
+            Ok(()) => self.tell_file(
+                format!("Custody sheets written to {}", path.display()),
+                path,
+            ),
             Err(e) => {
-                self.prompt = Some(Prompt::Error(format!(
-                    "The custody sheets could not be written: {e}"
-                )))
+                let text = format!("The custody sheets could not be written: {e}");
+                self.prompt = Some(Prompt::Error(text));
             }
         }
     }
@@ -291,8 +343,7 @@ impl PlannerApp {
                 Ok(plan) => {
                     let doc = OpenPlan::new(plan, info.original.clone(), None, self.device.clone());
                     self.set_doc(doc);
-                    self.notices
-                        .push("Recovered unsaved work. Save it to keep it.".to_owned());
+                    self.tell("Recovered unsaved work. Save it to keep it.".to_owned());
                 }
                 Err(e) => {
                     self.prompt = Some(Prompt::Error(format!(
@@ -307,11 +358,14 @@ impl PlannerApp {
         }
     }
 
-    pub(super) fn create(&mut self, template: &'static crate::templates::Template, poll_date: NaiveDate) {
+    pub(super) fn create(
+        &mut self,
+        template: &'static crate::templates::Template,
+        poll_date: NaiveDate,
+    ) {
         match template.instantiate(poll_date, self.now().date()) {
             Ok(plan) => self.set_doc(OpenPlan::new(plan, None, None, self.device.clone())),
             Err(e) => self.prompt = Some(Prompt::Error(e.to_string())),
         }
     }
-
 }

@@ -10,10 +10,12 @@ mod editor;
 mod file_ops;
 mod prompts;
 
+use super::chooser::{Chooser, Purpose};
 use super::command::Command;
 use super::document::OpenPlan;
 use super::files::{self, Dialogs, NativeDialogs, Recent};
 use super::screens::Screens;
+use super::settings::Settings;
 use super::start::StartScreen;
 use crate::edit::Step;
 use crate::export::Profile;
@@ -77,6 +79,8 @@ enum Prompt {
     },
     /// Something went wrong.
     Error(String),
+    /// The editor's own file chooser (no native dialog can open here).
+    Choose(Chooser),
 }
 
 /// What differs between the open plan and another copy of its file, in words an elections manager reads.
@@ -115,6 +119,17 @@ fn differences(ours: &Plan, theirs: &Plan) -> Vec<String> {
     out
 }
 
+/// A message in the status bar, about the plan as it was at one revision: once the plan changes it
+/// no longer describes it ("Saved" after later edits), and the bar shows where the plan stands.
+#[derive(Clone, Debug, PartialEq)]
+struct Notice {
+    text: String,
+    /// The plan's revision when it was said (`None` with no plan open).
+    revision: Option<u64>,
+    /// A file it is about, with buttons to open it and show it in its folder.
+    file: Option<PathBuf>,
+}
+
 /// The editor application.
 pub struct PlannerApp {
     data_dir: PathBuf,
@@ -129,7 +144,9 @@ pub struct PlannerApp {
     recent: Recent,
     dialogs: Box<dyn Dialogs>,
     prompt: Option<Prompt>,
-    notices: Vec<String>,
+    notice: Option<Notice>,
+    settings: Settings,
+    zoom_applied: bool,
     last_recovery_write: f64,
     recovery_revision: Option<u64>,
     quitting: bool,
@@ -153,6 +170,7 @@ impl PlannerApp {
         fixed_now: Option<NaiveDateTime>,
     ) -> PlannerApp {
         let recent = Recent::load(&data_dir);
+        let settings = Settings::load(&data_dir);
         let start = StartScreen::new(&data_dir);
         let device = crate::device::device_name(&data_dir);
         PlannerApp {
@@ -167,11 +185,63 @@ impl PlannerApp {
             recent,
             dialogs,
             prompt: None,
-            notices: Vec::new(),
+            notice: None,
+            settings,
+            zoom_applied: false,
             last_recovery_write: 0.0,
             recovery_revision: None,
             quitting: false,
             shown_title: String::new(),
+        }
+    }
+
+    /// Says `text` in the status bar, about the plan as it is now.
+    fn tell(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            revision: self.doc.as_ref().map(|d| d.history.revision()),
+            file: None,
+        });
+    }
+
+    /// Says `text` about a file just written, offering to open it and show its folder.
+    fn tell_file(&mut self, text: impl Into<String>, file: &Path) {
+        self.tell(text);
+        if let Some(notice) = &mut self.notice {
+            notice.file = Some(file.to_owned());
+        }
+    }
+
+    /// The status bar's message, while it still describes the plan.
+    pub fn status(&self) -> Option<&str> {
+        let revision = self.doc.as_ref().map(|d| d.history.revision());
+        self.notice
+            .as_ref()
+            .filter(|n| n.revision == revision)
+            .map(|n| n.text.as_str())
+    }
+
+    /// Opens a plan from File ▸ Recent plans; one no longer there is dropped from the list.
+    fn open_recent(&mut self, path: PathBuf) {
+        if path.is_file() {
+            self.then(Next::Open(Some(path)));
+        } else {
+            self.recent.remove(&self.data_dir, &path);
+            self.tell(format!(
+                "{} is no longer there (moved, renamed or deleted) and was taken off the list.",
+                path.display()
+            ));
+        }
+    }
+
+    /// Applies the zoom kept from the last run on the first frame, and keeps any change.
+    fn keep_zoom(&mut self, ctx: &egui::Context) {
+        if !self.zoom_applied {
+            ctx.set_zoom_factor(self.settings.zoom);
+            self.zoom_applied = true;
+        } else if (ctx.zoom_factor() - self.settings.zoom).abs() > 1e-3 {
+            self.settings.zoom = ctx.zoom_factor();
+            self.settings.save(&self.data_dir);
         }
     }
 
@@ -235,7 +305,7 @@ impl PlannerApp {
             }
             Next::Open(Some(path)) => self.open(&path),
             Next::Open(None) => {
-                if let Some(path) = self.dialogs.open_plan() {
+                if let Some(path) = self.ask_file(Purpose::OpenPlan, "") {
                     self.open(&path);
                 }
             }
@@ -271,13 +341,14 @@ impl PlannerApp {
                         Some(Step::Changed(section)) => self.section = section,
                         Some(Step::Refused(message)) => {
                             self.section = Section::Custody;
-                            self.notices.push(message);
+                            self.tell(message);
                         }
                         None => {}
                     }
                 }
             }
             Command::Find => self.screens.focus_filter(self.section),
+            Command::Exit => self.request_quit(),
         }
     }
 
@@ -306,6 +377,7 @@ impl PlannerApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let time = ctx.input(|i| i.time);
+        self.keep_zoom(&ctx);
         for command in Command::pressed(&ctx) {
             self.command(command);
         }
@@ -325,7 +397,6 @@ impl PlannerApp {
             ctx.request_repaint_after(std::time::Duration::from_secs(60));
         }
     }
-
 }
 
 impl eframe::App for PlannerApp {

@@ -3,6 +3,7 @@
 use super::{ChangedAnswer, Next, PlannerApp, Prompt};
 use crate::export::Profile;
 use crate::storage::backups::Backup;
+use crate::ui::chooser::Outcome;
 use crate::ui::document::OpenPlan;
 use crate::ui::files;
 
@@ -16,6 +17,7 @@ impl PlannerApp {
         let mut export: Option<Profile> = None;
         let mut changed_answer: Option<ChangedAnswer> = None;
         let mut restore: Option<Backup> = None;
+        let mut choice = None;
         let modal = egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
             ui.set_max_width(520.0);
             match &prompt {
@@ -118,6 +120,14 @@ impl PlannerApp {
                         }
                     });
                 }
+                Prompt::Choose(chooser) => {
+                    let mut chooser = chooser.clone();
+                    match chooser.ui(ui) {
+                        Some(Outcome::Chosen(path)) => choice = Some((chooser.purpose, path)),
+                        Some(Outcome::Cancelled) => close = true,
+                        None => self.prompt = Some(Prompt::Choose(chooser)),
+                    }
+                }
                 Prompt::Error(message) => {
                     ui.heading("Something went wrong");
                     ui.label(message);
@@ -139,11 +149,15 @@ impl PlannerApp {
                 }
             } else {
                 // The user chose to drop the changes: their recovery copy goes too.
-                if let Some(doc) = &self.doc {
-                    files::clear_recovery(&self.data_dir, doc.path.as_deref());
-                }
-                if let Some(doc) = self.doc.as_mut() {
-                    doc.saved_revision = Some(doc.history.revision());
+                // Opening another plan drops them only once it has opened (see `open`): a failed or
+                // cancelled open leaves the window as it was, changes and recovery copy included.
+                if !matches!(next, Next::Open(_)) {
+                    if let Some(doc) = &self.doc {
+                        files::clear_recovery(&self.data_dir, doc.path.as_deref());
+                    }
+                    if let Some(doc) = self.doc.as_mut() {
+                        doc.saved_revision = Some(doc.history.revision());
+                    }
                 }
                 self.proceed(next);
             }
@@ -156,6 +170,9 @@ impl PlannerApp {
         } else if let Some(backup) = restore {
             self.prompt = None;
             self.restore(&backup);
+        } else if let Some((purpose, path)) = choice {
+            self.prompt = None;
+            self.chosen(purpose, path);
         } else if close {
             self.prompt = None;
         }
