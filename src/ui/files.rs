@@ -219,17 +219,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn recent_files_are_newest_first_without_duplicates() {
+    fn recent_files_are_newest_first_without_duplicates_or_gone_files() {
         let dir = tempfile::tempdir().unwrap();
         let mut recent = Recent::load(dir.path());
         assert!(recent.paths.is_empty());
-        recent.add(dir.path(), Path::new("/a.plan.ron"));
-        recent.add(dir.path(), Path::new("/b.plan.ron"));
-        recent.add(dir.path(), Path::new("/a.plan.ron"));
-        assert_eq!(
-            Recent::load(dir.path()).paths,
-            vec![PathBuf::from("/a.plan.ron"), PathBuf::from("/b.plan.ron")]
-        );
+        let plans = tempfile::tempdir().unwrap();
+        let base = plans.path().canonicalize().unwrap();
+        let (a, b) = (base.join("a.plan.ron"), base.join("b.plan.ron"));
+        std::fs::write(&a, "x").unwrap();
+        std::fs::write(&b, "x").unwrap();
+        recent.add(dir.path(), &a);
+        recent.add(dir.path(), &b);
+        recent.add(dir.path(), &a);
+        assert_eq!(Recent::load(dir.path()).paths, vec![a.clone(), b.clone()]);
+        std::fs::remove_file(&b).unwrap();
+        assert_eq!(Recent::load(dir.path()).paths, vec![a], "a gone file is dropped");
         std::fs::write(dir.path().join("recent.json"), b"{garbage").unwrap();
         assert!(
             Recent::load(dir.path()).paths.is_empty(),
