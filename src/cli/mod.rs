@@ -54,6 +54,10 @@ enum Command {
     Open {
         /// The plan file (*.plan.ron).
         plan: PathBuf,
+        /// The section to show first: its number or key (e.g. 12 or custody, for a count-hall
+        /// desk).
+        #[arg(long)]
+        section: Option<integrity_planner::model::Section>,
     },
     /// List the starting templates.
     Templates,
@@ -164,8 +168,8 @@ pub fn run() -> ExitCode {
     };
     let wait = cli.lock_wait;
     let result = match cli.command {
-        None => open::run(None),
-        Some(Command::Open { plan }) => open::run(Some(plan)),
+        None => open::run(None, None),
+        Some(Command::Open { plan, section }) => open::run(Some(plan), section),
         Some(Command::Templates) => templates::run(),
         Some(Command::New(args)) => new::run(&args, wait),
         Some(Command::Check(args)) => check::run(&args),

@@ -47,3 +47,24 @@ impl Section {
             .map_or(0, |i| i + 1)
     }
 }
+
+impl std::str::FromStr for Section {
+    type Err = String;
+
+    /// A section by its number ("12") or its key ("custody").
+    fn from_str(text: &str) -> Result<Section, String> {
+        let text = text.trim();
+        Section::ALL
+            .iter()
+            .copied()
+            .find(|s| s.key().eq_ignore_ascii_case(text) || s.number().to_string() == text)
+            .ok_or_else(|| {
+                let keys: Vec<&str> = Section::ALL.iter().map(|s| s.key()).collect();
+                format!(
+                    "\u{201c}{text}\u{201d} is not a section; give its number (1 to 15) or one of \
+                     {}",
+                    keys.join(", ")
+                )
+            })
+    }
+}

@@ -54,13 +54,20 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-/// Opens the editor window, loading `plan` if given, and returns when the window closes.
-pub fn run(plan: Option<PathBuf>) -> Result<(), eframe::Error> {
+/// The smallest window the editor supports, in points: 1024 × 600 (a small laptop at 100%, or
+/// 1280 × 720 at 125%). Below it the side panels fold to their least widths and screens scroll.
+pub const SMALLEST: [f32; 2] = [1024.0, 600.0];
+
+/// Opens the editor window, loading `plan` if given (at `section`), and returns when the window
+/// closes. The window opens at the size it had when last closed.
+pub fn run(plan: Option<PathBuf>, section: Option<crate::model::Section>) -> Result<(), eframe::Error> {
+    let settings = settings::Settings::load(&files::data_dir());
+    let size = settings.window.unwrap_or([1400.0, 880.0]);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Election Integrity Planner")
-            .with_inner_size([1400.0, 880.0])
-            .with_min_inner_size([900.0, 560.0]),
+            .with_inner_size(size)
+            .with_min_inner_size(SMALLEST),
         ..Default::default()
     };
     eframe::run_native(
@@ -68,7 +75,11 @@ pub fn run(plan: Option<PathBuf>) -> Result<(), eframe::Error> {
         options,
         Box::new(move |cc| {
             install_fonts(&cc.egui_ctx);
-            Ok(Box::new(PlannerApp::new(plan.as_deref())))
+            let mut app = PlannerApp::new(plan.as_deref());
+            if let Some(section) = section {
+                app.select(section);
+            }
+            Ok(Box::new(app))
         }),
     )
 }

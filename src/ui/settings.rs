@@ -1,4 +1,5 @@
-//! What the editor remembers between runs on this machine: the zoom.
+//! What the editor remembers between runs on this machine: the zoom, the theme and the window's
+//! size.
 
 use std::path::{Path, PathBuf};
 
@@ -12,11 +13,37 @@ const ZOOM: std::ops::RangeInclusive<f32> = 0.5..=3.0;
 pub struct Settings {
     /// The zoom factor (Ctrl+= and Ctrl+-, View ▸ Zoom).
     pub zoom: f32,
+    /// The theme chosen in View: "light", "dark" or "system".
+    pub theme: String,
+    /// The window's inner size, in points, when it was last closed.
+    pub window: Option<[f32; 2]>,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { zoom: 1.0 }
+        Settings {
+            zoom: 1.0,
+            theme: "system".to_owned(),
+            window: None,
+        }
+    }
+}
+
+/// Converts the theme between egui's preference and the word kept in the file.
+pub fn theme_word(theme: egui::ThemePreference) -> &'static str {
+    match theme {
+        egui::ThemePreference::Light => "light",
+        egui::ThemePreference::Dark => "dark",
+        egui::ThemePreference::System => "system",
+    }
+}
+
+/// The preference a kept word means (the system's for anything else).
+pub fn theme_of(word: &str) -> egui::ThemePreference {
+    match word {
+        "light" => egui::ThemePreference::Light,
+        "dark" => egui::ThemePreference::Dark,
+        _ => egui::ThemePreference::System,
     }
 }
 
@@ -36,7 +63,15 @@ impl Settings {
         } else {
             1.0
         };
-        Settings { zoom }
+        let window = read
+            .window
+            .filter(|[w, h]| w.is_finite() && h.is_finite())
+            .map(|[w, h]| [w.clamp(crate::ui::SMALLEST[0], 8192.0), h.clamp(crate::ui::SMALLEST[1], 8192.0)]);
+        Settings {
+            zoom,
+            theme: theme_word(theme_of(&read.theme)).to_owned(),
+            window,
+        }
     }
 
     /// Writes the settings; a failure is ignored (they are a convenience, never the user's work).
@@ -57,10 +92,19 @@ mod tests {
     fn the_zoom_is_kept_and_a_damaged_or_wild_value_is_not() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(Settings::load(dir.path()), Settings::default());
-        Settings { zoom: 1.3 }.save(dir.path());
-        assert_eq!(Settings::load(dir.path()).zoom, 1.3);
-        std::fs::write(file(dir.path()), br#"{"zoom": 40.0}"#).unwrap();
-        assert_eq!(Settings::load(dir.path()).zoom, 3.0);
+        let kept = Settings {
+            zoom: 1.3,
+            theme: "dark".to_owned(),
+            window: Some([1366.0, 768.0]),
+        };
+        kept.save(dir.path());
+        assert_eq!(Settings::load(dir.path()), kept);
+        let wild = br#"{"zoom": 40.0, "theme": "purple", "window": [20.0, 1e9]}"#;
+        std::fs::write(file(dir.path()), wild).unwrap();
+        let read = Settings::load(dir.path());
+        assert_eq!(read.zoom, 3.0);
+        assert_eq!(read.theme, "system");
+        assert_eq!(read.window, Some([1024.0, 8192.0]));
         std::fs::write(file(dir.path()), b"{not json").unwrap();
         assert_eq!(Settings::load(dir.path()), Settings::default());
     }

@@ -15,7 +15,7 @@ use super::command::Command;
 use super::document::OpenPlan;
 use super::files::{self, Dialogs, NativeDialogs, Recent};
 use super::screens::Screens;
-use super::settings::Settings;
+use super::settings::{Settings, theme_of, theme_word};
 use super::start::StartScreen;
 use crate::edit::Step;
 use crate::export::Profile;
@@ -146,7 +146,7 @@ pub struct PlannerApp {
     prompt: Option<Prompt>,
     notice: Option<Notice>,
     settings: Settings,
-    zoom_applied: bool,
+    settings_applied: bool,
     last_recovery_write: f64,
     recovery_revision: Option<u64>,
     quitting: bool,
@@ -187,7 +187,7 @@ impl PlannerApp {
             prompt: None,
             notice: None,
             settings,
-            zoom_applied: false,
+            settings_applied: false,
             last_recovery_write: 0.0,
             recovery_revision: None,
             quitting: false,
@@ -234,14 +234,24 @@ impl PlannerApp {
         }
     }
 
-    /// Applies the zoom kept from the last run on the first frame, and keeps any change.
-    fn keep_zoom(&mut self, ctx: &egui::Context) {
-        if !self.zoom_applied {
+    /// Applies the zoom and theme kept from the last run on the first frame, and keeps any change.
+    fn keep_settings(&mut self, ctx: &egui::Context) {
+        if !self.settings_applied {
             ctx.set_zoom_factor(self.settings.zoom);
-            self.zoom_applied = true;
-        } else if (ctx.zoom_factor() - self.settings.zoom).abs() > 1e-3 {
-            self.settings.zoom = ctx.zoom_factor();
+            ctx.set_theme(theme_of(&self.settings.theme));
+            self.settings_applied = true;
+            return;
+        }
+        let theme = theme_word(ctx.options(|o| o.theme_preference));
+        let zoom = ctx.zoom_factor();
+        if (zoom - self.settings.zoom).abs() > 1e-3 || theme != self.settings.theme {
+            self.settings.zoom = zoom;
+            self.settings.theme = theme.to_owned();
             self.settings.save(&self.data_dir);
+        }
+        // The window's size, in the desktop's points (not zoomed), is written when it closes.
+        if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
+            self.settings.window = Some([rect.width() * zoom, rect.height() * zoom]);
         }
     }
 
@@ -377,7 +387,7 @@ impl PlannerApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let time = ctx.input(|i| i.time);
-        self.keep_zoom(&ctx);
+        self.keep_settings(&ctx);
         for command in Command::pressed(&ctx) {
             self.command(command);
         }
@@ -400,6 +410,10 @@ impl PlannerApp {
 }
 
 impl eframe::App for PlannerApp {
+    fn on_exit(&mut self) {
+        self.settings.save(&self.data_dir);
+    }
+
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {

@@ -212,7 +212,11 @@ impl Entry {
                     self.focus = Some(Field::Seals);
                 }
                 ui.label("");
-                item_status(ui, item, last);
+                if self.label.trim().is_empty() {
+                    ui.label("");
+                } else {
+                    item_status(ui, item, last);
+                }
                 ui.end_row();
                 let (_, enter) =
                     Self::chained(ui, Field::Seals, &mut self.seals, "NB 104200, NB 104201");
