@@ -113,6 +113,12 @@ pub fn display_date(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
+/// A date without its weekday, `6 May 2027`, for a table column too narrow for
+/// [`display_date`] (the PDF's crowded registers). [`parse_date`] reads it back.
+pub fn display_short_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
 /// A date and time as the plan shows it to people: `Thu 6 May 2027 22:45`.
 /// [`parse_date_time`] reads it back (to the minute).
 pub fn display_date_time(at: NaiveDateTime) -> String {

@@ -93,7 +93,7 @@ pub fn layout(plan: &Plan, m: &Metrics) -> Document {
             o.authority.as_str()
         }
     );
-    let right = format!("Poll {}", o.poll_date.format("%-d %B %Y"));
+    let right = format!("Poll {}", crate::when::display_date(o.poll_date));
     decorate(
         &mut pages,
         m,

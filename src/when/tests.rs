@@ -279,9 +279,11 @@ fn display_forms_read_back() {
         "Thu 6 May 2027 22:45"
     );
     assert_eq!(display_date(day(2027, 12, 25)), "Sat 25 Dec 2027");
+    assert_eq!(display_short_date(day(2027, 5, 6)), "6 May 2027");
     let mut d = day(2027, 1, 1);
     while d < day(2029, 1, 1) {
         assert_eq!(parse_date(&display_date(d)), Ok(d), "{d}");
+        assert_eq!(parse_date(&display_short_date(d)), Ok(d), "{d}");
         let t = d.and_hms_opt(23, 59, 0).unwrap();
         assert_eq!(parse_date_time(&display_date_time(t)), Ok(t), "{t}");
         assert_eq!(parse_moment(&display_date_time(t)), Ok(t), "{t}");

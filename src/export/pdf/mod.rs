@@ -14,9 +14,8 @@
 //! 3. `trailer`, stamping the trailer: the document information and the trailer `/ID`.
 //!
 //! (`glyphs` serves the first.) The outline and trailer stages each take two steps: one on
-//! printpdf's document, and one on the PDF objects printpdf serialises it into. printpdf does not
-//! export the type of those objects (lopdf's `Document`, which this crate does not depend on
-//! directly), so the steps that work on them are macros expanded in [`render`], not functions.
+//! printpdf's document, and one on the PDF objects (a `lopdf::Document`) printpdf serialises it
+//! into.
 
 use printpdf::{ParsedFont, PdfSaveOptions};
 
@@ -127,8 +126,8 @@ pub fn render(document: &Document, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
 
     // printpdf serialises its document into PDF objects, where stages 2 and 3 finish.
     let mut objects = pdf.to_lopdf_document(&SAVE_OPTIONS, &mut Vec::new());
-    outline::link_outline!(objects, outline);
-    trailer::stamp_trailer!(objects)
+    outline::link_outline(&mut objects, &outline);
+    trailer::stamp_trailer(&mut objects)
 }
 
 /// Three decimals are plenty (a thousandth of a point) and keep the content streams short.

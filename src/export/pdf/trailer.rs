@@ -52,7 +52,7 @@ fn pdf_date(date: chrono::NaiveDate) -> Result<printpdf::OffsetDateTime, PdfErro
 
 /// Replaces the placeholder `/ID` in the trailer of the saved file `bytes` with the first 16
 /// bytes of the file's SHA-256, in hex (32 characters, the placeholder's length).
-pub(super) fn write_id(mut bytes: Vec<u8>) -> Vec<u8> {
+fn write_id(mut bytes: Vec<u8>) -> Vec<u8> {
     let digest = Sha256::digest(&bytes);
     let id: String = digest
         .iter()
@@ -75,52 +75,47 @@ pub(super) fn write_id(mut bytes: Vec<u8>) -> Vec<u8> {
     bytes
 }
 
-/// Stamps the trailer of printpdf's serialised objects (`$objects`, a `lopdf::Document`, whose
-/// type printpdf does not export: hence a macro, expanded in `render`) and saves them: the
-/// trailer `/ID` is set to a placeholder, the empty PDF/X version and identifier printpdf always
-/// writes are dropped from the document information, streams are compressed, and the saved
-/// file's own hash replaces the placeholder ([`write_id`]). Evaluates to the file's bytes, or
-/// [`PdfError::Write`] if they could not be written.
-macro_rules! stamp_trailer {
-    ($objects:ident) => {{
-        let placeholder = $crate::export::pdf::trailer::ID_PLACEHOLDER;
-        // Trailer /ID: a placeholder now, the hash of the finished file once it is saved.
-        if let Ok(ids) = $objects
-            .trailer
-            .get_mut(b"ID")
-            .and_then(|id| id.as_array_mut())
-        {
-            for id in ids.iter_mut() {
-                if let Ok(bytes) = id.as_str_mut() {
-                    *bytes = placeholder.to_vec();
-                }
+/// Stamps the trailer of printpdf's serialised objects and saves them: the trailer `/ID` is set
+/// to a placeholder, the empty PDF/X version and identifier printpdf always writes are dropped
+/// from the document information, streams are compressed, and the saved file's own hash
+/// replaces the placeholder ([`write_id`]). Returns the file's bytes, or [`PdfError::Write`] if
+/// they could not be written.
+pub(super) fn stamp_trailer(objects: &mut lopdf::Document) -> Result<Vec<u8>, PdfError> {
+    // Trailer /ID: a placeholder now, the hash of the finished file once it is saved.
+    if let Ok(ids) = objects
+        .trailer
+        .get_mut(b"ID")
+        .and_then(|id| id.as_array_mut())
+    {
+        for id in ids.iter_mut() {
+            if let Ok(bytes) = id.as_str_mut() {
+                *bytes = ID_PLACEHOLDER.to_vec();
             }
         }
+    }
 
-        // Info: drop the empty PDF/X and identifier entries printpdf always writes.
-        if let Ok(info_id) = $objects
-            .trailer
-            .get(b"Info")
-            .and_then(|info| info.as_reference())
-            && let Ok(info) = $objects.get_dictionary_mut(info_id)
-        {
-            for key in [b"GTS_PDFXVersion".as_slice(), b"Identifier".as_slice()] {
-                let empty = info
-                    .get(key)
-                    .and_then(|value| value.as_str())
-                    .is_ok_and(<[u8]>::is_empty);
-                if empty {
-                    info.remove(key);
-                }
+    // Info: drop the empty PDF/X and identifier entries printpdf always writes.
+    if let Ok(info_id) = objects
+        .trailer
+        .get(b"Info")
+        .and_then(|info| info.as_reference())
+        && let Ok(info) = objects.get_dictionary_mut(info_id)
+    {
+        for key in [b"GTS_PDFXVersion".as_slice(), b"Identifier".as_slice()] {
+            let empty = info
+                .get(key)
+                .and_then(|value| value.as_str())
+                .is_ok_and(<[u8]>::is_empty);
+            if empty {
+                info.remove(key);
             }
         }
+    }
 
-        $objects.compress();
-        let mut bytes = Vec::new();
-        $objects
-            .save_to(&mut bytes)
-            .map_err(|error| $crate::export::pdf::PdfError::Write(error.to_string()))
-            .map(|()| $crate::export::pdf::trailer::write_id(bytes))
-    }};
+    objects.compress();
+    let mut bytes = Vec::new();
+    objects
+        .save_to(&mut bytes)
+        .map_err(|error| PdfError::Write(error.to_string()))?;
+    Ok(write_id(bytes))
 }
-pub(super) use stamp_trailer;

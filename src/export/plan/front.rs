@@ -4,6 +4,7 @@ use super::Ctx;
 use crate::export::document::{Face, Item, Rgb};
 use crate::export::flow::{BODY, CONTENT_W, Cell, Flow, MARGIN, Table, colour, line_height};
 use crate::model::{PlanStatus, SignOffRole};
+use crate::when::display_date;
 
 /// The cover: authority, election, poll date, version, status, marking, and "Redacted copy" where
 /// it is.
@@ -54,14 +55,11 @@ pub(super) fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     }
     flow.space(8.0);
     flow.key_values(&[
-        (
-            "Polling day",
-            o.poll_date.format("%A %-d %B %Y").to_string(),
-        ),
+        ("Polling day", display_date(o.poll_date)),
         ("Police force", o.police_force.clone()),
         ("Returning Officer", ctx.name(o.returning_officer)),
         ("Version", format!("{} ({})", o.version, o.status.label())),
-        ("Dated", Ctx::day(ctx.date)),
+        ("Dated", display_date(ctx.date)),
     ]);
     // The marking, large and boxed.
     flow.space(8.0);
@@ -138,14 +136,14 @@ pub(super) fn document_control(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     } else {
         let mut t = Table::new(&[
             ("Version", 1.0),
-            ("Date", 1.6),
+            ("Date", 1.8),
             ("Author", 2.2),
-            ("Changes", 6.0),
+            ("Changes", 5.8),
         ]);
         for r in &o.revisions {
             t.row(vec![
                 Cell::bold(r.version.clone()),
-                Cell::new(Ctx::day(r.date)),
+                Cell::new(display_date(r.date)),
                 Cell::new(r.author.clone()),
                 Cell::new(r.summary.clone()),
             ]);
@@ -264,7 +262,7 @@ fn sign_off_block(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         }
         let date = sign
             .and_then(|s| s.signed_on)
-            .map_or_else(String::new, Ctx::day);
+            .map_or_else(String::new, display_date);
         flow.draw(Item::Text {
             x: MARGIN + widths[0] + widths[1] + widths[2] + 1.6,
             y: top + 4.6,

@@ -13,6 +13,7 @@ use super::document::{Document, Face, Item, OutlineEntry, Page};
 use super::flow::{CONTENT_W, Flow, MARGIN, PAGE_H, PAGE_W, Running, colour, decorate};
 use super::metrics::Metrics;
 use crate::model::{PersonId, Plan, Section};
+use crate::when::display_date;
 
 /// What every chapter needs: the plan, the profile and the document's date.
 pub(crate) struct Ctx<'a> {
@@ -56,11 +57,6 @@ impl Ctx<'_> {
         } else {
             text.to_owned()
         }
-    }
-
-    /// A date as people write it.
-    pub fn day(date: NaiveDate) -> String {
-        date.format("%-d %B %Y").to_string()
     }
 }
 
@@ -151,7 +147,7 @@ pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
         subject: format!(
             "{} — poll on {}; version {}, {}",
             o.election_type.label(),
-            Ctx::day(o.poll_date),
+            display_date(o.poll_date),
             o.version,
             o.status.label()
         ),

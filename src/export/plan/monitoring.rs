@@ -5,6 +5,7 @@ use crate::export::document::{Face, Item, Rgb};
 use crate::export::flow::{Cell, Flow, MARGIN, Table, colour};
 use crate::law::contests::statutory_limit;
 use crate::model::{Direction, IndicatorState, Rating, Risk, RiskLevel, number};
+use crate::when::{display_date, display_date_time, display_short_date};
 
 /// The fill for an indicator state.
 pub(crate) fn state_fill(state: IndicatorState) -> Rgb {
@@ -38,11 +39,11 @@ pub(super) fn fraud(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     );
     let mut t = Table::new(&[
         ("Indicator", 3.2),
-        ("Measure", 3.8),
+        ("Measure", 3.6),
         ("Warning", 1.5),
         ("Action", 1.5),
         ("State", 1.3),
-        ("Latest", 1.6),
+        ("Latest", 1.8),
         ("Owner", 1.9),
     ]);
     let contests = &plan.overview.contests;
@@ -70,7 +71,7 @@ pub(super) fn fraud(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         let state = i.state(limit);
         let latest = i.latest().map_or_else(
             || "No observations".to_owned(),
-            |o| format!("{} on {}", number(o.value), o.date.format("%-d %b")),
+            |o| format!("{} on\n{}", number(o.value), display_short_date(o.date)),
         );
         t.row(vec![
             Cell::bold(i.name.clone()),
@@ -347,9 +348,9 @@ pub(super) fn risks(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ("Risk", 3.2),
         ("Owner", 1.7),
         ("Score", 1.2),
-        ("Mitigations", 5.0),
+        ("Mitigations", 4.7),
         ("After", 1.1),
-        ("Status and review", 1.8),
+        ("Status and review", 2.1),
     ]);
     let mut sorted: Vec<(usize, &Risk)> = plan.risks.iter().enumerate().collect();
     sorted.sort_by_key(|(i, r)| (std::cmp::Reverse(r.score()), *i));
@@ -360,7 +361,7 @@ pub(super) fn risks(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             .map(|m| {
                 let due = m
                     .due
-                    .map_or_else(String::new, |d| format!(", by {}", d.format("%-d %b")));
+                    .map_or_else(String::new, |d| format!(", by {}", display_short_date(d)));
                 let done = if m.done { " ✓" } else { "" };
                 format!("• {} ({}{due}){done}", m.action, ctx.name(m.owner))
             })
@@ -370,12 +371,10 @@ pub(super) fn risks(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             risk_text.push_str(&format!(" — {}", v.name));
         }
         let review = format!(
-            "{}; review {}",
+            "{}; review\n{}",
             r.status.label(),
-            r.next_review.map_or_else(
-                || "not set".to_owned(),
-                |d| d.format("%-d %b %Y").to_string()
-            )
+            r.next_review
+                .map_or_else(|| "not set".to_owned(), display_short_date)
         );
         t.row(vec![
             Cell::bold(format!("R{}", i + 1)),
@@ -420,20 +419,18 @@ pub(super) fn hotspots(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ("Place", 2.6),
         ("Address", 2.6),
         ("Electors", 1.0),
-        ("Concern", 3.4),
-        ("Mitigation", 3.4),
-        ("Briefed", 2.0),
+        ("Concern", 3.2),
+        ("Mitigation", 3.2),
+        ("Briefed", 2.4),
     ]);
     for h in &plan.hotspots {
+        // The site contact above the date, except in a redacted copy, which shows only the date.
         let briefed = match (h.briefed_on, h.site_contact.trim()) {
-            (Some(d), c) if !c.is_empty() => format!("{} ({})", ctx.contact(c), d.format("%-d %b")),
-            (Some(d), _) => Ctx::day(d),
+            (Some(d), c) if !c.is_empty() && !ctx.redacted() => {
+                format!("{c}\n{}", display_date(d))
+            }
+            (Some(d), _) => display_date(d),
             (None, _) => "Not yet".to_owned(),
-        };
-        let briefed = if ctx.redacted() && h.briefed_on.is_some() {
-            format!("Briefed {}", h.briefed_on.map(Ctx::day).unwrap_or_default())
-        } else {
-            briefed
         };
         t.row(vec![
             Cell::bold(format!("{}\n{}", h.name, h.kind.label())),
@@ -457,25 +454,22 @@ pub(super) fn events(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     events.sort_by_key(|e| e.starts_at());
     let mut t = Table::new(&[
         ("Event", 3.0),
-        ("When", 2.2),
+        ("When", 2.4),
         ("Venue", 2.6),
         ("In charge", 2.0),
-        ("Safety and security", 5.0),
+        ("Safety and security", 4.8),
     ]);
     for e in events {
         let when = format!(
             "{}\n{}{}",
-            e.date.format("%a %-d %b %Y"),
+            display_date(e.date),
             e.start.format("%H:%M"),
             e.end
                 .map_or_else(String::new, |end| format!("–{}", end.format("%H:%M")))
         );
         let mut name = format!("{}\n{}", e.name, e.kind.label());
         if let Some(n) = e.candidates_notified {
-            name.push_str(&format!(
-                "\nCandidates notified {}",
-                n.format("%-d %b %H:%M")
-            ));
+            name.push_str(&format!("\nCandidates notified {}", display_date_time(n)));
         }
         let venue = e
             .venue

@@ -9,6 +9,7 @@ use crate::export::flow::{Cell, Flow, Table, colour};
 use crate::model::{CustodyStage, ItemKind, MeasureStatus, VenueKind};
 use crate::timetable::{TimelineKind, timeline};
 use crate::validate::{Context, Severity, validate};
+use crate::when::{display_date, display_date_time, display_short_date};
 
 pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let plan = ctx.plan;
@@ -36,10 +37,9 @@ pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         flow.table(&t);
     }
     flow.heading("Custody log summary");
-    let deadline = c.count_receipt_deadline.map_or_else(
-        || "Not set".to_owned(),
-        |d| d.format("%H:%M on %A %-d %B %Y").to_string(),
-    );
+    let deadline = c
+        .count_receipt_deadline
+        .map_or_else(|| "Not set".to_owned(), display_date_time);
     let timelines = checks::timelines(c);
     let expected: Vec<_> = c.items.iter().filter(|i| i.expected_at_count).collect();
     let received = expected
@@ -93,13 +93,13 @@ pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         let mut t = Table::new(&[
             ("Log", 2.2),
             ("Event", 1.0),
-            ("Last recorded", 2.0),
-            ("Head hash (SHA-256)", 6.6),
+            ("Last recorded", 2.5),
+            ("Head hash (SHA-256)", 6.1),
         ]);
         for head in custody::anchors::heads(c) {
             let last = last_at
                 .get(head.log.as_str())
-                .map_or_else(String::new, |d| d.format("%-d %b %Y %H:%M").to_string());
+                .map_or_else(String::new, |d| display_date_time(*d));
             t.row(vec![
                 Cell::bold(&head.log),
                 Cell::new(format!("#{}", head.seq)),
@@ -129,10 +129,7 @@ pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         let anomalies = custody::anomalies(c, as_at);
         flow.heading("Custody anomalies");
         if anomalies.is_empty() {
-            flow.paragraph(&format!(
-                "None found as at {}.",
-                as_at.format("%H:%M on %-d %B %Y")
-            ));
+            flow.paragraph(&format!("None found as at {}.", display_date_time(as_at)));
         } else {
             let items: Vec<String> = anomalies.iter().map(|a| a.message.clone()).collect();
             flow.list(&items, false);
@@ -184,9 +181,9 @@ pub(super) fn venues(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let mut t = Table::new(&[
         ("Venue", 3.4),
         ("Use", 1.8),
-        ("Assessed", 2.0),
+        ("Assessed", 2.3),
         ("Measures", 1.6),
-        ("Findings", 5.0),
+        ("Findings", 4.7),
     ]);
     for venue in venues {
         let name = match (venue.station_number, venue.polling_district.trim()) {
@@ -241,7 +238,7 @@ pub(super) fn venues(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 (
                     Cell::new(format!(
                         "{}\n{}",
-                        a.assessed_on.format("%-d %b %Y"),
+                        display_date(a.assessed_on),
                         ctx.name(a.assessed_by)
                     )),
                     Cell::bold(format!("{in_place} of {applicable} in place")).filled(fill),
@@ -298,8 +295,8 @@ pub(super) fn allegations(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         return;
     }
     let mut t = Table::new(&[
-        ("Date", 1.5),
-        ("Allegation", 4.0),
+        ("Date", 1.75),
+        ("Allegation", 3.75),
         ("Referred by", 1.8),
         ("Police ref.", 1.6),
         ("Evidence", 2.6),
@@ -323,7 +320,7 @@ pub(super) fn allegations(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             format!("{}: {}", r.outcome.label(), r.outcome_note)
         };
         t.row(vec![
-            Cell::new(r.date.format("%-d %b %Y").to_string()),
+            Cell::new(display_short_date(r.date)),
             Cell::new(r.summary.clone()),
             Cell::new(ctx.name(r.referred_by)),
             Cell::new(r.police_reference.clone()),
@@ -350,7 +347,7 @@ pub(super) fn key_dates(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
          elector's own nation's calendar), with the plan's reviews, events, local milestones and \
          communication check-ins placed on it.",
         plan.overview.nation.label(),
-        plan.overview.poll_date.format("%A %-d %B %Y")
+        display_date(plan.overview.poll_date)
     ));
     if let Ok(t) = crate::timetable::compute(&crate::timetable::Request::for_plan(plan)) {
         flow.paragraph(&format!(
@@ -370,7 +367,7 @@ pub(super) fn key_dates(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         let date = if last_date == Some(e.date) {
             String::new()
         } else {
-            e.date.format("%a %-d %b %Y").to_string()
+            display_date(e.date)
         };
         last_date = Some(e.date);
         let time = e
@@ -411,7 +408,7 @@ fn contest_timetables(plan: &crate::model::Plan, flow: &mut Flow<'_>) {
                 "{} ({}, {}): {names}",
                 c.election.label(),
                 c.nation.label(),
-                c.poll.format("%-d %b")
+                display_date(c.poll)
             )
         })
         .collect();
@@ -426,8 +423,8 @@ fn contest_timetables(plan: &crate::model::Plan, flow: &mut Flow<'_>) {
             cells.push(match cell {
                 Some((date, time)) => {
                     let text = match time {
-                        Some(t) => format!("{} {}", date.format("%a %-d %b"), t.format("%H:%M")),
-                        None => date.format("%a %-d %b").to_string(),
+                        Some(t) => display_date_time(date.and_time(*t)),
+                        None => display_date(*date),
                     };
                     if row.differs {
                         Cell::bold(text)
@@ -452,7 +449,7 @@ fn contest_timetables(plan: &crate::model::Plan, flow: &mut Flow<'_>) {
                 "{} in {} on {}: the timetable cannot be computed: {e}.",
                 c.election.label(),
                 c.nation.label(),
-                c.poll.format("%-d %B %Y")
+                display_date(c.poll)
             ));
         }
     }
@@ -468,7 +465,7 @@ pub(super) fn readiness(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     flow.paragraph(&format!(
         "The planner's checks as at {}: {errors} error{} and {} warning{}. Errors are matters to \
          resolve before the plan is agreed; warnings are matters a reviewer may ask about.",
-        Ctx::day(ctx.date),
+        display_date(ctx.date),
         if errors == 1 { "" } else { "s" },
         findings.len() - errors,
         if findings.len() - errors == 1 {

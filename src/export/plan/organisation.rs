@@ -3,6 +3,7 @@
 use super::{Ctx, WITHHELD};
 use crate::export::flow::{Cell, Flow, Table};
 use crate::model::{PhoneKind, schedule_text};
+use crate::when::{display_date, display_short_date};
 
 pub(super) fn overview(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let o = &ctx.plan.overview;
@@ -10,10 +11,7 @@ pub(super) fn overview(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ("Authority", o.authority.clone()),
         ("Police force", o.police_force.clone()),
         ("Election", o.election_type.label().to_owned()),
-        (
-            "Polling day",
-            o.poll_date.format("%A %-d %B %Y").to_string(),
-        ),
+        ("Polling day", display_date(o.poll_date)),
         (
             "Returning Officer",
             o.returning_officer
@@ -45,17 +43,17 @@ pub(super) fn overview(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     }
     let mut t = Table::new(&[
         ("Contest", 3.2),
-        ("Election", 3.4),
+        ("Election", 3.15),
         ("Nation", 1.5),
-        ("Polling day", 1.8),
-        ("Officer", 3.4),
+        ("Polling day", 2.3),
+        ("Officer", 3.15),
         ("Seats", 0.9),
     ]);
     for c in &o.contests {
         let day = if c.taken_together {
-            c.poll_date.format("%-d %b %Y").to_string()
+            display_date(c.poll_date)
         } else {
-            format!("{} (taken separately)", c.poll_date.format("%-d %b %Y"))
+            format!("{} (taken separately)", display_date(c.poll_date))
         };
         t.row(vec![
             Cell::bold(c.name.clone()),
@@ -167,7 +165,7 @@ fn combined_polls(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         return;
     };
     for (day, contests) in poll_days(&ctx.plan.overview.contests) {
-        let when = day.format("%A %-d %B %Y");
+        let when = display_date(day);
         match lead(law, &contests) {
             Lead::NotCombined => {}
             Lead::Contest { contest, source } => flow.paragraph(&format!(
@@ -343,9 +341,9 @@ pub(super) fn stakeholders(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     messages.sort_by_key(|m| (m.audience, m.planned_on));
     let mut t = Table::new(&[
         ("Audience", 2.0),
-        ("What is explained", 6.0),
+        ("What is explained", 5.5),
         ("How", 1.8),
-        ("When", 1.8),
+        ("When", 2.3),
         ("Owner", 2.2),
     ]);
     for m in messages {
@@ -353,7 +351,10 @@ pub(super) fn stakeholders(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             Cell::bold(m.audience.label()),
             Cell::new(m.message.clone()),
             Cell::new(m.medium.label()),
-            Cell::new(m.planned_on.map_or_else(|| "Not set".to_owned(), Ctx::day)),
+            Cell::new(
+                m.planned_on
+                    .map_or_else(|| "Not set".to_owned(), display_date),
+            ),
             Cell::new(ctx.name(m.owner)),
         ]);
     }
@@ -371,9 +372,9 @@ fn transfer_log(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         return;
     }
     let mut t = Table::new(&[
-        ("Sent", 1.6),
+        ("Sent", 1.9),
         ("To and by", 2.6),
-        ("What", 3.0),
+        ("What", 2.7),
         ("Article 6 basis", 2.4),
         ("Article 9 condition", 3.0),
         ("How", 2.4),
@@ -400,7 +401,7 @@ fn transfer_log(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             None => Cell::new("Not needed"),
         };
         t.row(vec![
-            Cell::new(Ctx::day(x.date)),
+            Cell::new(display_short_date(x.date)),
             Cell::titled(ctx.name(x.recipient), format!("by {}", ctx.name(x.sent_by))),
             Cell::titled(whose, what),
             Cell::new(x.lawful_basis.map_or("Not recorded", |b| b.label())),
@@ -453,7 +454,9 @@ pub(super) fn candidate_data(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ("Retention and destruction", c.retention.clone()),
         (
             "Privacy notice reviewed",
-            c.privacy_notice_reviewed.map(Ctx::day).unwrap_or_default(),
+            c.privacy_notice_reviewed
+                .map(display_date)
+                .unwrap_or_default(),
         ),
         (
             "Privacy notice covers the FEOA",
@@ -464,7 +467,7 @@ pub(super) fn candidate_data(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         (
             "Data protection policy reviewed",
             c.data_protection_policy_reviewed
-                .map(Ctx::day)
+                .map(display_date)
                 .unwrap_or_default(),
         ),
     ]);

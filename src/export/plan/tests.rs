@@ -401,3 +401,21 @@ fn the_data_transfer_log_prints_each_transfers_article_6_and_9_grounds_in_both_c
     let text = squeezed(&layout(&plan, Profile::Full, &metrics()));
     assert!(text.contains(&squeeze("Not recorded")));
 }
+
+#[test]
+fn dates_read_as_the_editor_shows_them() {
+    use crate::when::{display_date, display_short_date};
+    let plan = example();
+    let poll = plan.overview.poll_date;
+    let doc = layout(&plan, Profile::Full, &metrics());
+    let text = squeezed(&doc);
+    // The cover and the overview: the weekday, the day, the month abbreviated, the year.
+    let polling_day = squeeze(&format!("Polling day{}", display_date(poll)));
+    assert!(text.contains(&polling_day), "{polling_day}");
+    // Crowded registers drop the weekday, never the year.
+    let transfer = plan.candidate_data.transfers[0].date;
+    assert!(text.contains(&squeeze(&display_short_date(transfer))));
+    // Neither the old long form nor ISO.
+    assert!(!text.contains(&squeeze(&poll.format("%A %-d %B %Y").to_string())));
+    assert!(!text.contains(&poll.format("%Y-%m-%d").to_string()));
+}
