@@ -13,6 +13,8 @@ mod readiness;
 mod screen;
 mod screens;
 mod start;
+#[cfg(test)]
+mod test_harness;
 mod tokens;
 mod widgets;
 
