@@ -51,10 +51,15 @@ pub struct App {
 }
 
 impl App {
-    /// The example plan open on its first screen.
+    /// The example plan open on its first screen, the clock at [`now`].
     pub fn example() -> App {
+        App::example_at(now())
+    }
+
+    /// The example plan open on its first screen, the clock at `now`.
+    pub fn example_at(now: NaiveDateTime) -> App {
         let data = tempfile::tempdir().unwrap();
-        let mut app = PlannerApp::with(data.path().to_owned(), Box::new(Answers), Some(now()));
+        let mut app = PlannerApp::with(data.path().to_owned(), Box::new(Answers), Some(now));
         app.command(Command::Open);
         let harness = Harness::builder()
             .with_size(egui::vec2(1500.0, 1000.0))
