@@ -218,11 +218,19 @@ impl App {
     /// Opens the pick list labelled `label` and chooses `option` from it.
     pub fn choose(&mut self, label: &str, option: &str) {
         self.open(label);
-        self.harness
-            .get_all_by_label(option)
-            .last()
-            .unwrap_or_else(|| panic!("no option {option:?} in {label:?}"))
-            .click();
+        let shown = |app: &App| {
+            app.harness
+                .get_all_by_label(option)
+                .last()
+                .unwrap_or_else(|| panic!("no option {option:?} in {label:?}"))
+                .accesskit_node()
+                .id()
+        };
+        let id = shown(self);
+        self.harness.get_by(|n| n.id() == id).scroll_to_me();
+        self.run();
+        let id = shown(self);
+        self.harness.get_by(|n| n.id() == id).click();
         self.run();
     }
 
