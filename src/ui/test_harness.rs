@@ -2,8 +2,6 @@
 //! screens' tests take by label, as a person would: go to a section, click, type into a field,
 //! choose from a list, read what the plan now holds.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step should fail the test loudly
-
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
