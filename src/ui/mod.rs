@@ -16,6 +16,8 @@ mod screen;
 mod screens;
 mod settings;
 mod start;
+#[cfg(test)]
+mod test_harness;
 mod tokens;
 mod widgets;
 

@@ -129,3 +129,7 @@ impl Referrals {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "tests/allegations.rs"]
+mod tests;

@@ -298,3 +298,7 @@ impl Declare for Candidates {
         form.check("Consented", hint, x.consented, |x, v| x.consented = v);
     }
 }
+
+#[cfg(test)]
+#[path = "tests/candidate_data.rs"]
+mod tests;

@@ -113,3 +113,7 @@ fn phases(form: &mut Form<'_, At<CommunicationLine>>, line: &CommunicationLine) 
         });
     }
 }
+
+#[cfg(test)]
+#[path = "tests/communication.rs"]
+mod tests;

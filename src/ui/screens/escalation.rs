@@ -81,3 +81,7 @@ impl Declare for Ladder {
         form.multiline("What happens next", &l.actions, |x, v| x.actions = v);
     }
 }
+
+#[cfg(test)]
+#[path = "tests/escalation.rs"]
+mod tests;

@@ -88,3 +88,7 @@ impl Declare for Events {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "tests/events.rs"]
+mod tests;

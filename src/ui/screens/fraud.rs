@@ -436,3 +436,7 @@ fn chart(ui: &mut Ui, ind: &FraudIndicator, limit: Option<f64>) {
             }
         });
 }
+
+#[cfg(test)]
+#[path = "tests/fraud.rs"]
+mod tests;

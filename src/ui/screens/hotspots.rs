@@ -63,3 +63,7 @@ impl Declare for Hotspots {
         form.person("Owner", h.owner, &view.plan.people, |x, v| x.owner = v);
     }
 }
+
+#[cfg(test)]
+#[path = "tests/hotspots.rs"]
+mod tests;

@@ -451,3 +451,7 @@ fn strip(ui: &mut Ui, entries: &[TimelineEntry], today: NaiveDate) {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "tests/key_dates.rs"]
+mod tests;

@@ -485,3 +485,7 @@ fn sign_off(p: &mut Plan, role: SignOffRole) -> &mut SignOff {
     let last = o.sign_offs.len() - 1;
     &mut o.sign_offs[last]
 }
+
+#[cfg(test)]
+#[path = "tests/overview.rs"]
+mod tests;

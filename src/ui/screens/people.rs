@@ -114,3 +114,7 @@ fn phone_buttons(form: &mut Form<'_, At<Person>>, person: &Person) {
         });
     }
 }
+
+#[cfg(test)]
+#[path = "tests/people.rs"]
+mod tests;

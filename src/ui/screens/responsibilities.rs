@@ -66,3 +66,7 @@ impl Declare for Responsibilities {
         form.multiline("Notes", &r.notes, |x, v| x.notes = v);
     }
 }
+
+#[cfg(test)]
+#[path = "tests/responsibilities.rs"]
+mod tests;

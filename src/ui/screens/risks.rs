@@ -311,3 +311,7 @@ fn heat_map(
     });
     clicked
 }
+
+#[cfg(test)]
+#[path = "tests/risks.rs"]
+mod tests;

@@ -58,3 +58,7 @@ impl Declare for Messages {
         form.person("Owner", m.owner, &view.plan.people, |x, v| x.owner = v);
     }
 }
+
+#[cfg(test)]
+#[path = "tests/stakeholders.rs"]
+mod tests;

@@ -402,3 +402,7 @@ fn check(
         });
     }
 }
+
+#[cfg(test)]
+#[path = "tests/venues.rs"]
+mod tests;

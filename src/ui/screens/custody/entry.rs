@@ -56,6 +56,15 @@ enum Field {
 
 const CHAIN: [Field; 4] = [Field::Label, Field::Seals, Field::To, Field::Stage];
 
+/// The keys the stage field keeps: the arrows move the list and Escape closes it, so egui must not
+/// take the keyboard away on Escape.
+const STAGE_KEYS: egui::EventFilter = egui::EventFilter {
+    tab: false,
+    horizontal_arrows: true,
+    vertical_arrows: true,
+    escape: true,
+};
+
 fn field_id(field: Field) -> Id {
     Id::unique(("quick-entry", field as u8))
 }
@@ -354,7 +363,8 @@ impl Entry {
                         egui::TextEdit::singleline(query)
                             .id(id)
                             .hint_text("type or use the arrow keys")
-                            .desired_width(200.0),
+                            .desired_width(200.0)
+                            .event_filter(STAGE_KEYS),
                     )
                     .labelled_by(l.id)
                     .on_hover_text("Type to filter the stages; arrow keys move; Enter chooses");

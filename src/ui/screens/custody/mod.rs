@@ -385,3 +385,7 @@ mod tests {
         assert_eq!(live.received.len(), 5);
     }
 }
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod screen_tests;

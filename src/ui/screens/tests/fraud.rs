@@ -1,0 +1,34 @@
+//! The fraud monitoring screen driven by its labels.
+
+use crate::model::{IndicatorState, Section};
+use crate::ui::test_harness::App;
+
+#[test]
+fn an_indicator_is_added_given_levels_observed_and_removed() {
+    let mut app = App::example();
+    app.go_to(Section::Fraud);
+    let n = app.plan().indicators.len();
+    app.click("Add indicator");
+    assert_eq!(app.plan().indicators.len(), n + 1);
+    app.type_into("Name", "Late registrations at one address");
+    app.type_into("Warning level", "3");
+    app.type_into("Action level", "5");
+    app.type_into("Value", "4");
+    app.click("Record observation");
+    let ind = app.plan().indicators.last().unwrap();
+    assert_eq!(ind.name, "Late registrations at one address");
+    assert_eq!(
+        (ind.warning_level, ind.action_level),
+        (Some(3.0), Some(5.0))
+    );
+    assert_eq!(ind.observations.len(), 1);
+    assert_eq!(ind.state(None), IndicatorState::Warning);
+    app.type_into("Warning level", "three");
+    assert_eq!(
+        app.plan().indicators.last().unwrap().warning_level,
+        Some(3.0),
+        "not a number: not saved"
+    );
+    app.click("Remove indicator");
+    assert_eq!(app.plan().indicators.len(), n);
+}

@@ -1,0 +1,25 @@
+//! The stakeholder messages screen driven by its labels.
+
+use crate::model::Section;
+use crate::ui::test_harness::{App, date};
+
+#[test]
+fn a_message_is_added_written_dated_day_first_and_removed() {
+    let mut app = App::example();
+    app.go_to(Section::Stakeholders);
+    let n = app.plan().stakeholder_messages.len();
+    app.click("Add message");
+    assert_eq!(app.plan().stakeholder_messages.len(), n + 1);
+    app.type_into("What is explained", "How to report fraud");
+    app.type_into("When", "1/4/2027");
+    let m = app.plan().stakeholder_messages.last().unwrap();
+    assert_eq!(m.message, "How to report fraud");
+    assert_eq!(m.planned_on, Some(date(2027, 4, 1)), "1 April, day first");
+    app.click("Clear");
+    assert_eq!(
+        app.plan().stakeholder_messages.last().unwrap().planned_on,
+        None
+    );
+    app.click("Remove message");
+    assert_eq!(app.plan().stakeholder_messages.len(), n);
+}
