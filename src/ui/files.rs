@@ -233,7 +233,11 @@ mod tests {
         recent.add(dir.path(), &a);
         assert_eq!(Recent::load(dir.path()).paths, vec![a.clone(), b.clone()]);
         std::fs::remove_file(&b).unwrap();
-        assert_eq!(Recent::load(dir.path()).paths, vec![a], "a gone file is dropped");
+        assert_eq!(
+            Recent::load(dir.path()).paths,
+            vec![a],
+            "a gone file is dropped"
+        );
         std::fs::write(dir.path().join("recent.json"), b"{garbage").unwrap();
         assert!(
             Recent::load(dir.path()).paths.is_empty(),

@@ -62,7 +62,10 @@ pub const SMALLEST: [f32; 2] = [1024.0, 600.0];
 
 /// Opens the editor window, loading `plan` if given (at `section`), and returns when the window
 /// closes. The window opens at the size it had when last closed.
-pub fn run(plan: Option<PathBuf>, section: Option<crate::model::Section>) -> Result<(), eframe::Error> {
+pub fn run(
+    plan: Option<PathBuf>,
+    section: Option<crate::model::Section>,
+) -> Result<(), eframe::Error> {
     let settings = settings::Settings::load(&files::data_dir());
     let size = settings.window.unwrap_or([1400.0, 880.0]);
     let options = eframe::NativeOptions {

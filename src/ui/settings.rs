@@ -66,7 +66,12 @@ impl Settings {
         let window = read
             .window
             .filter(|[w, h]| w.is_finite() && h.is_finite())
-            .map(|[w, h]| [w.clamp(crate::ui::SMALLEST[0], 8192.0), h.clamp(crate::ui::SMALLEST[1], 8192.0)]);
+            .map(|[w, h]| {
+                [
+                    w.clamp(crate::ui::SMALLEST[0], 8192.0),
+                    h.clamp(crate::ui::SMALLEST[1], 8192.0),
+                ]
+            });
         Settings {
             zoom,
             theme: theme_word(theme_of(&read.theme)).to_owned(),

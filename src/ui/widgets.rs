@@ -504,7 +504,9 @@ pub fn pick<T: PartialEq + Clone + 'static>(
     let mut selected = value.clone();
     let combo = egui::ComboBox::from_id_salt(("pick", name));
     let filter_id = ui.scope_id().with(("pick-filter", name));
-    let popup_open = egui::ComboBox::is_open(ui.ctx(), ui.make_persistent_id(("pick", name)));
+    // The id ComboBox::from_id_salt gives its button: the salt wrapped once more.
+    let combo_id = ui.make_persistent_id(egui::IdSalt::new(("pick", name)));
+    let popup_open = egui::ComboBox::is_open(ui.ctx(), combo_id);
     combo
         .selected_text(shown)
         .width(space::PICKER_WIDTH)

@@ -25,8 +25,6 @@ fn a_risk_is_added_titled_and_removed() {
 }
 
 #[test]
-#[ignore = "widgets::pick asks ComboBox::is_open with another id than the ComboBox's, so \
-            the typed filter is dropped every frame (one-line fix: see the screen-tests report)"]
 fn the_owner_picker_shows_only_the_people_matching_what_is_typed() {
     let mut app = App::example();
     app.go_to(Section::Risks);
