@@ -59,6 +59,12 @@ impl List {
         }
     }
 
+    /// Selects the entry with `id` and scrolls it into view on the next frame.
+    pub fn select(&mut self, id: Uuid) {
+        self.selected = Some(id);
+        self.scroll_to_selected = true;
+    }
+
     /// Forgets the rows so the next `set_rows` rebuilds them (when what they show depends on more than the
     /// plan, e.g. a heat-map cell chosen as a filter).
     pub fn invalidate(&mut self) {

@@ -9,11 +9,14 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::edits::Edits;
-use super::form::{At, Form};
+use super::form::{At, EntityForm, Form};
 use super::list::{List, Row};
 use super::tokens::space;
 use crate::model::{Entity, Plan, Section};
 use crate::validate::Finding;
+
+/// A list's columns: each one's title and width in points.
+pub type Columns = &'static [(&'static str, f32)];
 
 /// What every screen reads.
 pub struct View<'a> {
@@ -41,8 +44,7 @@ pub trait Screen {
     /// Shows the entity with `id` (from a finding).
     fn focus(&mut self, id: Uuid) {
         if let Some(list) = self.list() {
-            list.selected = Some(id);
-            list.scroll_to_selected = true;
+            list.select(id);
         }
     }
 }
@@ -54,7 +56,7 @@ pub trait Declare: Default + 'static {
     /// A sentence under the heading on what the section is for.
     const INTRO: &'static str = "";
     /// The columns: title and width in points.
-    const COLUMNS: &'static [(&'static str, f32)];
+    const COLUMNS: Columns;
     /// A row's cells, one per column.
     fn cells(&self, plan: &Plan, e: &Self::E) -> Vec<String>;
     /// A colour for the row's marker (a state, a level).
@@ -68,7 +70,7 @@ pub trait Declare: Default + 'static {
     /// A new entry, for "Add".
     fn create(&mut self, view: &View<'_>) -> Self::E;
     /// The entry's fields.
-    fn fields(&mut self, form: &mut Form<'_, At<Self::E>>, e: &Self::E, view: &View<'_>);
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, e: &Self::E, view: &View<'_>);
     /// Anything above the list (a heat map, an explanation of the law); returns true when the rows must
     /// be rebuilt because what `shows` keeps changed.
     fn above(&mut self, _ui: &mut Ui, _view: &View<'_>, _edits: &mut Edits) -> bool {
@@ -147,8 +149,7 @@ impl<D: Declare> ListScreen<D> {
                 edits.push(D::E::SECTION, format!("add {noun}"), move |p| {
                     D::E::list_mut(p).push(new);
                 });
-                self.list.selected = Some(id);
-                self.list.scroll_to_selected = true;
+                self.list.select(id);
                 self.list.filter.clear();
                 self.focus_new = Some(id);
             }

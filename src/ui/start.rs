@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use egui::{RichText, Ui};
 
 use super::files::{self, RecoveryInfo};
-use super::widgets::parse_date;
+use super::form::parse_date;
 use crate::templates::{self, Template};
 use crate::timetable;
 

@@ -76,6 +76,8 @@ pub mod space {
     pub const PICKER_HEIGHT: f32 = 360.0;
     /// Width of a date field.
     pub const DATE_WIDTH: f32 = 120.0;
+    /// Width of a field holding several dates.
+    pub const DATES_WIDTH: f32 = 320.0;
     /// Width of a time field.
     pub const TIME_WIDTH: f32 = 60.0;
     /// Width of a date-and-time field.

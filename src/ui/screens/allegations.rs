@@ -5,8 +5,8 @@ use egui::Ui;
 use super::short;
 use crate::model::{EvidenceItem, Plan, Referral, ReferralId, ReferralOutcome, Section};
 use crate::ui::edits::Edits;
-use crate::ui::form::{At, Form, Whole};
-use crate::ui::screen::{Declare, ListScreen, View};
+use crate::ui::form::{EntityForm, Form, Whole};
+use crate::ui::screen::{Columns, Declare, ListScreen, View};
 
 /// The allegations screen.
 pub type Screen = ListScreen<Referrals>;
@@ -20,7 +20,7 @@ pub struct Referrals {
 
 impl Declare for Referrals {
     type E = Referral;
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Date", 120.0),
         ("Allegation", 360.0),
         ("Police ref.", 120.0),
@@ -72,7 +72,7 @@ impl Declare for Referrals {
         }
     }
 
-    fn fields(&mut self, form: &mut Form<'_, At<Referral>>, r: &Referral, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Referral>, r: &Referral, view: &View<'_>) {
         let people = &view.plan.people;
         form.multiline("Allegation", &r.summary, |x, v| x.summary = v);
         form.day("Referred on", r.date, |x, v| x.date = v);
@@ -101,7 +101,7 @@ impl Declare for Referrals {
 
 impl Referrals {
     /// Evidence handed over is a record: an item is written, then recorded, and fixed from then on.
-    fn evidence_entry(&mut self, form: &mut Form<'_, At<Referral>>) {
+    fn evidence_entry(&mut self, form: &mut EntityForm<'_, Referral>) {
         let mut record = false;
         let draft = &mut self.draft;
         form.row("New evidence item", |ui| {

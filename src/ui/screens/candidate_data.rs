@@ -10,9 +10,9 @@ use crate::model::{
     Plan, Section,
 };
 use crate::ui::edits::Edits;
-use crate::ui::form::{At, Form, Place, Whole};
+use crate::ui::form::{EntityForm, Form, Place, Whole};
 use crate::ui::list::List;
-use crate::ui::screen::{self, Declare, ListScreen, View};
+use crate::ui::screen::{self, Columns, Declare, ListScreen, View};
 
 const S: Section = Section::CandidateData;
 
@@ -83,8 +83,7 @@ impl Screen {
             self.tab = Tab::Candidates;
             &mut self.candidates.list
         };
-        list.selected = Some(id);
-        list.scroll_to_selected = true;
+        list.select(id);
     }
 }
 
@@ -187,7 +186,7 @@ impl Declare for Transfers {
     type E = DataTransfer;
     const INTRO: &'static str = "Each time candidate data goes to the police, log it here: a new \
         entry starts from the sharing arrangement.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Date", 120.0),
         ("To", 160.0),
         ("What", 220.0),
@@ -229,7 +228,12 @@ impl Declare for Transfers {
         }
     }
 
-    fn fields(&mut self, form: &mut Form<'_, At<DataTransfer>>, t: &DataTransfer, view: &View<'_>) {
+    fn fields(
+        &mut self,
+        form: &mut EntityForm<'_, DataTransfer>,
+        t: &DataTransfer,
+        view: &View<'_>,
+    ) {
         let people = &view.plan.people;
         form.day("Sent on", t.date, |x, v| x.date = v);
         form.person("Sent to", t.recipient, people, |x, v| x.recipient = v);
@@ -250,7 +254,7 @@ struct Candidates;
 
 impl Declare for Candidates {
     type E = Candidate;
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Candidate", 200.0),
         ("Contest", 160.0),
         ("Party", 200.0),
@@ -284,7 +288,7 @@ impl Declare for Candidates {
         }
     }
 
-    fn fields(&mut self, form: &mut Form<'_, At<Candidate>>, x: &Candidate, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Candidate>, x: &Candidate, view: &View<'_>) {
         form.text("Candidate name", &x.name, |x, v| x.name = v);
         let contest = x.contest.map(|c| c.0);
         form.reference::<Contest>("Contest", contest, view.plan, |x, v| {

@@ -5,8 +5,8 @@ use crate::model::{
     Cadence, CadencePhase, Channel, CommunicationLine, CommunicationLineId, EscalationLevel,
     EscalationLevelId, Plan, schedule_text,
 };
-use crate::ui::form::{At, Form};
-use crate::ui::screen::{Declare, ListScreen, View};
+use crate::ui::form::EntityForm;
+use crate::ui::screen::{Columns, Declare, ListScreen, View};
 
 /// The communication screen.
 pub type Screen = ListScreen<Lines>;
@@ -19,7 +19,7 @@ impl Declare for Lines {
     type E = CommunicationLine;
     const INTRO: &'static str = "Who contacts whom, about what, by which channel and how often. \
         Contact tightens towards polling day.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("From → to", 240.0),
         ("About", 240.0),
         ("Channel", 100.0),
@@ -53,7 +53,7 @@ impl Declare for Lines {
 
     fn fields(
         &mut self,
-        form: &mut Form<'_, At<CommunicationLine>>,
+        form: &mut EntityForm<'_, CommunicationLine>,
         line: &CommunicationLine,
         view: &View<'_>,
     ) {
@@ -87,7 +87,7 @@ impl Declare for Lines {
 }
 
 /// "Add phase" and "Remove last phase".
-fn phases(form: &mut Form<'_, At<CommunicationLine>>, line: &CommunicationLine) {
+fn phases(form: &mut EntityForm<'_, CommunicationLine>, line: &CommunicationLine) {
     let (mut add, mut remove) = (false, false);
     form.row("Phases", |ui| {
         add = ui.button("Add phase").clicked();

@@ -2,8 +2,8 @@
 
 use super::short;
 use crate::model::{Channel, EscalationLevel, EscalationLevelId, Plan};
-use crate::ui::form::{At, Form};
-use crate::ui::screen::{Declare, ListScreen, View};
+use crate::ui::form::EntityForm;
+use crate::ui::screen::{Columns, Declare, ListScreen, View};
 
 /// The escalation screen.
 pub type Screen = ListScreen<Ladder>;
@@ -16,7 +16,7 @@ impl Declare for Ladder {
     type E = EscalationLevel;
     const INTRO: &'static str = "The agreed route for notifying and escalating concerns: 999 for \
         immediate danger, 101 for a crime, the SPOC for election matters.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Level", 220.0),
         ("Trigger", 300.0),
         ("Contact", 160.0),
@@ -64,7 +64,7 @@ impl Declare for Ladder {
 
     fn fields(
         &mut self,
-        form: &mut Form<'_, At<EscalationLevel>>,
+        form: &mut EntityForm<'_, EscalationLevel>,
         l: &EscalationLevel,
         view: &View<'_>,
     ) {

@@ -3,8 +3,8 @@
 use chrono::NaiveTime;
 
 use crate::model::{ElectoralEvent, ElectoralEventId, EventKind, Plan, Venue, VenueId};
-use crate::ui::form::{At, Form};
-use crate::ui::screen::{Declare, ListScreen, View};
+use crate::ui::form::EntityForm;
+use crate::ui::screen::{Columns, Declare, ListScreen, View};
 
 /// The events screen.
 pub type Screen = ListScreen<Events>;
@@ -17,7 +17,7 @@ impl Declare for Events {
     type E = ElectoralEvent;
     const INTRO: &'static str = "Postal vote opening sessions, polling day, verification, the count \
         and the declaration: where, when, who is in charge and how people are kept safe.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Event", 240.0),
         ("Kind", 180.0),
         ("Starts", 190.0),
@@ -56,7 +56,7 @@ impl Declare for Events {
 
     fn fields(
         &mut self,
-        form: &mut Form<'_, At<ElectoralEvent>>,
+        form: &mut EntityForm<'_, ElectoralEvent>,
         e: &ElectoralEvent,
         view: &View<'_>,
     ) {

@@ -10,8 +10,8 @@ use crate::model::{
     ObservationId, Plan, Section, number,
 };
 use crate::ui::edits::Edits;
-use crate::ui::form::{At, Form};
-use crate::ui::screen::{Declare, ListScreen, View};
+use crate::ui::form::EntityForm;
+use crate::ui::screen::{Columns, Declare, ListScreen, View};
 use crate::ui::tokens;
 use crate::ui::widgets;
 
@@ -46,7 +46,7 @@ impl Declare for Indicators {
     const INTRO: &'static str = "Each indicator's state comes from its latest observation. Local \
         levels apply to the Electoral Commission's indicators; the statutory limits use the law's \
         numbers.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Indicator", 280.0),
         ("State", 80.0),
         ("Warning", 90.0),
@@ -116,7 +116,7 @@ impl Declare for Indicators {
 
     fn fields(
         &mut self,
-        form: &mut Form<'_, At<FraudIndicator>>,
+        form: &mut EntityForm<'_, FraudIndicator>,
         ind: &FraudIndicator,
         view: &View<'_>,
     ) {

@@ -2,8 +2,8 @@
 
 use super::{day, short};
 use crate::model::{Hotspot, HotspotId, HotspotKind, Plan};
-use crate::ui::form::{At, Form};
-use crate::ui::screen::{Declare, ListScreen, View};
+use crate::ui::form::EntityForm;
+use crate::ui::screen::{Columns, Declare, ListScreen, View};
 
 /// The hotspots screen.
 pub type Screen = ListScreen<Hotspots>;
@@ -16,7 +16,7 @@ impl Declare for Hotspots {
     type E = Hotspot;
     const INTRO: &'static str = "Houses in multiple occupation, student halls, care homes and \
         similar places where others may reach electors' post or help with applications.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Place", 220.0),
         ("Kind", 170.0),
         ("Electors", 70.0),
@@ -49,7 +49,7 @@ impl Declare for Hotspots {
         }
     }
 
-    fn fields(&mut self, form: &mut Form<'_, At<Hotspot>>, h: &Hotspot, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Hotspot>, h: &Hotspot, view: &View<'_>) {
         form.text("Name", &h.name, |x, v| x.name = v);
         form.choice("Kind", h.kind, |x, v| x.kind = v);
         form.multiline("Address", &h.address, |x, v| x.address = v);

@@ -11,10 +11,10 @@ use crate::model::{
 };
 use crate::timetable::{TimelineEntry, TimelineKind, place_anchored_reviews, timeline};
 use crate::ui::edits::Edits;
-use crate::ui::form::{At, Form, Whole};
+use crate::ui::form::{EntityForm, Form, Whole};
 use crate::ui::list::List;
-use crate::ui::screen::{self, Declare, ListScreen, View};
-use crate::ui::{tokens, widgets};
+use crate::ui::screen::{self, Columns, Declare, ListScreen, View};
+use crate::ui::tokens;
 
 const S: Section = Section::KeyDates;
 
@@ -63,8 +63,7 @@ impl screen::Screen for Screen {
 
     fn focus(&mut self, id: Uuid) {
         self.tab = Tab::Reviews;
-        self.reviews.list.selected = Some(id);
-        self.reviews.list.scroll_to_selected = true;
+        self.reviews.list.select(id);
     }
 }
 
@@ -135,7 +134,7 @@ struct Reviews;
 impl Declare for Reviews {
     type E = PlanReview;
     const INTRO: &'static str = "Reviews placed against a milestone move with the timetable.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Date", 120.0),
         ("Purpose", 320.0),
         ("Placed against", 260.0),
@@ -179,7 +178,7 @@ impl Declare for Reviews {
         }
     }
 
-    fn fields(&mut self, form: &mut Form<'_, At<PlanReview>>, r: &PlanReview, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, PlanReview>, r: &PlanReview, view: &View<'_>) {
         form.text("Purpose", &r.purpose, |x, v| x.purpose = v);
         form.day("Date", r.date, |x, v| x.date = v);
         anchor(form, r.anchor);
@@ -201,7 +200,7 @@ impl Declare for Reviews {
 }
 
 /// The milestone a review is placed against; changing it moves the review onto the timetable.
-fn anchor(form: &mut Form<'_, At<PlanReview>>, value: Option<MilestoneAnchor>) {
+fn anchor(form: &mut EntityForm<'_, PlanReview>, value: Option<MilestoneAnchor>) {
     let fixed = "Nothing (a fixed date)";
     let current = value.map(|a| a.milestone);
     let options = || {
@@ -215,21 +214,21 @@ fn anchor(form: &mut Form<'_, At<PlanReview>>, value: Option<MilestoneAnchor>) {
     };
     let shown = current.map_or(fixed, |m| m.label());
     let id = form.place().0;
-    let field = widgets::Pick {
-        name: "Placed against",
-        value: &current,
-        shown,
-    };
-    widgets::pick(form.ui, form.edits, S, field, options, move |p, chosen| {
-        if let Some(x) = PlanReview::find_mut(p, id) {
-            x.anchor = chosen.map(|milestone| MilestoneAnchor {
-                milestone,
-                working_days_after: x.anchor.map_or(1, |a| a.working_days_after),
-            });
-        }
-        // The review's date follows its new milestone in the same step.
-        let _ = place_anchored_reviews(p);
-    });
+    form.pick_in_plan(
+        "Placed against",
+        (&current, shown),
+        options,
+        move |p, chosen| {
+            if let Some(x) = PlanReview::find_mut(p, id) {
+                x.anchor = chosen.map(|milestone| MilestoneAnchor {
+                    milestone,
+                    working_days_after: x.anchor.map_or(1, |a| a.working_days_after),
+                });
+            }
+            // The review's date follows its new milestone in the same step.
+            let _ = place_anchored_reviews(p);
+        },
+    );
 }
 
 /// The local milestones: a label, a date and an optional time each.

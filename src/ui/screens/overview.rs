@@ -10,9 +10,9 @@ use crate::model::{
     SignOff, SignOffRole,
 };
 use crate::ui::edits::Edits;
-use crate::ui::form::{At, Form, Whole};
+use crate::ui::form::{EntityForm, Form, Whole};
 use crate::ui::list::List;
-use crate::ui::screen::{self, Declare, ListScreen, View};
+use crate::ui::screen::{self, Columns, Declare, ListScreen, View};
 
 const S: Section = Section::Overview;
 
@@ -71,8 +71,7 @@ impl screen::Screen for Screen {
 
     fn focus(&mut self, id: Uuid) {
         self.tab = Tab::Contests;
-        self.contests.list.selected = Some(id);
-        self.contests.list.scroll_to_selected = true;
+        self.contests.list.select(id);
     }
 }
 
@@ -126,7 +125,7 @@ impl Declare for Contests {
     const INTRO: &'static str = "Each contest is one ballot paper under its own law: its kind of \
         election, nation, polling day and officer decide the postal-vote, proxy and voter ID rules \
         that apply to it.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Contest", 200.0),
         ("Election", 200.0),
         ("Nation", 90.0),
@@ -158,7 +157,7 @@ impl Declare for Contests {
         new_contest(ContestId::new(), template, principal)
     }
 
-    fn fields(&mut self, form: &mut Form<'_, At<Contest>>, c: &Contest, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Contest>, c: &Contest, view: &View<'_>) {
         form.text("Contest name", &c.name, |x, v| x.name = v);
         form.choice("Kind", c.kind, |x, v| x.kind = v);
         form.count("Seats", c.seats, |x, v| x.seats = v);

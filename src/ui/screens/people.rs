@@ -1,8 +1,8 @@
 //! Section 2: the contact directory.
 
 use crate::model::{Person, PersonId, Phone, PhoneKind, Plan, Role};
-use crate::ui::form::{At, Form};
-use crate::ui::screen::{Declare, ListScreen, View};
+use crate::ui::form::EntityForm;
+use crate::ui::screen::{Columns, Declare, ListScreen, View};
 
 /// The people screen.
 pub type Screen = ListScreen<People>;
@@ -15,7 +15,7 @@ impl Declare for People {
     type E = Person;
     const INTRO: &'static str = "Everyone the plan names: the RO's team, the police SPOC and FEOA, \
         venue managers and partners. Contact details are withheld from redacted exports.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Name", 180.0),
         ("Role", 170.0),
         ("Organisation", 170.0),
@@ -49,7 +49,7 @@ impl Declare for People {
         }
     }
 
-    fn fields(&mut self, form: &mut Form<'_, At<Person>>, person: &Person, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Person>, person: &Person, view: &View<'_>) {
         form.text("Name", &person.name, |x, v| x.name = v);
         form.choice("Role", person.role, |x, v| x.role = v);
         form.text("Job title", &person.job_title, |x, v| x.job_title = v);
@@ -86,7 +86,7 @@ impl Declare for People {
 }
 
 /// "Add mobile number", "Add office number"…, and "Remove last number", on a row of their own.
-fn phone_buttons(form: &mut Form<'_, At<Person>>, person: &Person) {
+fn phone_buttons(form: &mut EntityForm<'_, Person>, person: &Person) {
     let mut added = None;
     let mut remove = false;
     form.row("Phone numbers", |ui| {

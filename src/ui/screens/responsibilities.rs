@@ -2,8 +2,8 @@
 
 use super::short;
 use crate::model::{PersonId, Plan, Responsibility, ResponsibilityId};
-use crate::ui::form::{At, Form};
-use crate::ui::screen::{Declare, ListScreen, View};
+use crate::ui::form::EntityForm;
+use crate::ui::screen::{Columns, Declare, ListScreen, View};
 use crate::ui::tokens;
 
 /// The responsibilities screen.
@@ -21,7 +21,7 @@ fn names(plan: &Plan, ids: &[PersonId]) -> String {
 impl Declare for Responsibilities {
     type E = Responsibility;
     const INTRO: &'static str = "Who leads each task, who supports, and who must be kept informed.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Task", 300.0),
         ("Lead", 150.0),
         ("Support", 200.0),
@@ -54,7 +54,7 @@ impl Declare for Responsibilities {
 
     fn fields(
         &mut self,
-        form: &mut Form<'_, At<Responsibility>>,
+        form: &mut EntityForm<'_, Responsibility>,
         r: &Responsibility,
         view: &View<'_>,
     ) {

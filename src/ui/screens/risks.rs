@@ -8,8 +8,8 @@ use crate::model::{
     RiskStatus, Venue, VenueId,
 };
 use crate::ui::edits::Edits;
-use crate::ui::form::{At, Form};
-use crate::ui::screen::{Declare, ListScreen, View};
+use crate::ui::form::EntityForm;
+use crate::ui::screen::{Columns, Declare, ListScreen, View};
 use crate::ui::tokens;
 
 /// The risk register screen.
@@ -28,7 +28,7 @@ fn rating(v: u32) -> Rating {
 
 impl Declare for Register {
     type E = Risk;
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Risk", 300.0),
         ("Category", 140.0),
         ("Owner", 140.0),
@@ -130,7 +130,7 @@ impl Declare for Register {
         );
     }
 
-    fn fields(&mut self, form: &mut Form<'_, At<Risk>>, r: &Risk, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Risk>, r: &Risk, view: &View<'_>) {
         let plan = view.plan;
         form.text("Title", &r.title, |x, v| x.title = v);
         form.multiline("Description", &r.description, |x, v| x.description = v);
@@ -153,7 +153,7 @@ impl Declare for Register {
 }
 
 /// The risk's mitigations, each with its owner, due date and whether it is done.
-fn mitigations(form: &mut Form<'_, At<Risk>>, r: &Risk, plan: &Plan) {
+fn mitigations(form: &mut EntityForm<'_, Risk>, r: &Risk, plan: &Plan) {
     for (k, m) in r.mitigations.iter().enumerate() {
         let n = k + 1;
         let mut part = form.inside(m.id.0, |x: &mut Risk, id| {
@@ -197,7 +197,7 @@ fn mitigations(form: &mut Form<'_, At<Risk>>, r: &Risk, plan: &Plan) {
 }
 
 /// Past reviews, and "Record a review today".
-fn reviews(form: &mut Form<'_, At<Risk>>, r: &Risk, view: &View<'_>) {
+fn reviews(form: &mut EntityForm<'_, Risk>, r: &Risk, view: &View<'_>) {
     for rv in &r.reviews {
         let by = view.plan.person_name(rv.by);
         form.shown(&day(Some(rv.date)), &format!("{by}: {}", rv.reason));
@@ -225,7 +225,7 @@ fn reviews(form: &mut Form<'_, At<Risk>>, r: &Risk, view: &View<'_>) {
 
 /// A 1–5 rating as a slider.
 fn scale(
-    form: &mut Form<'_, At<Risk>>,
+    form: &mut EntityForm<'_, Risk>,
     name: &str,
     value: Rating,
     set: impl FnOnce(&mut Risk, Rating) + 'static,

@@ -2,8 +2,8 @@
 
 use super::{day, short};
 use crate::model::{Audience, Medium, Plan, StakeholderMessage, StakeholderMessageId};
-use crate::ui::form::{At, Form};
-use crate::ui::screen::{Declare, ListScreen, View};
+use crate::ui::form::EntityForm;
+use crate::ui::screen::{Columns, Declare, ListScreen, View};
 
 /// The stakeholder messages screen.
 pub type Screen = ListScreen<Messages>;
@@ -16,7 +16,7 @@ impl Declare for Messages {
     type E = StakeholderMessage;
     const INTRO: &'static str = "How the approach to integrity and security is explained to \
         electors, candidates and agents, staff and the media, and when.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Audience", 150.0),
         ("What is explained", 320.0),
         ("How", 110.0),
@@ -47,7 +47,7 @@ impl Declare for Messages {
 
     fn fields(
         &mut self,
-        form: &mut Form<'_, At<StakeholderMessage>>,
+        form: &mut EntityForm<'_, StakeholderMessage>,
         m: &StakeholderMessage,
         view: &View<'_>,
     ) {

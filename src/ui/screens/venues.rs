@@ -9,9 +9,9 @@ use crate::model::{
     Section, SecurityAssessment, SecurityMeasure, Venue, VenueId, VenueKind,
 };
 use crate::ui::edits::Edits;
-use crate::ui::form::{At, Form};
+use crate::ui::form::{At, EntityForm, Form};
 use crate::ui::list::List;
-use crate::ui::screen::{self, Declare, ListScreen, View};
+use crate::ui::screen::{self, Columns, Declare, ListScreen, View};
 use crate::ui::tokens;
 
 const S: Section = Section::Venues;
@@ -35,8 +35,7 @@ impl screen::Screen for Screen {
             let is_measure = view.plan.venues.checklist.iter().any(|m| m.id.0 == id);
             self.showing_checklist = is_measure;
             if let Some(list) = self.list() {
-                list.selected = Some(id);
-                list.scroll_to_selected = true;
+                list.select(id);
             }
         }
         let tabs = [
@@ -74,7 +73,7 @@ impl Declare for Venues {
     type E = Venue;
     const INTRO: &'static str = "Polling stations, the count venue, opening venues and stores, each \
         assessed against the security checklist.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Venue", 260.0),
         ("Use", 150.0),
         ("District", 70.0),
@@ -124,7 +123,7 @@ impl Declare for Venues {
         }
     }
 
-    fn fields(&mut self, form: &mut Form<'_, At<Venue>>, v: &Venue, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Venue>, v: &Venue, view: &View<'_>) {
         form.text("Name", &v.name, |x, v| x.name = v);
         form.choice("Use", v.kind, |x, v| x.kind = v);
         form.multiline("Address", &v.address, |x, v| x.address = v);
@@ -257,7 +256,7 @@ impl Declare for Checklist {
     type E = SecurityMeasure;
     const INTRO: &'static str = "The menu of protective measures (ProtectUK) each venue is assessed \
         against, chosen with the police for the threat, building and location.";
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Measure", 240.0),
         ("What it involves", 380.0),
         ("Applies to", 240.0),
@@ -279,7 +278,7 @@ impl Declare for Checklist {
 
     fn fields(
         &mut self,
-        form: &mut Form<'_, At<SecurityMeasure>>,
+        form: &mut EntityForm<'_, SecurityMeasure>,
         m: &SecurityMeasure,
         _view: &View<'_>,
     ) {

@@ -7,8 +7,8 @@ use crate::model::{
     BookRange, CustodyEvent, CustodyItem, CustodyItemId, ItemKind, Plan, Venue, VenueId, VenueKind,
 };
 use crate::ui::edits::Edits;
-use crate::ui::form::{At, Form};
-use crate::ui::screen::{Declare, View};
+use crate::ui::form::EntityForm;
+use crate::ui::screen::{Columns, Declare, View};
 
 /// The items' columns and an item's fields and timeline.
 #[derive(Default)]
@@ -30,7 +30,7 @@ pub fn split_seals(text: &str) -> Vec<String> {
 
 impl Declare for Items {
     type E = CustodyItem;
-    const COLUMNS: &'static [(&'static str, f32)] = &[
+    const COLUMNS: Columns = &[
         ("Label", 90.0),
         ("Item", 130.0),
         ("Polling station", 200.0),
@@ -70,7 +70,7 @@ impl Declare for Items {
 
     fn fields(
         &mut self,
-        form: &mut Form<'_, At<CustodyItem>>,
+        form: &mut EntityForm<'_, CustodyItem>,
         item: &CustodyItem,
         view: &View<'_>,
     ) {
@@ -146,7 +146,7 @@ impl Declare for Items {
 }
 
 /// The polling station an item belongs to, numbered as on the register of stations.
-fn station(form: &mut Form<'_, At<CustodyItem>>, item: &CustodyItem, plan: &Plan) {
+fn station(form: &mut EntityForm<'_, CustodyItem>, item: &CustodyItem, plan: &Plan) {
     let value = item.polling_station;
     let shown = value
         .and_then(|v| plan.venue(v))
@@ -198,7 +198,7 @@ pub fn parse_ranges(text: &str) -> Result<Vec<BookRange>, String> {
 }
 
 /// The ballot paper ranges, kept as typed while they do not parse.
-fn ranges(form: &mut Form<'_, At<CustodyItem>>, item: &CustodyItem) {
+fn ranges(form: &mut EntityForm<'_, CustodyItem>, item: &CustodyItem) {
     let current: Vec<String> = item
         .book_ranges
         .iter()

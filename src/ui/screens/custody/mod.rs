@@ -187,8 +187,7 @@ impl screen::Screen for Screen {
     /// Shows the item, or the item of the event, with this id.
     fn focus(&mut self, id: Uuid) {
         self.tab = Tab::Items;
-        self.items.list.selected = Some(id);
-        self.items.list.scroll_to_selected = true;
+        self.items.list.select(id);
         self.log.selected = Some(id);
     }
 }
