@@ -46,22 +46,7 @@ pub fn show(ui: &mut Ui, findings: &[Finding], stale: bool) -> Option<(Section, 
     ui.add_space(4.0);
     ui.heading("Readiness");
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(format!(
-                "{errors} error{}",
-                if errors == 1 { "" } else { "s" }
-            ))
-            .color(severity_colour(ui, Severity::Error))
-            .strong(),
-        );
-        ui.label(
-            RichText::new(format!(
-                "{warnings} warning{}",
-                if warnings == 1 { "" } else { "s" }
-            ))
-            .color(severity_colour(ui, Severity::Warning))
-            .strong(),
-        );
+        counts(ui, errors, warnings);
         if stale {
             ui.weak("(updating…)");
         }
@@ -118,4 +103,35 @@ pub fn show(ui: &mut Ui, findings: &[Finding], stale: bool) -> Option<(Section, 
             }
         });
     go
+}
+
+/// "2 errors  5 warnings", each in its colour.
+fn counts(ui: &mut Ui, errors: usize, warnings: usize) {
+    for (n, severity, word) in [
+        (errors, Severity::Error, "error"),
+        (warnings, Severity::Warning, "warning"),
+    ] {
+        let plural = if n == 1 { "" } else { "s" };
+        let text = RichText::new(format!("{n} {word}{plural}"));
+        ui.label(text.color(severity_colour(ui, severity)).strong());
+    }
+}
+
+/// The readiness panel folded to a strip (a narrow window): the counts and a button to open it.
+/// Returns whether the button was pressed.
+pub fn folded(ui: &mut Ui, findings: &[Finding]) -> bool {
+    let (errors, warnings) = tally(findings);
+    ui.add_space(4.0);
+    let open = ui
+        .button("◂")
+        .on_hover_text("Show the readiness panel")
+        .clicked();
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new(format!("{errors}\n✖")).color(severity_colour(ui, Severity::Error)));
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new(format!("{warnings}\n⚠")).color(severity_colour(ui, Severity::Warning)),
+        );
+    });
+    open
 }

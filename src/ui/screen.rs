@@ -161,7 +161,11 @@ impl<D: Declare> ListScreen<D> {
             empty(ui, noun, plural);
             return None;
         }
-        let height = (ui.available_height() * space::LIST_SHARE).max(space::LIST_MIN);
+        // The list uses the height there is; with an entry selected it shares it with the form.
+        let chosen = self.list.selected.is_some();
+        let share = if chosen { space::LIST_SHARE } else { 1.0 };
+        let reserve = if chosen { 0.0 } else { space::LIST_RESERVE };
+        let height = (ui.available_height() * share - reserve).max(space::LIST_MIN);
         self.list
             .table(ui, &format!("table-{plural}"), D::COLUMNS, height);
         ui.separator();
@@ -197,6 +201,61 @@ impl<D: Declare> ListScreen<D> {
                 self.decl.below(ui, view, edits, e);
                 row_ops(ui, view.plan, edits, e);
             });
+    }
+}
+
+/// A screen in parts, one shown at a time under a row of tabs (custody's quick entry, items, log and
+/// arrangements; the overview's election, contests and document control).
+pub trait Parts: Default + 'static {
+    /// Which part.
+    type Tab: Copy + PartialEq + Default + 'static;
+    /// The section it shows.
+    const SECTION: Section;
+    /// The parts, in order, with their tab's words.
+    const TABS: &'static [(Self::Tab, &'static str)];
+    /// The part holding the list a finding's entity is usually in.
+    const LIST_TAB: Self::Tab;
+    /// Draws a part.
+    fn part(&mut self, tab: Self::Tab, ui: &mut Ui, view: &View<'_>, edits: &mut Edits);
+    /// The list shown on `tab` (the main list on a part without one).
+    fn list(&mut self, tab: Self::Tab) -> &mut List;
+    /// Anything above the tabs, and a chance to change the tab before it is drawn.
+    fn before(&mut self, _tab: &mut Self::Tab, _ui: &mut Ui, _view: &View<'_>) {}
+    /// Shows the entity with `id` (from a finding); returns the tab to show, if it knows it now.
+    fn focus(&mut self, id: Uuid) -> Option<Self::Tab> {
+        self.list(Self::LIST_TAB).select(id);
+        Some(Self::LIST_TAB)
+    }
+}
+
+/// A screen of parts under tabs.
+#[derive(Default)]
+pub struct Tabbed<P: Parts> {
+    /// The part shown.
+    pub tab: P::Tab,
+    /// The parts.
+    pub parts: P,
+}
+
+impl<P: Parts> Screen for Tabbed<P> {
+    fn section(&self) -> Section {
+        P::SECTION
+    }
+
+    fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+        self.parts.before(&mut self.tab, ui, view);
+        tabs(ui, &mut self.tab, P::TABS);
+        self.parts.part(self.tab, ui, view, edits);
+    }
+
+    fn list(&mut self) -> Option<&mut List> {
+        Some(self.parts.list(self.tab))
+    }
+
+    fn focus(&mut self, id: Uuid) {
+        if let Some(tab) = self.parts.focus(id) {
+            self.tab = tab;
+        }
     }
 }
 

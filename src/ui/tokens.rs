@@ -66,6 +66,8 @@ pub mod space {
     pub const BEFORE_EMPTY: f32 = 12.0;
     /// The share of the screen's height a list takes above its form.
     pub const LIST_SHARE: f32 = 0.42;
+    /// Kept under a list with nothing selected, for the line that says to select an entry.
+    pub const LIST_RESERVE: f32 = 60.0;
     /// The least height of a list.
     pub const LIST_MIN: f32 = 140.0;
     /// Padding added to a line of text for a table row.
@@ -74,6 +76,12 @@ pub mod space {
     pub const PICKER_WIDTH: f32 = 280.0;
     /// Height of a picker's drop-down.
     pub const PICKER_HEIGHT: f32 = 360.0;
+    /// The sections list on the left.
+    pub const SECTIONS_WIDTH: f32 = 250.0;
+    /// The readiness panel on the right.
+    pub const READINESS_WIDTH: f32 = 320.0;
+    /// Below this window width (points) the readiness panel folds to a strip with a button.
+    pub const READINESS_FOLDS_BELOW: f32 = 1360.0;
     /// Width of a date field.
     pub const DATE_WIDTH: f32 = 120.0;
     /// Width of a field holding several dates.

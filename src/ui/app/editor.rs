@@ -9,7 +9,7 @@ use crate::ui::calendar::{self, Marks};
 use crate::ui::edits::{Edits, Focus};
 use crate::ui::readiness;
 use crate::ui::screens::View;
-use crate::ui::tokens;
+use crate::ui::tokens::{self, space};
 
 impl PlannerApp {
     pub(super) fn editor(&mut self, ui: &mut Ui, time: f64) {
@@ -23,8 +23,8 @@ impl PlannerApp {
         }
         let mut go: Option<(Section, Option<Focus>)> = None;
         egui::Panel::left("sections")
-            .default_size(300.0)
-            .min_size(220.0)
+            .default_size(space::SECTIONS_WIDTH)
+            .min_size(200.0)
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 ui.heading("Sections");
@@ -72,14 +72,34 @@ impl PlannerApp {
                     }
                 });
             });
-        egui::Panel::right("readiness")
-            .default_size(360.0)
-            .min_size(220.0)
-            .show(ui, |ui| {
-                if let Some(target) = readiness::show(ui, &doc.findings, doc.findings_stale()) {
-                    go = Some(target);
-                }
-            });
+        // The readiness panel folds to a strip in a narrow window, unless the user chose.
+        let wide = ui.ctx().content_rect().width() >= space::READINESS_FOLDS_BELOW;
+        let shown = self.readiness_shown.unwrap_or(wide);
+        let mut toggle = false;
+        if shown {
+            egui::Panel::right("readiness")
+                .default_size(space::READINESS_WIDTH)
+                .min_size(220.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        let hide = ui
+                            .small_button("▸")
+                            .on_hover_text("Fold the readiness panel");
+                        toggle = hide.clicked();
+                    });
+                    if let Some(target) = readiness::show(ui, &doc.findings, doc.findings_stale()) {
+                        go = Some(target);
+                    }
+                });
+        } else {
+            egui::Panel::right("readiness-folded")
+                .exact_size(44.0)
+                .resizable(false)
+                .show(ui, |ui| toggle = readiness::folded(ui, &doc.findings));
+        }
+        if toggle {
+            self.readiness_shown = Some(!shown);
+        }
         let revision = doc.history.revision();
         if self.marks.as_ref().map(|(r, _)| *r) != Some(revision) {
             let marks = Marks::of(&doc.plan);

@@ -147,6 +147,8 @@ pub struct PlannerApp {
     notice: Option<Notice>,
     settings: Settings,
     settings_applied: bool,
+    /// Whether the readiness panel is open, when the user chose (else it follows the width).
+    readiness_shown: Option<bool>,
     last_recovery_write: f64,
     recovery_revision: Option<u64>,
     quitting: bool,
@@ -188,6 +190,7 @@ impl PlannerApp {
             notice: None,
             settings,
             settings_applied: false,
+            readiness_shown: None,
             last_recovery_write: 0.0,
             recovery_revision: None,
             quitting: false,

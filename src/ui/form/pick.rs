@@ -48,9 +48,12 @@ fn filtered<T: PartialEq + Clone>(
     let combo_id = ui.make_persistent_id(egui::IdSalt::new(salt));
     let was_open = ComboBox::is_open(ui.ctx(), combo_id);
     let mut selected = current.clone();
-    ComboBox::from_id_salt(salt)
+    // A long value is cut to the width there is (the whole of it on hover), never pushing the form
+    // past the screen's edge.
+    let response = ComboBox::from_id_salt(salt)
         .selected_text(shown)
-        .width(space::PICKER_WIDTH)
+        .wrap_mode(egui::TextWrapMode::Truncate)
+        .width(space::PICKER_WIDTH.min(ui.available_width()))
         .height(space::PICKER_HEIGHT)
         .show_ui(ui, |ui| {
             let mut filter: String = ui.data(|d| d.get_temp(filter_id)).unwrap_or_default();
@@ -75,6 +78,9 @@ fn filtered<T: PartialEq + Clone>(
         })
         .response
         .labelled_by(label);
+    if shown.chars().count() > 30 {
+        response.on_hover_text(shown);
+    }
     if !was_open {
         ui.data_mut(|d| d.remove::<String>(filter_id));
     }

@@ -50,7 +50,7 @@ impl Declare for Referrals {
         false
     }
 
-    fn cells(&self, _plan: &Plan, r: &Referral) -> Vec<String> {
+    fn cells(&self, _plan: &Plan, r: &Self::E) -> Vec<String> {
         vec![
             super::day(Some(r.date)),
             short(&r.summary),
@@ -59,7 +59,7 @@ impl Declare for Referrals {
         ]
     }
 
-    fn create(&mut self, view: &View<'_>) -> Referral {
+    fn create(&mut self, view: &View<'_>) -> Self::E {
         Referral {
             id: ReferralId::new(),
             date: view.now.date(),
@@ -72,7 +72,7 @@ impl Declare for Referrals {
         }
     }
 
-    fn fields(&mut self, form: &mut EntityForm<'_, Referral>, r: &Referral, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, r: &Self::E, view: &View<'_>) {
         let people = &view.plan.people;
         form.multiline("Allegation", &r.summary, |x, v| x.summary = v);
         form.day("Referred on", r.date, |x, v| x.date = v);

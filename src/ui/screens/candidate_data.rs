@@ -12,13 +12,13 @@ use crate::model::{
 use crate::ui::edits::Edits;
 use crate::ui::form::{EntityForm, Form, Place, Whole};
 use crate::ui::list::List;
-use crate::ui::screen::{self, Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, Parts, Tabbed, View};
 
 const S: Section = Section::CandidateData;
 
 /// The parts of the screen, one at a time.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
-enum Tab {
+pub enum Tab {
     #[default]
     Arrangement,
     Transfers,
@@ -26,64 +26,59 @@ enum Tab {
 }
 
 /// The candidate data screen.
+pub type Screen = Tabbed<CandidateData>;
+
+/// The candidate data's parts: the sharing arrangement, the transfer log and the candidates.
 #[derive(Default)]
-pub struct Screen {
-    tab: Tab,
+pub struct CandidateData {
     transfers: ListScreen<Transfers>,
     candidates: ListScreen<Candidates>,
+    /// A finding's entity, shown on the next frame on the tab its list is on.
     pending_focus: Option<Uuid>,
 }
 
-impl screen::Screen for Screen {
-    fn section(&self) -> Section {
-        S
-    }
+impl Parts for CandidateData {
+    type Tab = Tab;
+    const SECTION: Section = S;
+    const TABS: &'static [(Tab, &'static str)] = &[
+        (Tab::Arrangement, "Sharing arrangement"),
+        (Tab::Transfers, "Transfer log"),
+        (Tab::Candidates, "Candidates"),
+    ];
+    const LIST_TAB: Tab = Tab::Candidates;
 
-    fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
-        self.take_focus(view.plan);
-        screen::tabs(
-            ui,
-            &mut self.tab,
-            &[
-                (Tab::Arrangement, "Sharing arrangement"),
-                (Tab::Transfers, "Transfer log"),
-                (Tab::Candidates, "Candidates"),
-            ],
-        );
-        match self.tab {
+    fn part(&mut self, tab: Tab, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+        match tab {
             Tab::Arrangement => arrangement(ui, view, edits),
             Tab::Transfers => self.transfers.show(ui, view, edits),
             Tab::Candidates => self.candidates.show(ui, view, edits),
         }
     }
 
-    fn list(&mut self) -> Option<&mut List> {
-        Some(match self.tab {
+    fn list(&mut self, tab: Tab) -> &mut List {
+        match tab {
             Tab::Transfers => &mut self.transfers.list,
             _ => &mut self.candidates.list,
-        })
+        }
     }
 
-    fn focus(&mut self, id: Uuid) {
-        self.pending_focus = Some(id);
-    }
-}
-
-impl Screen {
-    /// Shows the transfer or candidate a finding named, on its tab.
-    fn take_focus(&mut self, plan: &Plan) {
+    /// The transfer or candidate a finding named, on its tab.
+    fn before(&mut self, tab: &mut Tab, _ui: &mut Ui, view: &View<'_>) {
         let Some(id) = self.pending_focus.take() else {
             return;
         };
-        let is_transfer = plan.candidate_data.transfers.iter().any(|t| t.id.0 == id);
-        let list = if is_transfer {
-            self.tab = Tab::Transfers;
-            &mut self.transfers.list
+        let transfers = &view.plan.candidate_data.transfers;
+        *tab = if transfers.iter().any(|t| t.id.0 == id) {
+            Tab::Transfers
         } else {
-            self.tab = Tab::Candidates;
-            &mut self.candidates.list
+            Tab::Candidates
         };
-        list.select(id);
+        self.list(*tab).select(id);
+    }
+
+    fn focus(&mut self, id: Uuid) -> Option<Tab> {
+        self.pending_focus = Some(id);
+        None
     }
 }
 
@@ -194,7 +189,7 @@ impl Declare for Transfers {
         ("Article 9", 220.0),
     ];
 
-    fn cells(&self, plan: &Plan, t: &DataTransfer) -> Vec<String> {
+    fn cells(&self, plan: &Plan, t: &Self::E) -> Vec<String> {
         let what: Vec<&str> = t.fields.iter().map(|f| f.label()).collect();
         let article9 = if t.has_special_category_data() {
             t.special_category.map_or("Not recorded", |s| s.label())
@@ -212,7 +207,7 @@ impl Declare for Transfers {
         ]
     }
 
-    fn create(&mut self, view: &View<'_>) -> DataTransfer {
+    fn create(&mut self, view: &View<'_>) -> Self::E {
         let c = &view.plan.candidate_data;
         DataTransfer {
             id: DataTransferId::new(),
@@ -228,12 +223,7 @@ impl Declare for Transfers {
         }
     }
 
-    fn fields(
-        &mut self,
-        form: &mut EntityForm<'_, DataTransfer>,
-        t: &DataTransfer,
-        view: &View<'_>,
-    ) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, t: &Self::E, view: &View<'_>) {
         let people = &view.plan.people;
         form.day("Sent on", t.date, |x, v| x.date = v);
         form.person("Sent to", t.recipient, people, |x, v| x.recipient = v);
@@ -261,7 +251,7 @@ impl Declare for Candidates {
         ("Consented", 80.0),
     ];
 
-    fn cells(&self, plan: &Plan, x: &Candidate) -> Vec<String> {
+    fn cells(&self, plan: &Plan, x: &Self::E) -> Vec<String> {
         let contest = x
             .contest
             .and_then(|id| plan.overview.contests.iter().find(|c| c.id == id))
@@ -275,7 +265,7 @@ impl Declare for Candidates {
         ]
     }
 
-    fn create(&mut self, _view: &View<'_>) -> Candidate {
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
         Candidate {
             id: CandidateId::new(),
             name: String::new(),
@@ -288,7 +278,7 @@ impl Declare for Candidates {
         }
     }
 
-    fn fields(&mut self, form: &mut EntityForm<'_, Candidate>, x: &Candidate, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, x: &Self::E, view: &View<'_>) {
         form.text("Candidate name", &x.name, |x, v| x.name = v);
         let contest = x.contest.map(|c| c.0);
         form.reference::<Contest>("Contest", contest, view.plan, |x, v| {

@@ -26,7 +26,7 @@ impl Declare for Lines {
         ("How often", 300.0),
     ];
 
-    fn cells(&self, plan: &Plan, l: &CommunicationLine) -> Vec<String> {
+    fn cells(&self, plan: &Plan, l: &Self::E) -> Vec<String> {
         vec![
             format!("{} → {}", plan.person_name(l.from), plan.person_name(l.to)),
             short(&l.subject),
@@ -35,7 +35,7 @@ impl Declare for Lines {
         ]
     }
 
-    fn create(&mut self, _view: &View<'_>) -> CommunicationLine {
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
         let phase = |from_days_before_poll, cadence| CadencePhase {
             from_days_before_poll,
             cadence,
@@ -51,12 +51,7 @@ impl Declare for Lines {
         }
     }
 
-    fn fields(
-        &mut self,
-        form: &mut EntityForm<'_, CommunicationLine>,
-        line: &CommunicationLine,
-        view: &View<'_>,
-    ) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, line: &Self::E, view: &View<'_>) {
         let plan = view.plan;
         form.person("From", line.from, &plan.people, |x, v| x.from = v);
         form.person("To", line.to, &plan.people, |x, v| x.to = v);

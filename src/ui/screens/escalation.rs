@@ -24,7 +24,7 @@ impl Declare for Ladder {
         ("Within", 90.0),
     ];
 
-    fn cells(&self, plan: &Plan, l: &EscalationLevel) -> Vec<String> {
+    fn cells(&self, plan: &Plan, l: &Self::E) -> Vec<String> {
         let n = plan
             .escalation
             .iter()
@@ -50,7 +50,7 @@ impl Declare for Ladder {
         ]
     }
 
-    fn create(&mut self, _view: &View<'_>) -> EscalationLevel {
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
         EscalationLevel {
             id: EscalationLevelId::new(),
             name: String::new(),
@@ -62,12 +62,7 @@ impl Declare for Ladder {
         }
     }
 
-    fn fields(
-        &mut self,
-        form: &mut EntityForm<'_, EscalationLevel>,
-        l: &EscalationLevel,
-        view: &View<'_>,
-    ) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, l: &Self::E, view: &View<'_>) {
         form.text("Name", &l.name, |x, v| x.name = v);
         form.multiline("Trigger", &l.trigger, |x, v| x.trigger = v);
         form.choice("Channel", l.channel, |x, v| x.channel = v);

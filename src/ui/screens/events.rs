@@ -25,7 +25,7 @@ impl Declare for Events {
         ("In charge", 150.0),
     ];
 
-    fn cells(&self, plan: &Plan, e: &ElectoralEvent) -> Vec<String> {
+    fn cells(&self, plan: &Plan, e: &Self::E) -> Vec<String> {
         let venue = e
             .venue
             .and_then(|v| plan.venue(v))
@@ -39,7 +39,7 @@ impl Declare for Events {
         ]
     }
 
-    fn create(&mut self, view: &View<'_>) -> ElectoralEvent {
+    fn create(&mut self, view: &View<'_>) -> Self::E {
         ElectoralEvent {
             id: ElectoralEventId::new(),
             kind: EventKind::PostalVoteOpening,
@@ -54,12 +54,7 @@ impl Declare for Events {
         }
     }
 
-    fn fields(
-        &mut self,
-        form: &mut EntityForm<'_, ElectoralEvent>,
-        e: &ElectoralEvent,
-        view: &View<'_>,
-    ) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, e: &Self::E, view: &View<'_>) {
         let plan = view.plan;
         form.text("Name", &e.name, |x, v| x.name = v);
         form.choice("Kind", e.kind, |x, v| x.kind = v);

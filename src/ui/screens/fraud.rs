@@ -55,7 +55,7 @@ impl Declare for Indicators {
         ("Owner", 150.0),
     ];
 
-    fn cells(&self, plan: &Plan, i: &FraudIndicator) -> Vec<String> {
+    fn cells(&self, plan: &Plan, i: &Self::E) -> Vec<String> {
         let limit = statutory_limit(&plan.overview.contests, i.kind);
         let level = |l: Option<f64>| l.map_or_else(|| "—".to_owned(), number);
         let (w, a) = match limit {
@@ -78,12 +78,12 @@ impl Declare for Indicators {
         ]
     }
 
-    fn tint(&self, plan: &Plan, i: &FraudIndicator) -> Option<egui::Color32> {
+    fn tint(&self, plan: &Plan, i: &Self::E) -> Option<egui::Color32> {
         let limit = statutory_limit(&plan.overview.contests, i.kind);
         Some(tokens::indicator_state(i.state(limit)))
     }
 
-    fn create(&mut self, _view: &View<'_>) -> FraudIndicator {
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
         FraudIndicator {
             id: IndicatorId::new(),
             kind: IndicatorKind::Local,
@@ -98,7 +98,7 @@ impl Declare for Indicators {
         }
     }
 
-    fn header(&mut self, ui: &mut Ui, view: &View<'_>, _edits: &mut Edits, ind: &FraudIndicator) {
+    fn header(&mut self, ui: &mut Ui, view: &View<'_>, _edits: &mut Edits, ind: &Self::E) {
         let plan = view.plan;
         let limit = statutory_limit(&plan.overview.contests, ind.kind);
         let state = ind.state(limit);
@@ -114,12 +114,7 @@ impl Declare for Indicators {
         chart(ui, ind, limit);
     }
 
-    fn fields(
-        &mut self,
-        form: &mut EntityForm<'_, FraudIndicator>,
-        ind: &FraudIndicator,
-        view: &View<'_>,
-    ) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, ind: &Self::E, view: &View<'_>) {
         let limit = statutory_limit(&view.plan.overview.contests, ind.kind);
         form.text("Name", &ind.name, |x, v| x.name = v);
         form.choice("Kind", ind.kind, |x, v| x.kind = v);
@@ -135,7 +130,7 @@ impl Declare for Indicators {
         form.person("Owner", ind.owner, &view.plan.people, |x, v| x.owner = v);
     }
 
-    fn below(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits, ind: &FraudIndicator) {
+    fn below(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits, ind: &Self::E) {
         let limit = statutory_limit(&view.plan.overview.contests, ind.kind);
         ui.add_space(8.0);
         ui.heading("Observations");

@@ -24,7 +24,7 @@ impl Declare for Hotspots {
         ("Briefed", 120.0),
     ];
 
-    fn cells(&self, _plan: &Plan, h: &Hotspot) -> Vec<String> {
+    fn cells(&self, _plan: &Plan, h: &Self::E) -> Vec<String> {
         vec![
             h.name.clone(),
             h.kind.label().to_owned(),
@@ -34,7 +34,7 @@ impl Declare for Hotspots {
         ]
     }
 
-    fn create(&mut self, _view: &View<'_>) -> Hotspot {
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
         Hotspot {
             id: HotspotId::new(),
             name: String::new(),
@@ -49,7 +49,7 @@ impl Declare for Hotspots {
         }
     }
 
-    fn fields(&mut self, form: &mut EntityForm<'_, Hotspot>, h: &Hotspot, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, h: &Self::E, view: &View<'_>) {
         form.text("Name", &h.name, |x, v| x.name = v);
         form.choice("Kind", h.kind, |x, v| x.kind = v);
         form.multiline("Address", &h.address, |x, v| x.address = v);

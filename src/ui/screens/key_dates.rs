@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use egui::{Color32, RichText, Sense, Ui};
-use uuid::Uuid;
 
 use super::day;
 use crate::model::{
@@ -13,14 +12,14 @@ use crate::timetable::{TimelineEntry, TimelineKind, place_anchored_reviews, time
 use crate::ui::edits::Edits;
 use crate::ui::form::{EntityForm, Form, Whole};
 use crate::ui::list::List;
-use crate::ui::screen::{self, Columns, Declare, ListScreen, View};
+use crate::ui::screen::{self, Columns, Declare, ListScreen, Parts, Tabbed, View};
 use crate::ui::tokens;
 
 const S: Section = Section::KeyDates;
 
 /// The parts of the screen, one at a time.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
-enum Tab {
+pub enum Tab {
     #[default]
     Timetable,
     Reviews,
@@ -28,46 +27,39 @@ enum Tab {
 }
 
 /// The key dates screen.
+pub type Screen = Tabbed<KeyDates>;
+
+/// The key dates' parts: the timetable, the plan reviews and the local milestones.
 #[derive(Default)]
-pub struct Screen {
-    tab: Tab,
+pub struct KeyDates {
     show_check_ins: bool,
     reviews: ListScreen<Reviews>,
 }
 
-impl screen::Screen for Screen {
-    fn section(&self) -> Section {
-        S
-    }
+impl Parts for KeyDates {
+    type Tab = Tab;
+    const SECTION: Section = S;
+    const TABS: &'static [(Tab, &'static str)] = &[
+        (Tab::Timetable, "Timetable"),
+        (Tab::Reviews, "Plan reviews"),
+        (Tab::Milestones, "Local milestones"),
+    ];
+    const LIST_TAB: Tab = Tab::Reviews;
 
-    fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
-        screen::tabs(
-            ui,
-            &mut self.tab,
-            &[
-                (Tab::Timetable, "Timetable"),
-                (Tab::Reviews, "Plan reviews"),
-                (Tab::Milestones, "Local milestones"),
-            ],
-        );
-        match self.tab {
+    fn part(&mut self, tab: Tab, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+        match tab {
             Tab::Timetable => self.timetable(ui, view),
             Tab::Reviews => self.reviews.show(ui, view, edits),
             Tab::Milestones => milestones(ui, view, edits),
         }
     }
 
-    fn list(&mut self) -> Option<&mut List> {
-        Some(&mut self.reviews.list)
-    }
-
-    fn focus(&mut self, id: Uuid) {
-        self.tab = Tab::Reviews;
-        self.reviews.list.select(id);
+    fn list(&mut self, _tab: Tab) -> &mut List {
+        &mut self.reviews.list
     }
 }
 
-impl Screen {
+impl KeyDates {
     /// The statutory timetable with the plan's dates on it.
     fn timetable(&mut self, ui: &mut Ui, view: &View<'_>) {
         let plan = view.plan;
@@ -153,7 +145,7 @@ impl Declare for Reviews {
         false
     }
 
-    fn cells(&self, _plan: &Plan, r: &PlanReview) -> Vec<String> {
+    fn cells(&self, _plan: &Plan, r: &Self::E) -> Vec<String> {
         let against = r.anchor.map_or(String::new(), |a| {
             let milestone = a.milestone.label().to_lowercase();
             format!("{:+} working days from {milestone}", a.working_days_after)
@@ -167,7 +159,7 @@ impl Declare for Reviews {
         ]
     }
 
-    fn create(&mut self, view: &View<'_>) -> PlanReview {
+    fn create(&mut self, view: &View<'_>) -> Self::E {
         PlanReview {
             id: PlanReviewId::new(),
             date: view.plan.overview.poll_date,
@@ -178,7 +170,7 @@ impl Declare for Reviews {
         }
     }
 
-    fn fields(&mut self, form: &mut EntityForm<'_, PlanReview>, r: &PlanReview, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, r: &Self::E, view: &View<'_>) {
         form.text("Purpose", &r.purpose, |x, v| x.purpose = v);
         form.day("Date", r.date, |x, v| x.date = v);
         anchor(form, r.anchor);

@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
-use uuid::Uuid;
 
 use super::day;
 use crate::model::{
@@ -12,13 +11,13 @@ use crate::model::{
 use crate::ui::edits::Edits;
 use crate::ui::form::{EntityForm, Form, Whole};
 use crate::ui::list::List;
-use crate::ui::screen::{self, Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, Parts, Tabbed, View};
 
 const S: Section = Section::Overview;
 
 /// The parts of the screen, one at a time.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
-enum Tab {
+pub enum Tab {
     #[default]
     Election,
     Contests,
@@ -26,29 +25,27 @@ enum Tab {
 }
 
 /// The overview screen.
+pub type Screen = Tabbed<Overview>;
+
+/// The overview's parts: the election, its contests and the document's control.
 #[derive(Default)]
-pub struct Screen {
-    tab: Tab,
+pub struct Overview {
     contests: ListScreen<Contests>,
     revision: Revision,
 }
 
-impl screen::Screen for Screen {
-    fn section(&self) -> Section {
-        S
-    }
+impl Parts for Overview {
+    type Tab = Tab;
+    const SECTION: Section = S;
+    const TABS: &'static [(Tab, &'static str)] = &[
+        (Tab::Election, "The election"),
+        (Tab::Contests, "Contests"),
+        (Tab::Control, "Document control"),
+    ];
+    const LIST_TAB: Tab = Tab::Contests;
 
-    fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
-        screen::tabs(
-            ui,
-            &mut self.tab,
-            &[
-                (Tab::Election, "The election"),
-                (Tab::Contests, "Contests"),
-                (Tab::Control, "Document control"),
-            ],
-        );
-        match self.tab {
+    fn part(&mut self, tab: Tab, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+        match tab {
             Tab::Election => election(ui, view, edits),
             Tab::Contests => self.contests.show(ui, view, edits),
             Tab::Control => {
@@ -65,13 +62,8 @@ impl screen::Screen for Screen {
         }
     }
 
-    fn list(&mut self) -> Option<&mut List> {
-        Some(&mut self.contests.list)
-    }
-
-    fn focus(&mut self, id: Uuid) {
-        self.tab = Tab::Contests;
-        self.contests.list.select(id);
+    fn list(&mut self, _tab: Tab) -> &mut List {
+        &mut self.contests.list
     }
 }
 
@@ -134,7 +126,7 @@ impl Declare for Contests {
         ("Poll", 80.0),
     ];
 
-    fn cells(&self, _plan: &Plan, c: &Contest) -> Vec<String> {
+    fn cells(&self, _plan: &Plan, c: &Self::E) -> Vec<String> {
         let poll = if c.taken_together {
             "Combined"
         } else {
@@ -150,14 +142,14 @@ impl Declare for Contests {
         ]
     }
 
-    fn create(&mut self, view: &View<'_>) -> Contest {
+    fn create(&mut self, view: &View<'_>) -> Self::E {
         let o = &view.plan.overview;
         let template = o.contests.last().cloned();
         let principal = (o.election_type, o.nation, o.poll_date, o.returning_officer);
         new_contest(ContestId::new(), template, principal)
     }
 
-    fn fields(&mut self, form: &mut EntityForm<'_, Contest>, c: &Contest, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, c: &Self::E, view: &View<'_>) {
         form.text("Contest name", &c.name, |x, v| x.name = v);
         form.choice("Kind", c.kind, |x, v| x.kind = v);
         form.count("Seats", c.seats, |x, v| x.seats = v);
@@ -194,7 +186,7 @@ impl Declare for Contests {
         });
     }
 
-    fn below(&mut self, ui: &mut Ui, _view: &View<'_>, _edits: &mut Edits, c: &Contest) {
+    fn below(&mut self, ui: &mut Ui, _view: &View<'_>, _edits: &mut Edits, c: &Self::E) {
         contest_law(ui, c);
     }
 }
@@ -327,7 +319,7 @@ fn combined_polls(ui: &mut Ui, o: &crate::model::Overview) {
     }
 }
 
-impl Screen {
+impl Overview {
     /// The revision history: each version the police see, recorded once and fixed from then on.
     fn revisions(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
         let o = &view.plan.overview;

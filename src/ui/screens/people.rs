@@ -23,7 +23,7 @@ impl Declare for People {
         ("Email", 200.0),
     ];
 
-    fn cells(&self, _plan: &Plan, p: &Person) -> Vec<String> {
+    fn cells(&self, _plan: &Plan, p: &Self::E) -> Vec<String> {
         let phone = p.phones.first().map_or("", |ph| ph.number.as_str());
         vec![
             p.name.clone(),
@@ -34,7 +34,7 @@ impl Declare for People {
         ]
     }
 
-    fn create(&mut self, _view: &View<'_>) -> Person {
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
         Person {
             id: PersonId::new(),
             name: String::new(),
@@ -49,7 +49,7 @@ impl Declare for People {
         }
     }
 
-    fn fields(&mut self, form: &mut EntityForm<'_, Person>, person: &Person, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, person: &Self::E, view: &View<'_>) {
         form.text("Name", &person.name, |x, v| x.name = v);
         form.choice("Role", person.role, |x, v| x.role = v);
         form.text("Job title", &person.job_title, |x, v| x.job_title = v);

@@ -28,7 +28,7 @@ impl Declare for Responsibilities {
         ("Informed", 200.0),
     ];
 
-    fn cells(&self, plan: &Plan, r: &Responsibility) -> Vec<String> {
+    fn cells(&self, plan: &Plan, r: &Self::E) -> Vec<String> {
         vec![
             short(&r.task),
             plan.person_name(r.lead).to_owned(),
@@ -37,11 +37,11 @@ impl Declare for Responsibilities {
         ]
     }
 
-    fn tint(&self, _plan: &Plan, r: &Responsibility) -> Option<egui::Color32> {
+    fn tint(&self, _plan: &Plan, r: &Self::E) -> Option<egui::Color32> {
         r.lead.is_none().then_some(tokens::UNASSIGNED)
     }
 
-    fn create(&mut self, _view: &View<'_>) -> Responsibility {
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
         Responsibility {
             id: ResponsibilityId::new(),
             task: String::new(),
@@ -52,12 +52,7 @@ impl Declare for Responsibilities {
         }
     }
 
-    fn fields(
-        &mut self,
-        form: &mut EntityForm<'_, Responsibility>,
-        r: &Responsibility,
-        view: &View<'_>,
-    ) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, r: &Self::E, view: &View<'_>) {
         let people = &view.plan.people;
         form.multiline("Task", &r.task, |x, v| x.task = v);
         form.person("Lead", r.lead, people, |x, v| x.lead = v);

@@ -75,12 +75,12 @@ impl Declare for Register {
         self.cell != before
     }
 
-    fn shows(&self, r: &Risk) -> bool {
+    fn shows(&self, r: &Self::E) -> bool {
         self.cell
             .is_none_or(|c| (r.likelihood, r.impact) == c && r.status != RiskStatus::Closed)
     }
 
-    fn cells(&self, plan: &Plan, r: &Risk) -> Vec<String> {
+    fn cells(&self, plan: &Plan, r: &Self::E) -> Vec<String> {
         vec![
             r.title.clone(),
             r.category.label().to_owned(),
@@ -92,11 +92,11 @@ impl Declare for Register {
         ]
     }
 
-    fn tint(&self, _plan: &Plan, r: &Risk) -> Option<egui::Color32> {
+    fn tint(&self, _plan: &Plan, r: &Self::E) -> Option<egui::Color32> {
         Some(tokens::risk_level(r.level()))
     }
 
-    fn create(&mut self, view: &View<'_>) -> Risk {
+    fn create(&mut self, view: &View<'_>) -> Self::E {
         self.cell = None;
         let three = Rating::new(3).unwrap_or(Rating::MIN);
         Risk {
@@ -117,7 +117,7 @@ impl Declare for Register {
         }
     }
 
-    fn header(&mut self, ui: &mut Ui, _view: &View<'_>, _edits: &mut Edits, r: &Risk) {
+    fn header(&mut self, ui: &mut Ui, _view: &View<'_>, _edits: &mut Edits, r: &Self::E) {
         ui.label(
             RichText::new(format!(
                 "Score {} ({}), {} after mitigation ({})",
@@ -130,7 +130,7 @@ impl Declare for Register {
         );
     }
 
-    fn fields(&mut self, form: &mut EntityForm<'_, Risk>, r: &Risk, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, r: &Self::E, view: &View<'_>) {
         let plan = view.plan;
         form.text("Title", &r.title, |x, v| x.title = v);
         form.multiline("Description", &r.description, |x, v| x.description = v);

@@ -24,7 +24,7 @@ impl Declare for Messages {
         ("Owner", 150.0),
     ];
 
-    fn cells(&self, plan: &Plan, m: &StakeholderMessage) -> Vec<String> {
+    fn cells(&self, plan: &Plan, m: &Self::E) -> Vec<String> {
         vec![
             m.audience.label().to_owned(),
             short(&m.message),
@@ -34,7 +34,7 @@ impl Declare for Messages {
         ]
     }
 
-    fn create(&mut self, _view: &View<'_>) -> StakeholderMessage {
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
         StakeholderMessage {
             id: StakeholderMessageId::new(),
             audience: Audience::Electors,
@@ -45,12 +45,7 @@ impl Declare for Messages {
         }
     }
 
-    fn fields(
-        &mut self,
-        form: &mut EntityForm<'_, StakeholderMessage>,
-        m: &StakeholderMessage,
-        view: &View<'_>,
-    ) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, m: &Self::E, view: &View<'_>) {
         form.multiline("What is explained", &m.message, |x, v| x.message = v);
         form.choice("Audience", m.audience, |x, v| x.audience = v);
         form.choice("How", m.medium, |x, v| x.medium = v);

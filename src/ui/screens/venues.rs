@@ -11,57 +11,73 @@ use crate::model::{
 use crate::ui::edits::Edits;
 use crate::ui::form::{At, EntityForm, Form};
 use crate::ui::list::List;
-use crate::ui::screen::{self, Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, Parts, Tabbed, View};
 use crate::ui::tokens;
 
 const S: Section = Section::Venues;
 
 /// The venues screen: the venues with their assessments, and the checklist.
+pub type Screen = Tabbed<VenueParts>;
+
+/// Which list is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// The venues and their assessments.
+    #[default]
+    Venues,
+    /// The security checklist.
+    Checklist,
+}
+
+/// The venues and the checklist they are assessed against.
 #[derive(Default)]
-pub struct Screen {
+pub struct VenueParts {
     venues: ListScreen<Venues>,
     checklist: ListScreen<Checklist>,
-    showing_checklist: bool,
+    /// A finding's entity, shown on the next frame on the tab its list is on.
     pending_focus: Option<Uuid>,
 }
 
-impl screen::Screen for Screen {
-    fn section(&self) -> Section {
-        S
-    }
+impl Parts for VenueParts {
+    type Tab = Tab;
+    const SECTION: Section = S;
+    const TABS: &'static [(Tab, &'static str)] = &[
+        (Tab::Venues, "Venues and assessments"),
+        (Tab::Checklist, "Security checklist"),
+    ];
+    const LIST_TAB: Tab = Tab::Venues;
 
-    fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
-        if let Some(id) = self.pending_focus.take() {
-            let is_measure = view.plan.venues.checklist.iter().any(|m| m.id.0 == id);
-            self.showing_checklist = is_measure;
-            if let Some(list) = self.list() {
-                list.select(id);
-            }
-        }
-        let tabs = [
-            (false, "Venues and assessments"),
-            (true, "Security checklist"),
-        ];
-        screen::tabs(ui, &mut self.showing_checklist, &tabs);
-        if self.showing_checklist {
-            self.checklist.show(ui, view, edits);
-        } else {
-            self.venues.show(ui, view, edits);
+    fn part(&mut self, tab: Tab, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+        match tab {
+            Tab::Venues => self.venues.show(ui, view, edits),
+            Tab::Checklist => self.checklist.show(ui, view, edits),
         }
     }
 
-    fn list(&mut self) -> Option<&mut List> {
-        Some(if self.showing_checklist {
-            &mut self.checklist.list
-        } else {
-            &mut self.venues.list
-        })
+    fn list(&mut self, tab: Tab) -> &mut List {
+        match tab {
+            Tab::Venues => &mut self.venues.list,
+            Tab::Checklist => &mut self.checklist.list,
+        }
     }
 
-    /// Shows the venue or checklist measure with this id (resolved on the next frame, against the
-    /// plan).
-    fn focus(&mut self, id: Uuid) {
+    /// The venue or checklist measure a finding named, on its tab.
+    fn before(&mut self, tab: &mut Tab, _ui: &mut Ui, view: &View<'_>) {
+        let Some(id) = self.pending_focus.take() else {
+            return;
+        };
+        let checklist = &view.plan.venues.checklist;
+        *tab = if checklist.iter().any(|m| m.id.0 == id) {
+            Tab::Checklist
+        } else {
+            Tab::Venues
+        };
+        self.list(*tab).select(id);
+    }
+
+    fn focus(&mut self, id: Uuid) -> Option<Tab> {
         self.pending_focus = Some(id);
+        None
     }
 }
 
@@ -82,7 +98,7 @@ impl Declare for Venues {
         ("In place", 70.0),
     ];
 
-    fn cells(&self, _plan: &Plan, v: &Venue) -> Vec<String> {
+    fn cells(&self, _plan: &Plan, v: &Self::E) -> Vec<String> {
         let (assessed, in_place) = match &v.assessment {
             None => ("Never".to_owned(), String::new()),
             Some(a) => {
@@ -100,7 +116,7 @@ impl Declare for Venues {
         ]
     }
 
-    fn tint(&self, _plan: &Plan, v: &Venue) -> Option<egui::Color32> {
+    fn tint(&self, _plan: &Plan, v: &Self::E) -> Option<egui::Color32> {
         Some(match &v.assessment {
             None => tokens::BAD,
             Some(a) => match in_place(a) {
@@ -110,7 +126,7 @@ impl Declare for Venues {
         })
     }
 
-    fn create(&mut self, _view: &View<'_>) -> Venue {
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
         Venue {
             id: VenueId::new(),
             name: String::new(),
@@ -123,7 +139,7 @@ impl Declare for Venues {
         }
     }
 
-    fn fields(&mut self, form: &mut EntityForm<'_, Venue>, v: &Venue, view: &View<'_>) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, v: &Self::E, view: &View<'_>) {
         form.text("Name", &v.name, |x, v| x.name = v);
         form.choice("Use", v.kind, |x, v| x.kind = v);
         form.multiline("Address", &v.address, |x, v| x.address = v);
@@ -138,7 +154,7 @@ impl Declare for Venues {
         });
     }
 
-    fn below(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits, v: &Venue) {
+    fn below(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits, v: &Self::E) {
         ui.add_space(8.0);
         ui.heading("Security assessment");
         match &v.assessment {
@@ -262,12 +278,12 @@ impl Declare for Checklist {
         ("Applies to", 240.0),
     ];
 
-    fn cells(&self, _plan: &Plan, m: &SecurityMeasure) -> Vec<String> {
+    fn cells(&self, _plan: &Plan, m: &Self::E) -> Vec<String> {
         let kinds: Vec<&str> = m.applies_to.iter().map(|k| k.label()).collect();
         vec![m.title.clone(), short(&m.guidance), kinds.join(", ")]
     }
 
-    fn create(&mut self, _view: &View<'_>) -> SecurityMeasure {
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
         SecurityMeasure {
             id: MeasureId::new(),
             title: String::new(),
@@ -276,12 +292,7 @@ impl Declare for Checklist {
         }
     }
 
-    fn fields(
-        &mut self,
-        form: &mut EntityForm<'_, SecurityMeasure>,
-        m: &SecurityMeasure,
-        _view: &View<'_>,
-    ) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, m: &Self::E, _view: &View<'_>) {
         form.text("Measure", &m.title, |x, v| x.title = v);
         form.multiline("What it involves", &m.guidance, |x, v| x.guidance = v);
         let mut changed = None;

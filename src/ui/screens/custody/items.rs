@@ -39,7 +39,7 @@ impl Declare for Items {
         ("Seals", 160.0),
     ];
 
-    fn cells(&self, plan: &Plan, i: &CustodyItem) -> Vec<String> {
+    fn cells(&self, plan: &Plan, i: &Self::E) -> Vec<String> {
         let last = self
             .timelines
             .as_ref()
@@ -55,7 +55,7 @@ impl Declare for Items {
         ]
     }
 
-    fn create(&mut self, view: &View<'_>) -> CustodyItem {
+    fn create(&mut self, view: &View<'_>) -> Self::E {
         let n = view.plan.custody.items.len() + 1;
         CustodyItem {
             id: CustodyItemId::new(),
@@ -68,12 +68,7 @@ impl Declare for Items {
         }
     }
 
-    fn fields(
-        &mut self,
-        form: &mut EntityForm<'_, CustodyItem>,
-        item: &CustodyItem,
-        view: &View<'_>,
-    ) {
+    fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, item: &Self::E, view: &View<'_>) {
         form.text("Label", &item.label, |x, v| x.label = v);
         form.choice("Kind", item.kind, |x, v| x.kind = v);
         station(form, item, view.plan);
@@ -88,7 +83,7 @@ impl Declare for Items {
         });
     }
 
-    fn below(&mut self, ui: &mut Ui, view: &View<'_>, _edits: &mut Edits, item: &CustodyItem) {
+    fn below(&mut self, ui: &mut Ui, view: &View<'_>, _edits: &mut Edits, item: &Self::E) {
         ui.add_space(8.0);
         ui.heading("Timeline");
         let plan = view.plan;

@@ -17,14 +17,15 @@ use crate::model::{CustodyStage, Section, StageArrangement};
 use crate::ui::edits::Edits;
 use crate::ui::form::{Form, Whole};
 use crate::ui::list::{List, Row};
-use crate::ui::screen::{self, ListScreen, View};
+use crate::ui::screen::{ListScreen, Parts, Tabbed, View};
 use crate::ui::tokens;
 use crate::validate::Severity;
 
 const S: Section = Section::Custody;
 
+/// The custody screen's parts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-enum Tab {
+pub enum Tab {
     #[default]
     QuickEntry,
     Items,
@@ -125,21 +126,35 @@ impl Timelines {
 }
 
 /// The custody screen.
+pub type Screen = Tabbed<CustodyParts>;
+
+/// The custody screen's parts and what they share: the timelines, the entry being written.
 #[derive(Default)]
-pub struct Screen {
+pub struct CustodyParts {
     items: ListScreen<items::Items>,
     log: List,
-    tab: Tab,
     entry: entry::Entry,
     timelines: Timelines,
+    /// A part asked for another (a correction goes to quick entry).
+    go_to: Option<Tab>,
 }
 
-impl screen::Screen for Screen {
-    fn section(&self) -> Section {
-        S
-    }
+impl Parts for CustodyParts {
+    type Tab = Tab;
+    const SECTION: Section = S;
+    const TABS: &'static [(Tab, &'static str)] = &[
+        (Tab::QuickEntry, "Quick entry"),
+        (Tab::Items, "Items and timelines"),
+        (Tab::Log, "Custody log"),
+        (Tab::Arrangements, "Stages and arrangements"),
+    ];
+    const LIST_TAB: Tab = Tab::Items;
 
-    fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+    /// Progress at the count, above every part.
+    fn before(&mut self, tab: &mut Tab, ui: &mut Ui, view: &View<'_>) {
+        if let Some(next) = self.go_to.take() {
+            *tab = next;
+        }
         let plan = view.plan;
         // A focused event selects its item.
         if let Some(sel) = self.items.list.selected
@@ -149,14 +164,10 @@ impl screen::Screen for Screen {
         }
         self.timelines.refresh(view.revision, &plan.custody);
         progress(ui, view, &self.timelines);
-        let tabs = [
-            (Tab::QuickEntry, "Quick entry"),
-            (Tab::Items, "Items and timelines"),
-            (Tab::Log, "Custody log"),
-            (Tab::Arrangements, "Stages and arrangements"),
-        ];
-        screen::tabs(ui, &mut self.tab, &tabs);
-        match self.tab {
+    }
+
+    fn part(&mut self, tab: Tab, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+        match tab {
             Tab::QuickEntry => {
                 self.entry.show(ui, view, edits, &self.timelines);
                 ui.add_space(8.0);
@@ -168,7 +179,7 @@ impl screen::Screen for Screen {
                 self.timelines = self.items.decl.timelines.take().unwrap_or_default();
                 if let Some((label, e)) = self.items.decl.correct.take() {
                     self.entry = entry::Entry::correcting(&self.entry, &label, &e);
-                    self.tab = Tab::QuickEntry;
+                    self.go_to = Some(Tab::QuickEntry);
                 }
             }
             Tab::Log => self.log(ui, view),
@@ -176,23 +187,22 @@ impl screen::Screen for Screen {
         }
     }
 
-    fn list(&mut self) -> Option<&mut List> {
-        Some(if self.tab == Tab::Log {
-            &mut self.log
-        } else {
-            &mut self.items.list
-        })
+    fn list(&mut self, tab: Tab) -> &mut List {
+        match tab {
+            Tab::Log => &mut self.log,
+            _ => &mut self.items.list,
+        }
     }
 
     /// Shows the item, or the item of the event, with this id.
-    fn focus(&mut self, id: Uuid) {
-        self.tab = Tab::Items;
+    fn focus(&mut self, id: Uuid) -> Option<Tab> {
         self.items.list.select(id);
         self.log.selected = Some(id);
+        Some(Tab::Items)
     }
 }
 
-impl Screen {
+impl CustodyParts {
     /// Every recorded event, as recorded: append-only, so the list offers neither add nor remove.
     fn log(&mut self, ui: &mut Ui, view: &View<'_>) {
         let plan = view.plan;
