@@ -74,12 +74,14 @@ pub mod space {
     pub const ROW_PAD: f32 = 6.0;
     /// Width of a picker's drop-down.
     pub const PICKER_WIDTH: f32 = 280.0;
+    /// The most characters a picker shows of its value (all of it on hover).
+    pub const PICKER_CHARS: usize = 48;
     /// Height of a picker's drop-down.
     pub const PICKER_HEIGHT: f32 = 360.0;
     /// The sections list on the left.
     pub const SECTIONS_WIDTH: f32 = 250.0;
     /// The readiness panel on the right.
-    pub const READINESS_WIDTH: f32 = 320.0;
+    pub const READINESS_WIDTH: f32 = 360.0;
     /// Below this window width (points) the readiness panel folds to a strip with a button.
     pub const READINESS_FOLDS_BELOW: f32 = 1360.0;
     /// Width of a date field.

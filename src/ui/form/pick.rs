@@ -48,12 +48,18 @@ fn filtered<T: PartialEq + Clone>(
     let combo_id = ui.make_persistent_id(egui::IdSalt::new(salt));
     let was_open = ComboBox::is_open(ui.ctx(), combo_id);
     let mut selected = current.clone();
-    // A long value is cut to the width there is (the whole of it on hover), never pushing the form
-    // past the screen's edge.
+    // A long value is cut short (the whole of it on hover), never pushing the form past the
+    // screen's edge.
+    let cut = shown.chars().count() > space::PICKER_CHARS;
+    let short: String = if cut {
+        let head: String = shown.chars().take(space::PICKER_CHARS - 1).collect();
+        format!("{}…", head.trim_end())
+    } else {
+        shown.to_owned()
+    };
     let response = ComboBox::from_id_salt(salt)
-        .selected_text(shown)
-        .wrap_mode(egui::TextWrapMode::Truncate)
-        .width(space::PICKER_WIDTH.min(ui.available_width()))
+        .selected_text(short)
+        .width(space::PICKER_WIDTH)
         .height(space::PICKER_HEIGHT)
         .show_ui(ui, |ui| {
             let mut filter: String = ui.data(|d| d.get_temp(filter_id)).unwrap_or_default();
@@ -78,7 +84,7 @@ fn filtered<T: PartialEq + Clone>(
         })
         .response
         .labelled_by(label);
-    if shown.chars().count() > 30 {
+    if cut {
         response.on_hover_text(shown);
     }
     if !was_open {
