@@ -168,10 +168,13 @@ pub struct Risk {
     pub impact: Rating,
     /// What is done about it.
     pub mitigations: Vec<Mitigation>,
-    /// Likelihood once mitigated.
-    pub residual_likelihood: Rating,
-    /// Impact once mitigated.
-    pub residual_impact: Rating,
+    /// Likelihood once mitigated; `None` until it is assessed (a new risk has none). Written as a
+    /// bare rating, as before residual scores could be left out, and left out when not assessed.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "assessed")]
+    pub residual_likelihood: Option<Rating>,
+    /// Impact once mitigated; `None` until it is assessed.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "assessed")]
+    pub residual_impact: Option<Rating>,
     /// Where it stands.
     pub status: RiskStatus,
     /// When it must next be reviewed.
@@ -188,9 +191,9 @@ impl Risk {
         self.likelihood.get() * self.impact.get()
     }
 
-    /// Likelihood × impact after mitigation.
-    pub fn residual_score(&self) -> u8 {
-        self.residual_likelihood.get() * self.residual_impact.get()
+    /// Likelihood × impact after mitigation, once both are assessed.
+    pub fn residual_score(&self) -> Option<u8> {
+        Some(self.residual_likelihood?.get() * self.residual_impact?.get())
     }
 
     /// The level before mitigation.
@@ -198,8 +201,28 @@ impl Risk {
         RiskLevel::of_score(self.score())
     }
 
-    /// The level after mitigation, which sets the review cadence.
+    /// The level after mitigation, which sets the review cadence; until the residual scores are
+    /// assessed, the level before mitigation (what is known).
     pub fn residual_level(&self) -> RiskLevel {
-        RiskLevel::of_score(self.residual_score())
+        self.residual_score()
+            .map_or_else(|| self.level(), RiskLevel::of_score)
+    }
+}
+
+/// A residual rating in a plan file: a bare rating (1 to 5) when assessed, absent when not.
+mod assessed {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Rating;
+
+    pub fn serialize<S: Serializer>(value: &Option<Rating>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(rating) => rating.serialize(s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Rating>, D::Error> {
+        Rating::deserialize(d).map(Some)
     }
 }

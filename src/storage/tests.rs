@@ -499,3 +499,40 @@ fn the_version_is_read_from_the_top_without_a_full_parse_and_otherwise_by_one() 
         parse(&text, Path::new("t")).unwrap()
     );
 }
+
+#[test]
+fn residual_scores_are_written_bare_when_assessed_and_left_out_when_not() {
+    let mut plan = crate::test_support::plan();
+    let mut risk = crate::storage::parse(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/northmere.plan.ron"
+        ))
+        .unwrap(),
+        std::path::Path::new("northmere.plan.ron"),
+    )
+    .unwrap()
+    .risks[0]
+        .clone();
+    assert!(
+        risk.residual_likelihood.is_some(),
+        "the example's risks are assessed"
+    );
+    plan.risks = vec![risk.clone()];
+    let text = crate::storage::to_ron(&plan).unwrap();
+    let bare = format!(
+        "residual_likelihood: {},",
+        risk.residual_likelihood.unwrap()
+    );
+    assert!(
+        text.contains(&bare),
+        "as before residual scores could be left out"
+    );
+    risk.residual_likelihood = None;
+    risk.residual_impact = None;
+    plan.risks = vec![risk];
+    let text = crate::storage::to_ron(&plan).unwrap();
+    assert!(!text.contains("residual_"), "not assessed: left out");
+    let back = crate::storage::parse(&text, std::path::Path::new("p.plan.ron")).unwrap();
+    assert_eq!(back.risks[0].residual_likelihood, None);
+}

@@ -311,16 +311,24 @@ fn risks(plan: &Plan, context: &Context, f: &mut Findings) {
                 entity,
             );
         }
-        if r.residual_score() > r.score() {
-            f.push(
+        match r.residual_score() {
+            Some(residual) if residual > r.score() => f.push(
                 Rule::ResidualAboveInherent,
                 format!(
-                    "Risk {title}: the residual score {} is higher than the inherent score {}",
-                    r.residual_score(),
+                    "Risk {title}: the residual score {residual} is higher than the inherent score {}",
                     r.score()
                 ),
                 entity,
-            );
+            ),
+            None if r.status != RiskStatus::Closed => f.push(
+                Rule::ResidualNotAssessed,
+                format!(
+                    "Risk {title} has no residual likelihood and impact: assess them once its \
+                     mitigations are set"
+                ),
+                entity,
+            ),
+            _ => {}
         }
         if r.status == RiskStatus::Closed {
             continue;

@@ -291,6 +291,9 @@ rules! {
     /// Mitigation makes the risk worse.
     ResidualAboveInherent => "risks.residual-above-inherent", Warning, Risks,
         "Residual scores are no higher than inherent ones.";
+    /// An open risk's residual scores are not assessed yet.
+    ResidualNotAssessed => "risks.residual-not-assessed", Warning, Risks,
+        "Every open risk has its residual likelihood and impact assessed.";
 
     /// A hotspot has no mitigation.
     HotspotNoMitigation => "hotspots.no-mitigation", Warning, Hotspots,

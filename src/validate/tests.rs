@@ -285,8 +285,8 @@ fn breach(rule: Rule, p: &mut Plan) {
             let r = &mut p.risks[0];
             r.likelihood = Rating::MAX;
             r.impact = Rating::MAX;
-            r.residual_likelihood = Rating::MAX;
-            r.residual_impact = Rating::MAX;
+            r.residual_likelihood = Some(Rating::MAX);
+            r.residual_impact = Some(Rating::MAX);
             r.next_review = Some(as_of().today + Duration::days(45));
         }
         RiskNoMitigation => {
@@ -303,10 +303,11 @@ fn breach(rule: Rule, p: &mut Plan) {
         MitigationNoOwner => p.risks[0].mitigations[0].owner = None,
         ResidualAboveInherent => {
             let r = &mut p.risks[0];
-            r.residual_likelihood = Rating::MAX;
-            r.residual_impact = Rating::MAX;
+            r.residual_likelihood = Some(Rating::MAX);
+            r.residual_impact = Some(Rating::MAX);
             r.likelihood = Rating::MIN;
         }
+        ResidualNotAssessed => p.risks[0].residual_impact = None,
         HotspotNoMitigation => p.hotspots[0].mitigation.clear(),
         HotspotNoOwner => p.hotspots[0].owner = None,
         NoCountEvent => p.events.retain(|e| e.kind != EventKind::Count),

@@ -203,7 +203,7 @@ fn heat_map(
     y: f32,
     title: &str,
     risks: &[&Risk],
-    rating: impl Fn(&Risk) -> (Rating, Rating),
+    rating: impl Fn(&Risk) -> Option<(Rating, Rating)>,
 ) {
     let cell = 11.0;
     let left = x + 14.0;
@@ -220,7 +220,7 @@ fn heat_map(
         for impact in Rating::all() {
             let count = risks
                 .iter()
-                .filter(|r| rating(r) == (likelihood, impact))
+                .filter(|r| rating(r) == Some((likelihood, impact)))
                 .count();
             let level = RiskLevel::of_score(likelihood.get() * impact.get());
             let cx = left + f32::from(impact.get() - 1) * cell;
@@ -303,10 +303,11 @@ pub(super) fn risks(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     // The heat maps: inherent and residual, side by side, with a legend.
     let top = flow.reserve(86.0);
     heat_map(flow, MARGIN, top, "Before mitigation", &open, |r| {
-        (r.likelihood, r.impact)
+        Some((r.likelihood, r.impact))
     });
+    // A risk whose residual scores are not assessed yet is not on the residual map.
     heat_map(flow, MARGIN + 85.0, top, "After mitigation", &open, |r| {
-        (r.residual_likelihood, r.residual_impact)
+        Some((r.residual_likelihood?, r.residual_impact?))
     });
     let legend_y = top + 82.0;
     let mut x = MARGIN;
@@ -395,11 +396,13 @@ pub(super) fn risks(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             } else {
                 mitigations.join("\n")
             }),
-            Cell::titled(
-                r.residual_score().to_string(),
-                format!("{}×{}", r.residual_likelihood, r.residual_impact),
-            )
-            .filled(level_fill(r.residual_level())),
+            match (r.residual_score(), r.residual_likelihood, r.residual_impact) {
+                (Some(score), Some(l), Some(i)) => {
+                    Cell::titled(score.to_string(), format!("{l}×{i}"))
+                        .filled(level_fill(r.residual_level()))
+                }
+                _ => Cell::new("Not assessed"),
+            },
             Cell::new(review),
         ]);
     }

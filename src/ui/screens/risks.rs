@@ -86,7 +86,8 @@ impl Declare for Register {
             r.category.label().to_owned(),
             plan.person_name(r.owner).to_owned(),
             r.score().to_string(),
-            r.residual_score().to_string(),
+            r.residual_score()
+                .map_or_else(|| "—".to_owned(), |s| s.to_string()),
             r.status.label().to_owned(),
             day(r.next_review),
         ]
@@ -108,8 +109,8 @@ impl Declare for Register {
             likelihood: three,
             impact: three,
             mitigations: vec![],
-            residual_likelihood: three,
-            residual_impact: three,
+            residual_likelihood: None,
+            residual_impact: None,
             status: RiskStatus::Open,
             next_review: Some(view.now.date() + chrono::Duration::days(30)),
             reviews: vec![],
@@ -118,16 +119,12 @@ impl Declare for Register {
     }
 
     fn header(&mut self, ui: &mut Ui, _view: &View<'_>, _edits: &mut Edits, r: &Self::E) {
-        ui.label(
-            RichText::new(format!(
-                "Score {} ({}), {} after mitigation ({})",
-                r.score(),
-                r.level().label(),
-                r.residual_score(),
-                r.residual_level().label()
-            ))
-            .strong(),
-        );
+        let after = match r.residual_score() {
+            Some(s) => format!("{s} after mitigation ({})", r.residual_level().label()),
+            None => "after mitigation not assessed yet".to_owned(),
+        };
+        let text = format!("Score {} ({}), {after}", r.score(), r.level().label());
+        ui.label(RichText::new(text).strong());
     }
 
     fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, r: &Self::E, view: &View<'_>) {
@@ -138,11 +135,7 @@ impl Declare for Register {
         form.person("Owner", r.owner, &plan.people, |x, v| x.owner = v);
         scale(form, "Likelihood", r.likelihood, |x, v| x.likelihood = v);
         scale(form, "Impact", r.impact, |x, v| x.impact = v);
-        let (rl, ri) = (r.residual_likelihood, r.residual_impact);
-        scale(form, "Residual likelihood", rl, |x, v| {
-            x.residual_likelihood = v
-        });
-        scale(form, "Residual impact", ri, |x, v| x.residual_impact = v);
+        residual(form, r);
         form.choice("Status", r.status, |x, v| x.status = v);
         form.date("Next review", r.next_review, true, |x, v| x.next_review = v);
         let venue = r.venue.map(|v| v.0);
@@ -220,6 +213,44 @@ fn reviews(form: &mut EntityForm<'_, Risk>, r: &Risk, view: &View<'_>) {
             });
             x.next_review = Some(today + chrono::Duration::days(interval));
         });
+    }
+}
+
+/// The residual likelihood and impact: "Not assessed" until the user assesses them (both start at
+/// the inherent ratings), and can be cleared again.
+fn residual(form: &mut EntityForm<'_, Risk>, r: &Risk) {
+    match (r.residual_likelihood, r.residual_impact) {
+        (Some(l), Some(i)) => {
+            scale(form, "Residual likelihood", l, |x, v| {
+                x.residual_likelihood = Some(v)
+            });
+            scale(form, "Residual impact", i, |x, v| {
+                x.residual_impact = Some(v)
+            });
+            let mut clear = false;
+            form.row("", |ui| {
+                clear = ui.button("Clear residual scores").clicked()
+            });
+            if clear {
+                form.change("clear residual scores", |x| {
+                    x.residual_likelihood = None;
+                    x.residual_impact = None;
+                });
+            }
+        }
+        _ => {
+            let mut assess = false;
+            form.row("After mitigation", |ui| {
+                ui.weak("Not assessed");
+                assess = ui.button("Assess residual scores").clicked();
+            });
+            if assess {
+                form.change("assess residual scores", |x| {
+                    x.residual_likelihood = Some(x.residual_likelihood.unwrap_or(x.likelihood));
+                    x.residual_impact = Some(x.residual_impact.unwrap_or(x.impact));
+                });
+            }
+        }
     }
 }
 

@@ -70,3 +70,22 @@ fn the_owner_picker_shows_only_the_people_matching_what_is_typed() {
     app.open("Owner");
     assert_eq!(app.options(" — ").len(), everyone);
 }
+
+#[test]
+fn a_new_risk_starts_without_residual_scores_until_they_are_assessed() {
+    let mut app = App::example();
+    app.go_to(Section::Risks);
+    app.click("Add risk");
+    let risk = app.plan().risks.last().unwrap().clone();
+    assert_eq!(
+        (risk.residual_likelihood, risk.residual_impact),
+        (None, None)
+    );
+    assert!(app.shows("Not assessed"));
+    app.click("Assess residual scores");
+    let risk = app.plan().risks.last().unwrap().clone();
+    assert_eq!(risk.residual_likelihood, Some(risk.likelihood));
+    assert_eq!(risk.residual_impact, Some(risk.impact));
+    app.click("Clear residual scores");
+    assert_eq!(app.plan().risks.last().unwrap().residual_impact, None);
+}
