@@ -348,8 +348,8 @@ fn every_anomaly_kind_is_detected() {
         (
             AnomalyKind::NotReceived,
             Box::new(|c: &mut Custody| {
-                // Drop every event of one box from the count onward, as if they had never been recorded;
-                // rebuild the chains so only the missing receipt is visible.
+                // Drop every event of one box from the count onward, as if they had never been
+                // recorded; rebuild the chains so only the missing receipt is visible.
                 let keep: Vec<_> = c
                     .events
                     .iter()
@@ -460,7 +460,8 @@ fn receipt_is_only_overdue_after_the_deadline() {
     );
 }
 
-/// Splits the example's custody into two laptops' copies: each has every item, and some of the logs.
+/// Splits the example's custody into two laptops' copies: each has every item, and some of the
+/// logs.
 fn two_laptops() -> (Custody, Custody) {
     let c = example().custody;
     let mut a = c.clone();
@@ -543,7 +544,8 @@ fn merge_reports_conflicts_and_never_overwrites() {
         &original
     );
 
-    // A same-id conflict whose chain is intact in each copy: the same event id recorded differently.
+    // A same-id conflict whose chain is intact in each copy: the same event id recorded
+    // differently.
     let (a, mut b) = two_laptops();
     b.events.retain(|e| e.log == "count-receipt");
     let mut rogue = Custody {

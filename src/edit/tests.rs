@@ -167,7 +167,8 @@ fn recorded_custody_events_undo_and_redo_keep_the_chain() {
         ["laptop-1"]
     );
 
-    // Once saved, recorded events are evidence: undo refuses, once, and then undoes what came before.
+    // Once saved, recorded events are evidence: undo refuses, once, and then undoes what came
+    // before.
     h.apply(&mut p, Section::Overview, "edit authority", None, |p| {
         p.overview.authority = "Northmere".into()
     });

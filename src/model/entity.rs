@@ -1,6 +1,6 @@
-//! What every listed entity of the plan has in common: an id, a title, the section and list it lives in,
-//! how it is handled in redacted copies, and what its list allows. The editor's one list-and-form screen
-//! is built on this trait; so is "used in 7 places" before a removal.
+//! What every listed entity of the plan has in common: an id, a title, the section and list it
+//! lives in, how it is handled in redacted copies, and what its list allows. The editor's one
+//! list-and-form screen is built on this trait; so is "used in 7 places" before a removal.
 
 use uuid::Uuid;
 
@@ -48,8 +48,8 @@ impl Capabilities {
         remove: false,
         reorder: false,
     };
-    /// Evidence recorded through its own procedure (custody events, recorded at a desk and chained):
-    /// never added, edited, removed or reordered from a list.
+    /// Evidence recorded through its own procedure (custody events, recorded at a desk and
+    /// chained): never added, edited, removed or reordered from a list.
     pub const RECORDED: Capabilities = Capabilities {
         add: false,
         ..Capabilities::APPEND_ONLY
@@ -341,9 +341,9 @@ impl Uses {
     }
 }
 
-/// Counts how often `id` is referred to from anywhere in the plan other than `own` (the entity's own
-/// record). Generic over every list: ids are written as their UUID text, so the serialised plan names
-/// every reference. Runs only when a removal is asked for.
+/// Counts how often `id` is referred to from anywhere in the plan other than `own` (the entity's
+/// own record). Generic over every list: ids are written as their UUID text, so the serialised plan
+/// names every reference. Runs only when a removal is asked for.
 pub fn uses<E: Entity + serde::Serialize>(plan: &Plan, own: &E) -> Uses {
     let needle = own.uuid().to_string();
     let count = |value: &dyn erased::Json| value.json().matches(needle.as_str()).count();

@@ -465,7 +465,8 @@ fn excerpt_points_at_the_column() {
     let shown = excerpt("abc\n  def: x\n", 2, 8);
     assert!(shown.contains("2 |   def: x"), "{shown}");
     assert!(shown.ends_with("|        ^"), "{shown:?}");
-    // A bidirectional override in the file reaches the terminal escaped, and the caret still points.
+    // A bidirectional override in the file reaches the terminal escaped, and the caret still
+    // points.
     let shown = excerpt("  name: \"\u{202e}evil\", x\n", 1, 17);
     assert!(shown.contains("name: \"\\u{202e}evil\""), "{shown}");
     assert!(!shown.contains('\u{202e}'));

@@ -1,6 +1,7 @@
-//! Every kind of election checked against a timetable the Electoral Commission, a council or Parliament
-//! published (cited at each test), and the calendar cases the law turns on: St Andrew's Day, Easter in
-//! Scotland, Christmas and New Year, the Coronation holiday, a writ window and a vacancy window.
+//! Every kind of election checked against a timetable the Electoral Commission, a council or
+//! Parliament published (cited at each test), and the calendar cases the law turns on: St Andrew's
+//! Day, Easter in Scotland, Christmas and New Year, the Coronation holiday, a writ window and a
+//! vacancy window.
 
 use chrono::NaiveDate;
 
@@ -97,11 +98,12 @@ fn the_2024_general_election_in_england_and_northern_ireland() {
 
 #[test]
 fn the_2019_general_election_across_st_andrews_day() {
-    // Swansea Council, Uttlesford District Council and West Norfolk timetables for 12 December 2019; House
-    // of Commons Library CBP-8728. St Andrew's Day (2 December, Scotland) is disregarded by the election
-    // timetable everywhere, so nominations closed on 14 November and postal applications on 26 November;
-    // registration is counted in England's own calendar (26 November), and in Scotland the Early
-    // Parliamentary General Election Act 2019 s. 1(4) held it to 26 November too.
+    // Swansea Council, Uttlesford District Council and West Norfolk timetables for 12 December
+    // 2019; House of Commons Library CBP-8728. St Andrew's Day (2 December, Scotland) is
+    // disregarded by the election timetable everywhere, so nominations closed on 14 November and
+    // postal applications on 26 November; registration is counted in England's own calendar (26
+    // November), and in Scotland the Early Parliamentary General Election Act 2019 s. 1(4) held it
+    // to 26 November too.
     let t = table(UkParliamentary, d(2019, 12, 12), Some(Nation::Wales));
     published(
         &t,
@@ -130,9 +132,9 @@ fn the_2019_general_election_across_st_andrews_day() {
 
 #[test]
 fn a_general_election_on_7_january_2027_counts_christmas_eve_out() {
-    // Worked from the law: 6 working days before Thursday 7 January 2027, passing over New Year's Day,
-    // Scotland's 2 January substitute (4 January), the Boxing Day substitute (28 December), Christmas Day
-    // and Christmas Eve.
+    // Worked from the law: 6 working days before Thursday 7 January 2027, passing over New Year's
+    // Day, Scotland's 2 January substitute (4 January), the Boxing Day substitute (28 December),
+    // Christmas Day and Christmas Eve.
     let england = table(UkParliamentary, d(2027, 1, 7), Some(Nation::England));
     assert_eq!(england.date_of(ProxyDeadline), Some(d(2026, 12, 23)));
     assert!(
@@ -142,8 +144,8 @@ fn a_general_election_on_7_january_2027_counts_christmas_eve_out() {
             .source
             .contains("reg. 56(2)")
     );
-    // Registration is counted in each elector's own calendar: Scotland's 4 January holiday makes its
-    // deadline a day earlier than England's.
+    // Registration is counted in each elector's own calendar: Scotland's 4 January holiday makes
+    // its deadline a day earlier than England's.
     let scotland = table(UkParliamentary, d(2027, 1, 7), Some(Nation::Scotland));
     assert_eq!(england.date_of(RegistrationDeadline), Some(d(2026, 12, 16)));
     assert_eq!(
@@ -156,8 +158,8 @@ fn a_general_election_on_7_january_2027_counts_christmas_eve_out() {
 
 #[test]
 fn a_northern_ireland_general_election_across_easter() {
-    // EONI notice of election for 7 May 2015: postal and proxy applications by 5pm on Thursday 16 April
-    // 2015, with Good Friday and Easter Monday passed over.
+    // EONI notice of election for 7 May 2015: postal and proxy applications by 5pm on Thursday 16
+    // April 2015, with Good Friday and Easter Monday passed over.
     let t = table(
         UkParliamentary,
         d(2015, 5, 7),
@@ -168,9 +170,10 @@ fn a_northern_ireland_general_election_across_easter() {
 
 #[test]
 fn a_parliamentary_by_election_across_st_andrews_day_and_its_writ_window() {
-    // North Shropshire by-election, 16 December 2021 (Shropshire Council; Shropshire Star): nominations
-    // closed at 4pm on 19 November, registration at midnight on 30 November (St Andrew's Day is not an
-    // English holiday), postal applications at 5pm on 1 December, proxies at 5pm on 8 December.
+    // North Shropshire by-election, 16 December 2021 (Shropshire Council; Shropshire Star):
+    // nominations closed at 4pm on 19 November, registration at midnight on 30 November (St
+    // Andrew's Day is not an English holiday), postal applications at 5pm on 1 December, proxies at
+    // 5pm on 8 December.
     let request = Request {
         nomination_day: Some(d(2021, 11, 19)),
         ..Request::new(UkParliamentaryByElection, d(2021, 12, 16))
@@ -200,8 +203,8 @@ fn a_parliamentary_by_election_across_st_andrews_day_and_its_writ_window() {
         why.contains("24 working days after") && why.contains("17 to 19"),
         "{why}"
     );
-    // With the writ: the notice is due by the second working day after it, and the nomination day may be
-    // no later than the seventh.
+    // With the writ: the notice is due by the second working day after it, and the nomination day
+    // may be no later than the seventh.
     let with_writ = Request {
         writ: Some(d(2021, 11, 10)),
         ..request.clone()
@@ -223,7 +226,8 @@ fn a_parliamentary_by_election_across_st_andrews_day_and_its_writ_window() {
 
 #[test]
 fn english_local_elections_of_2024_and_2025() {
-    // Electoral Commission media guide, local elections in England, 2 May 2024 (Easter inside the period).
+    // Electoral Commission media guide, local elections in England, 2 May 2024 (Easter inside the
+    // period).
     let t = table(EnglishLocal, d(2024, 5, 2), None);
     published(
         &t,
@@ -265,8 +269,8 @@ fn english_local_elections_of_2024_and_2025() {
 
 #[test]
 fn an_english_council_by_election_is_held_within_35_working_days_of_the_vacancy() {
-    // LGA 1972 s. 89(1): a vacancy notified on Monday 3 March 2025 must be filled by Wednesday 23 April
-    // 2025, 35 working days later, Good Friday and Easter Monday passed over.
+    // LGA 1972 s. 89(1): a vacancy notified on Monday 3 March 2025 must be filled by Wednesday 23
+    // April 2025, 35 working days later, Good Friday and Easter Monday passed over.
     let request = Request {
         vacancy: Some(d(2025, 3, 3)),
         ..Request::new(EnglishLocalByElection, d(2025, 4, 17))
@@ -312,8 +316,8 @@ fn an_english_parish_by_election() {
 
 #[test]
 fn welsh_city_and_community_councils_in_2022() {
-    // Newport City Council, city and community council elections of 5 May 2022 (the first under the Welsh
-    // rules of 2021; Easter in the period; no voter ID in Wales).
+    // Newport City Council, city and community council elections of 5 May 2022 (the first under the
+    // Welsh rules of 2021; Easter in the period; no voter ID in Wales).
     let newport = [
         (NoticeOfElection, d(2022, 3, 28), None),
         (CloseOfNominations, d(2022, 4, 5), Some("16:00")),
@@ -428,8 +432,9 @@ fn the_greater_london_authority_in_2024() {
 
 #[test]
 fn the_scottish_parliament_across_easter_in_2016_and_2021() {
-    // Comhairle nan Eilean Siar and Lothian Valuation Joint Board, 6 May 2021: Easter Monday (5 April) is
-    // disregarded, so nominations closed on 31 March; the 2021 Act moved the postal deadline to 6 April.
+    // Comhairle nan Eilean Siar and Lothian Valuation Joint Board, 6 May 2021: Easter Monday (5
+    // April) is disregarded, so nominations closed on 31 March; the 2021 Act moved the postal
+    // deadline to 6 April.
     let t = table(ScottishParliament, d(2021, 5, 6), None);
     published(
         &t,
@@ -443,7 +448,8 @@ fn the_scottish_parliament_across_easter_in_2016_and_2021() {
             (EmergencyProxyDeadline, d(2021, 5, 6), Some("17:00")),
         ],
     );
-    // Electoral Commission timetable, 5 May 2016: notice between 14 and 23 March, nominations 1 April.
+    // Electoral Commission timetable, 5 May 2016: notice between 14 and 23 March, nominations 1
+    // April.
     published(
         &table(ScottishParliament, d(2016, 5, 5), None),
         &[
@@ -457,9 +463,9 @@ fn the_scottish_parliament_across_easter_in_2016_and_2021() {
 
 #[test]
 fn scottish_councils_across_easter_and_st_andrews_day() {
-    // Dumfries and Galloway Council, 5 May 2022: nominations 30 March (Easter Monday disregarded by the
-    // election rules), registration on Easter Monday itself, 18 April (the registration regulations do not
-    // disregard it).
+    // Dumfries and Galloway Council, 5 May 2022: nominations 30 March (Easter Monday disregarded by
+    // the election rules), registration on Easter Monday itself, 18 April (the registration
+    // regulations do not disregard it).
     published(
         &table(ScottishLocal, d(2022, 5, 5), None),
         &[
@@ -470,8 +476,8 @@ fn scottish_councils_across_easter_and_st_andrews_day() {
             (ProxyDeadline, d(2022, 4, 26), Some("17:00")),
         ],
     );
-    // Dumfries and Galloway, Mid Galloway and Wigtown West by-election, 8 December 2022, across St Andrew's
-    // Day (30 November).
+    // Dumfries and Galloway, Mid Galloway and Wigtown West by-election, 8 December 2022, across St
+    // Andrew's Day (30 November).
     published(
         &table(ScottishLocal, d(2022, 12, 8), None),
         &[
@@ -489,9 +495,10 @@ fn scottish_councils_across_easter_and_st_andrews_day() {
 
 #[test]
 fn a_scottish_by_election_timetable_across_christmas_and_new_year() {
-    // East Dunbartonshire Council, Kirkintilloch East and North and Twechar by-election, 13 February 2025:
-    // the notice was published on 3 January 2025 and nominations closed on 13 January. The notice window
-    // runs back across Christmas and New Year (Christmas Eve, Christmas Day, Boxing Day, 1 and 2 January).
+    // East Dunbartonshire Council, Kirkintilloch East and North and Twechar by-election, 13
+    // February 2025: the notice was published on 3 January 2025 and nominations closed on 13
+    // January. The notice window runs back across Christmas and New Year (Christmas Eve, Christmas
+    // Day, Boxing Day, 1 and 2 January).
     let t = table(ScottishLocal, d(2025, 2, 13), None);
     published(&t, &[(CloseOfNominations, d(2025, 1, 13), Some("16:00"))]);
     let (earliest, latest) = (
@@ -507,8 +514,8 @@ fn a_scottish_by_election_timetable_across_christmas_and_new_year() {
 
 #[test]
 fn the_senedd_before_and_under_the_2025_order() {
-    // 6 May 2021 (Electoral Commission; ITV Wales; The National): registration 19 April, postal 20 April,
-    // proxy 27 April.
+    // 6 May 2021 (Electoral Commission; ITV Wales; The National): registration 19 April, postal 20
+    // April, proxy 27 April.
     let t = table(Senedd, d(2021, 5, 6), None);
     assert_eq!(t.rules.key, "senedd/2007");
     published(
@@ -532,8 +539,8 @@ fn the_senedd_before_and_under_the_2025_order() {
 
 #[test]
 fn northern_ireland_council_elections_across_the_coronation_holiday() {
-    // Electoral Commission, local council elections in Northern Ireland, 18 May 2023: the Coronation bank
-    // holiday (8 May) and the Early May holiday are passed over.
+    // Electoral Commission, local council elections in Northern Ireland, 18 May 2023: the
+    // Coronation bank holiday (8 May) and the Early May holiday are passed over.
     published(
         &table(NiLocal, d(2023, 5, 18), None),
         &[

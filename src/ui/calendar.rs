@@ -1,5 +1,6 @@
-//! The editor's own date picker: a month grid that marks polling day, bank holidays and the other days the
-//! election timetable disregards (from the timetable engine), with plain month and year navigation.
+//! The editor's own date picker: a month grid that marks polling day, bank holidays and the other
+//! days the election timetable disregards (from the timetable engine), with plain month and year
+//! navigation.
 
 use std::sync::Arc;
 

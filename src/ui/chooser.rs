@@ -1,6 +1,6 @@
 //! The editor's own file chooser, for machines where no native dialog can open (no desktop portal,
-//! as on a locked-down or remote desktop): the folders and matching files of one folder, and a field
-//! to type a name or a whole path.
+//! as on a locked-down or remote desktop): the folders and matching files of one folder, and a
+//! field to type a name or a whole path.
 
 use std::path::{Path, PathBuf};
 
@@ -101,7 +101,8 @@ impl Chooser {
         Ok((dirs, files))
     }
 
-    /// The file the typed name means: a path as typed when it has folders, else in the folder shown.
+    /// The file the typed name means: a path as typed when it has folders, else in the folder
+    /// shown.
     pub fn target(&self) -> Result<PathBuf, String> {
         let typed = self.name.trim();
         if typed.is_empty() {

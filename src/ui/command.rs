@@ -97,8 +97,8 @@ impl Command {
         !matches!(self, Command::New | Command::Open | Command::Exit)
     }
 
-    /// The commands whose shortcuts were pressed this frame (consumed, so text fields do not see them).
-    /// Shift+Ctrl+S is checked before Ctrl+S.
+    /// The commands whose shortcuts were pressed this frame (consumed, so text fields do not see
+    /// them). Shift+Ctrl+S is checked before Ctrl+S.
     pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
         let mut order: Vec<Command> = Command::ALL.to_vec();
         order.sort_by_key(|c| {

@@ -1,6 +1,6 @@
 //! Handing a file to the desktop: open an exported PDF in the reader the machine has, or show it in
-//! its folder. Where no desktop program can (no display, no opener installed) the user is told where
-//! the file is instead.
+//! its folder. Where no desktop program can (no display, no opener installed) the user is told
+//! where the file is instead.
 
 use std::path::Path;
 use std::process::{Command, Stdio};

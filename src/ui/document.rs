@@ -1,5 +1,5 @@
-//! An open plan: the plan, where it lives, its undo history, what validation says about it, and what its
-//! file held when last read or written (to tell when another copy has changed it since).
+//! An open plan: the plan, where it lives, its undo history, what validation says about it, and
+//! what its file held when last read or written (to tell when another copy has changed it since).
 
 use std::path::PathBuf;
 
@@ -11,8 +11,8 @@ use crate::model::{Plan, Section};
 use crate::storage::Digest;
 use crate::validate::{self, Context, Finding, Severity};
 
-/// How long after the last change validation waits before running again (typing stays fluid on a large
-/// plan).
+/// How long after the last change validation waits before running again (typing stays fluid on a
+/// large plan).
 const SETTLE_SECONDS: f64 = 0.3;
 
 /// A plan open in the editor.
@@ -36,8 +36,8 @@ pub struct OpenPlan {
 }
 
 impl OpenPlan {
-    /// A plan loaded from `path` whose file held bytes with digest `disk`, or new (`path` is `None`) or
-    /// recovered (`disk` is `None`: not yet saved).
+    /// A plan loaded from `path` whose file held bytes with digest `disk`, or new (`path` is
+    /// `None`) or recovered (`disk` is `None`: not yet saved).
     pub fn new(
         plan: Plan,
         path: Option<PathBuf>,
@@ -105,7 +105,8 @@ impl OpenPlan {
         }
     }
 
-    /// Recomputes the findings when the plan has changed and the user has paused; returns whether it did.
+    /// Recomputes the findings when the plan has changed and the user has paused; returns whether
+    /// it did.
     pub fn refresh_findings(&mut self, now: NaiveDateTime, time: f64, force: bool) -> bool {
         let revision = self.history.revision();
         if self.findings_revision == Some(revision) {

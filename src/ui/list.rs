@@ -1,5 +1,5 @@
-//! A sortable, filterable, virtualised list of a section's entities: only the visible rows are drawn, so
-//! tens of thousands stay smooth.
+//! A sortable, filterable, virtualised list of a section's entities: only the visible rows are
+//! drawn, so tens of thousands stay smooth.
 
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -21,8 +21,8 @@ pub struct Row {
 /// What the filtered, sorted view was built from: the rows' key, the filter and the sort.
 type ViewKey = (u64, String, Option<(usize, bool)>);
 
-/// The list's state: selection, filter, sort, and the rows built from the plan (rebuilt only when the plan
-/// changes).
+/// The list's state: selection, filter, sort, and the rows built from the plan (rebuilt only when
+/// the plan changes).
 #[derive(Default)]
 pub struct List {
     /// The selected entity.
@@ -50,7 +50,8 @@ fn compare(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 impl List {
-    /// Rebuilds the rows with `make` when `key` (the plan's state) has changed since the last build.
+    /// Rebuilds the rows with `make` when `key` (the plan's state) has changed since the last
+    /// build.
     pub fn set_rows(&mut self, key: u64, make: impl FnOnce() -> Vec<Row>) {
         if self.rows_key != Some(key) {
             self.rows = make();
@@ -65,8 +66,8 @@ impl List {
         self.scroll_to_selected = true;
     }
 
-    /// Forgets the rows so the next `set_rows` rebuilds them (when what they show depends on more than the
-    /// plan, e.g. a heat-map cell chosen as a filter).
+    /// Forgets the rows so the next `set_rows` rebuilds them (when what they show depends on more
+    /// than the plan, e.g. a heat-map cell chosen as a filter).
     pub fn invalidate(&mut self) {
         self.rows_key = None;
     }
@@ -167,7 +168,8 @@ impl List {
         if let Some(row) = scroll_to {
             builder = builder.scroll_to_row(row, Some(egui::Align::Center));
         }
-        // Columns share the width there is: their given widths, scaled down when the window is narrower.
+        // Columns share the width there is: their given widths, scaled down when the window is
+        // narrower.
         let last = columns.len().saturating_sub(1);
         let wanted: f32 = columns.iter().map(|(_, w)| *w).sum();
         let available = available_width - 8.0 * columns.len() as f32;

@@ -1,5 +1,5 @@
-//! The editor window (egui/eframe). Screens read the plan and record what the user did as edits; the app
-//! applies them through the undo history after the frame.
+//! The editor window (egui/eframe). Screens read the plan and record what the user did as edits;
+//! the app applies them through the undo history after the frame.
 
 mod app;
 mod calendar;

@@ -1,4 +1,5 @@
-//! The readiness panel: every validation finding, grouped by section; each one takes you to what to fix.
+//! The readiness panel: every validation finding, grouped by section; each one takes you to what to
+//! fix.
 
 use egui::{RichText, Ui};
 

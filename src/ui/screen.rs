@@ -1,7 +1,8 @@
-//! The one screen shape: a list of a section's entities and the selected entry's form. A screen declares
-//! its columns and fields ([`Declare`]); [`ListScreen`] owns add, remove (refused while other entries
-//! refer to the entry), reorder where the list allows it, filter, sort of the view and selection. Like
-//! egui_demo_lib's `Demo` trait, every screen is a [`Screen`] the app keeps in one list.
+//! The one screen shape: a list of a section's entities and the selected entry's form. A screen
+//! declares its columns and fields ([`Declare`]); [`ListScreen`] owns add, remove (refused while
+//! other entries refer to the entry), reorder where the list allows it, filter, sort of the view
+//! and selection. Like egui_demo_lib's `Demo` trait, every screen is a [`Screen`] the app keeps in
+//! one list.
 
 use chrono::NaiveDateTime;
 use egui::{Color32, RichText, Ui};
@@ -22,8 +23,8 @@ pub type Columns = &'static [(&'static str, f32)];
 pub struct View<'a> {
     /// The plan.
     pub plan: &'a Plan,
-    /// The plan's revision (it changes whenever the plan does, keystroke by keystroke): screens rebuild
-    /// cached rows when it changes.
+    /// The plan's revision (it changes whenever the plan does, keystroke by keystroke): screens
+    /// rebuild cached rows when it changes.
     pub revision: u64,
     /// The current findings.
     pub findings: &'a [Finding],
@@ -71,8 +72,8 @@ pub trait Declare: Default + 'static {
     fn create(&mut self, view: &View<'_>) -> Self::E;
     /// The entry's fields.
     fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, e: &Self::E, view: &View<'_>);
-    /// Anything above the list (a heat map, an explanation of the law); returns true when the rows must
-    /// be rebuilt because what `shows` keeps changed.
+    /// Anything above the list (a heat map, an explanation of the law); returns true when the rows
+    /// must be rebuilt because what `shows` keeps changed.
     fn above(&mut self, _ui: &mut Ui, _view: &View<'_>, _edits: &mut Edits) -> bool {
         false
     }
@@ -204,8 +205,8 @@ impl<D: Declare> ListScreen<D> {
     }
 }
 
-/// A screen in parts, one shown at a time under a row of tabs (custody's quick entry, items, log and
-/// arrangements; the overview's election, contests and document control).
+/// A screen in parts, one shown at a time under a row of tabs (custody's quick entry, items, log
+/// and arrangements; the overview's election, contests and document control).
 pub trait Parts: Default + 'static {
     /// Which part.
     type Tab: Copy + PartialEq + Default + 'static;
@@ -339,7 +340,8 @@ fn row_ops<E: Entity + Serialize>(ui: &mut Ui, plan: &Plan, edits: &mut Edits, e
         let uses = crate::model::entity::uses(plan, e);
         if uses.total() > 0 {
             edits.notice = Some(format!(
-                "\u{201c}{}\u{201d} was not removed: it is {}. Change or remove those entries first.",
+                "\u{201c}{}\u{201d} was not removed: it is {}. Change or remove those entries \
+                 first.",
                 e.title(),
                 uses.describe()
             ));

@@ -53,7 +53,10 @@ impl StartScreen {
             ui.vertical_centered(|ui| {
                 ui.add_space(24.0);
                 ui.heading(RichText::new("Election Integrity Planner").size(26.0));
-                ui.label("Build the integrity and security plan you agree with the police, track ballot custody, and export it for signature.");
+                ui.label(
+                    "Build the integrity and security plan you agree with the police, track \
+                    ballot custody, and export it for signature.",
+                );
                 ui.add_space(16.0);
             });
             ui.columns(2, |cols| {
@@ -70,57 +73,84 @@ impl StartScreen {
 
     fn new_plan(&mut self, ui: &mut Ui) -> Option<StartAction> {
         let mut action = None;
-        egui::Frame::group(ui.style()).inner_margin(12.0).show(ui, |ui| {
-            ui.heading("New plan");
-            ui.label("Start from a template: the standard roles, responsibilities, indicators, custody stages, venue checklist and risks are filled in for you.");
-            ui.add_space(8.0);
-            egui::Grid::new("new-plan").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-                let label = ui.label("Template");
-                egui::ComboBox::from_id_salt("template")
-                    .selected_text(templates::TEMPLATES.get(self.template).map_or("", |t| t.title))
-                    .width(280.0)
-                    .show_ui(ui, |ui| {
-                        for (i, t) in templates::TEMPLATES.iter().enumerate() {
-                            ui.selectable_value(&mut self.template, i, t.title);
+        egui::Frame::group(ui.style())
+            .inner_margin(12.0)
+            .show(ui, |ui| {
+                ui.heading("New plan");
+                ui.label(
+                    "Start from a template: the standard roles, responsibilities, indicators, \
+                custody stages, venue checklist and risks are filled in for you.",
+                );
+                ui.add_space(8.0);
+                egui::Grid::new("new-plan")
+                    .num_columns(2)
+                    .spacing([12.0, 8.0])
+                    .show(ui, |ui| {
+                        let label = ui.label("Template");
+                        egui::ComboBox::from_id_salt("template")
+                            .selected_text(
+                                templates::TEMPLATES
+                                    .get(self.template)
+                                    .map_or("", |t| t.title),
+                            )
+                            .width(280.0)
+                            .show_ui(ui, |ui| {
+                                for (i, t) in templates::TEMPLATES.iter().enumerate() {
+                                    ui.selectable_value(&mut self.template, i, t.title);
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        let label = ui.label("Polling day");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.poll_date)
+                                .hint_text("YYYY-MM-DD")
+                                .desired_width(120.0),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
+                    });
+                let template = templates::TEMPLATES.get(self.template);
+                if let Some(t) = template {
+                    ui.weak(t.description);
+                }
+                let parsed = parse_date(&self.poll_date, false);
+                match &parsed {
+                    Ok(Some(date)) => {
+                        let warnings = template
+                            .map(|t| {
+                                timetable::poll_date_warnings(&timetable::Request::new(
+                                    t.election_type,
+                                    *date,
+                                ))
+                            })
+                            .unwrap_or_default();
+                        for w in warnings {
+                            ui.colored_label(ui.visuals().warn_fg_color, w);
                         }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label("Polling day");
-                ui.add(egui::TextEdit::singleline(&mut self.poll_date).hint_text("YYYY-MM-DD").desired_width(120.0)).labelled_by(label.id);
-                ui.end_row();
+                        if date.weekday() == Weekday::Thu {
+                            ui.weak(format!("Polling day: {}", date.format("%A %-d %B %Y")));
+                        }
+                    }
+                    Err(reason) if !self.poll_date.trim().is_empty() => {
+                        ui.colored_label(ui.visuals().error_fg_color, reason);
+                    }
+                    _ => {}
+                }
+                ui.add_space(6.0);
+                let ready = matches!(parsed, Ok(Some(_))) && template.is_some();
+                if ui
+                    .add_enabled(ready, egui::Button::new("Create plan"))
+                    .clicked()
+                    && let (Ok(Some(poll_date)), Some(template)) = (parsed, template)
+                {
+                    action = Some(StartAction::Create {
+                        template,
+                        poll_date,
+                    });
+                }
             });
-            let template = templates::TEMPLATES.get(self.template);
-            if let Some(t) = template {
-                ui.weak(t.description);
-            }
-            let parsed = parse_date(&self.poll_date, false);
-            match &parsed {
-                Ok(Some(date)) => {
-                    let warnings = template
-                        .map(|t| timetable::poll_date_warnings(&timetable::Request::new(t.election_type, *date)))
-                        .unwrap_or_default();
-                    for w in warnings {
-                        ui.colored_label(ui.visuals().warn_fg_color, w);
-                    }
-                    if date.weekday() == Weekday::Thu {
-                        ui.weak(format!("Polling day: {}", date.format("%A %-d %B %Y")));
-                    }
-                }
-                Err(reason) if !self.poll_date.trim().is_empty() => {
-                    ui.colored_label(ui.visuals().error_fg_color, reason);
-                }
-                _ => {}
-            }
-            ui.add_space(6.0);
-            let ready = matches!(parsed, Ok(Some(_))) && template.is_some();
-            if ui.add_enabled(ready, egui::Button::new("Create plan")).clicked()
-                && let (Ok(Some(poll_date)), Some(template)) = (parsed, template)
-            {
-                action = Some(StartAction::Create { template, poll_date });
-            }
-        });
         action
     }
 

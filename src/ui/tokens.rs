@@ -1,5 +1,6 @@
-//! Design tokens: every colour and spacing the editor uses, in one place (the habit of rerun's `re_ui`),
-//! so a screen names what it means ("a breach", "the form's label column") and never a number.
+//! Design tokens: every colour and spacing the editor uses, in one place (the habit of rerun's
+//! `re_ui`), so a screen names what it means ("a breach", "the form's label column") and never a
+//! number.
 
 use egui::Color32;
 

@@ -11,8 +11,8 @@ pub fn control_character(text: &str) -> Option<char> {
         .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
 }
 
-/// Whether text holds a control character no plan may hold (NUL, ESC and the like, from a paste or a
-/// scanner); if so the change is refused and the user told why.
+/// Whether text holds a control character no plan may hold (NUL, ESC and the like, from a paste or
+/// a scanner); if so the change is refused and the user told why.
 pub fn refused_characters(text: &str, edits: &mut Edits) -> bool {
     let Some(c) = control_character(text) else {
         return false;

@@ -315,7 +315,8 @@ fn risks(plan: &Plan, context: &Context, f: &mut Findings) {
             Some(residual) if residual > r.score() => f.push(
                 Rule::ResidualAboveInherent,
                 format!(
-                    "Risk {title}: the residual score {residual} is higher than the inherent score {}",
+                    "Risk {title}: the residual score {residual} is higher than the inherent score \
+                     {}",
                     r.score()
                 ),
                 entity,

@@ -1,5 +1,6 @@
-//! Every rule: a plan that triggers it and one that does not. The clean base is the bundled example, which
-//! has no findings as of the morning after its poll except the one fraud warning it shows on purpose.
+//! Every rule: a plan that triggers it and one that does not. The clean base is the bundled
+//! example, which has no findings as of the morning after its poll except the one fraud warning it
+//! shows on purpose.
 
 use std::path::Path;
 
@@ -76,7 +77,8 @@ fn record_on_box(
     );
 }
 
-/// Adds a contest of `election` in `nation` on the plan's polling day, run by the first officer its law names.
+/// Adds a contest of `election` in `nation` on the plan's polling day, run by the first officer its
+/// law names.
 fn add_contest(p: &mut Plan, election: ElectionType, nation: Nation) {
     let mut c = crate::law::contests::contest_under_law(
         &format!("{} contest", election.label()),
@@ -331,8 +333,8 @@ fn breach(rule: Rule, p: &mut Plan) {
         }
         StageUnassigned => p.custody.stages[3].responsible = None,
         ChainBroken => p.custody.events[5].notes.push_str(" (edited)"),
-        // The newest event of a log removed: the chain is whole, but the log no longer reaches its anchor
-        // (nor the heads kept outside the plan).
+        // The newest event of a log removed: the chain is whole, but the log no longer reaches its
+        // anchor (nor the heads kept outside the plan).
         Truncated | ReferenceNotReached => {
             let newest = p
                 .custody

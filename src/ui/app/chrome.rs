@@ -70,9 +70,9 @@ impl PlannerApp {
         }
     }
 
-    /// The status bar: the latest notice while it still describes the plan, else where the open plan
-    /// stands. It is always there, so a notice appearing never moves the screens' widgets (which
-    /// would take the focus from the field being typed in).
+    /// The status bar: the latest notice while it still describes the plan, else where the open
+    /// plan stands. It is always there, so a notice appearing never moves the screens' widgets
+    /// (which would take the focus from the field being typed in).
     pub(super) fn notice_bar(&mut self, ui: &mut Ui) {
         let mut dismiss = false;
         let mut opened = None;

@@ -19,8 +19,8 @@ impl PlannerApp {
     pub(super) fn open(&mut self, path: &Path) {
         match storage::open(path) {
             Ok(loaded) => {
-                // The plan it replaces had changes the user chose not to save: its recovery copy goes
-                // now, and only now, when another plan has really taken its place.
+                // The plan it replaces had changes the user chose not to save: its recovery copy
+                // goes now, and only now, when another plan has really taken its place.
                 if let Some(old) = self.doc.as_ref().filter(|d| d.is_dirty()) {
                     files::clear_recovery(&self.data_dir, old.path.as_deref());
                 }
@@ -34,7 +34,9 @@ impl PlannerApp {
                 self.set_doc(doc);
                 if let Some(version) = loaded.migrated_from {
                     self.tell(format!(
-                        "This plan was written in an older format (version {version}); saving it writes the current format and gives it a plan id. Copies of the old file converted elsewhere count as different plans."
+                        "This plan was written in an older format (version {version}); saving it \
+                         writes the current format and gives it a plan id. Copies of the old file \
+                         converted elsewhere count as different plans."
                     ));
                 }
             }
@@ -117,8 +119,9 @@ impl PlannerApp {
         }
     }
 
-    /// Saves to `path` under its lock, unless another copy changed the file since this window read it, in
-    /// which case nothing is written and the user is asked what to do. Returns whether it saved.
+    /// Saves to `path` under its lock, unless another copy changed the file since this window read
+    /// it, in which case nothing is written and the user is asked what to do. Returns whether it
+    /// saved.
     pub(super) fn save_to(&mut self, path: &Path) -> Result<bool, String> {
         let Some(doc) = self.doc.as_mut() else {
             return Ok(false);
@@ -160,7 +163,8 @@ impl PlannerApp {
     pub(super) fn resolve_changed(&mut self, changed: Changed, answer: ChangedAnswer) {
         match answer {
             ChangedAnswer::ReloadTheirs => {
-                // Their version replaces this window's; this window's work is kept as a recovery copy.
+                // Their version replaces this window's; this window's work is kept as a recovery
+                // copy.
                 if let Some(doc) = &self.doc
                     && doc.is_dirty()
                 {
@@ -174,14 +178,18 @@ impl PlannerApp {
                 );
                 self.set_doc(doc);
                 self.tell(
-                    "Reloaded the file as the other copy saved it. Your version was kept as a recovery copy (on the start screen).".to_owned(),
+                    "Reloaded the file as the other copy saved it. Your version was kept as a \
+                     recovery copy (on the start screen)."
+                        .to_owned(),
                 );
             }
             ChangedAnswer::MergeCustody => {
                 let Some(doc) = self.doc.as_mut() else { return };
                 if doc.plan.id != changed.theirs.id {
                     self.prompt = Some(Prompt::Error(
-                        "The file now holds a different plan, so its custody events cannot be merged into this one. Save this plan elsewhere.".to_owned(),
+                        "The file now holds a different plan, so its custody events cannot be \
+                         merged into this one. Save this plan elsewhere."
+                            .to_owned(),
                     ));
                     return;
                 }
@@ -191,7 +199,9 @@ impl PlannerApp {
                     let list: Vec<String> =
                         report.conflicts.iter().map(ToString::to_string).collect();
                     self.prompt = Some(Prompt::Error(format!(
-                        "Their custody events could not be merged, so nothing was saved:\n{}\nSave this plan elsewhere, then compare the two with `integrity-planner custody merge`.",
+                        "Their custody events could not be merged, so nothing was saved:\n{}\nSave \
+                         this plan elsewhere, then compare the two with `integrity-planner custody \
+                         merge`.",
                         list.join("\n")
                     )));
                     return;
@@ -202,7 +212,8 @@ impl PlannerApp {
                 let added = report.added_events;
                 if self.save(false) {
                     self.tell(format!(
-                        "Merged {added} custody event{} from the other copy and saved. Your other sections replaced theirs; undo history was cleared.",
+                        "Merged {added} custody event{} from the other copy and saved. Your other \
+                         sections replaced theirs; undo history was cleared.",
                         if added == 1 { "" } else { "s" }
                     ));
                 }
@@ -253,8 +264,8 @@ impl PlannerApp {
         }
     }
 
-    /// Opens a backup in place of the plan, as unsaved changes. The custody events recorded since are
-    /// kept: evidence is never rolled back.
+    /// Opens a backup in place of the plan, as unsaved changes. The custody events recorded since
+    /// are kept: evidence is never rolled back.
     pub(super) fn restore(&mut self, backup: &Backup) {
         let Some(doc) = self.doc.as_mut() else { return };
         match storage::backups::restored(&doc.plan, &backup.path) {
@@ -267,7 +278,8 @@ impl PlannerApp {
                     "Custody events recorded since are kept"
                 };
                 self.tell(format!(
-                    "Restored the version saved {} (UTC). {kept}. Save to keep it; the version it replaces will be kept as a backup.",
+                    "Restored the version saved {} (UTC). {kept}. Save to keep it; the version it \
+                     replaces will be kept as a backup.",
                     backup.saved.format("%-d %b %Y %H:%M")
                 ));
             }

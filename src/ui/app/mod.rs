@@ -36,8 +36,8 @@ enum Next {
     Open(Option<PathBuf>),
 }
 
-/// The plan file changed on disk since the editor read it: another laptop, a command or a sync folder
-/// saved it. Nothing has been written; the user chooses.
+/// The plan file changed on disk since the editor read it: another laptop, a command or a sync
+/// folder saved it. Nothing has been written; the user chooses.
 #[derive(Clone, Debug, PartialEq)]
 struct Changed {
     /// The file.
@@ -83,7 +83,8 @@ enum Prompt {
     Choose(Chooser),
 }
 
-/// What differs between the open plan and another copy of its file, in words an elections manager reads.
+/// What differs between the open plan and another copy of its file, in words an elections manager
+/// reads.
 fn differences(ours: &Plan, theirs: &Plan) -> Vec<String> {
     let mut out = Vec::new();
     let sections: Vec<&str> = crate::edit::sections_differing(ours, theirs)
@@ -370,8 +371,8 @@ impl PlannerApp {
         self.then(Next::Quit);
     }
 
-    /// Writes a recovery copy at most every minute while there are changes not yet in the file or in a
-    /// recovery copy (keyed on the revision, so typing after a save is covered too).
+    /// Writes a recovery copy at most every minute while there are changes not yet in the file or
+    /// in a recovery copy (keyed on the revision, so typing after a save is covered too).
     fn autosave(&mut self, time: f64) {
         let Some(doc) = self.doc.as_ref() else { return };
         let revision = doc.history.revision();
@@ -385,8 +386,8 @@ impl PlannerApp {
         self.write_recovery();
     }
 
-    /// Draws the whole window and applies what the user did. Everything but the OS window lives here, so
-    /// tests and benchmarks can run it headless.
+    /// Draws the whole window and applies what the user did. Everything but the OS window lives
+    /// here, so tests and benchmarks can run it headless.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let time = ctx.input(|i| i.time);

@@ -24,7 +24,8 @@ impl PlannerApp {
                 Prompt::Changed(changed) => {
                     ui.heading("The file was changed by another copy");
                     ui.label(format!(
-                        "{} was saved by another program (another laptop, a command or a sync folder) after this window opened it. Nothing has been written yet.",
+                        "{} was saved by another program (another laptop, a command or a sync \
+                         folder) after this window opened it. Nothing has been written yet.",
                         changed.path.display()
                     ));
                     for line in &changed.differences {
@@ -34,14 +35,20 @@ impl PlannerApp {
                     ui.horizontal_wrapped(|ui| {
                         if ui
                             .button("Reload theirs")
-                            .on_hover_text("Open the file as it is now; this window's version is kept as a recovery copy")
+                            .on_hover_text(
+                                "Open the file as it is now; this window's version is \
+                                kept as a recovery copy",
+                            )
                             .clicked()
                         {
                             changed_answer = Some(ChangedAnswer::ReloadTheirs);
                         }
                         if ui
                             .button("Merge their custody events")
-                            .on_hover_text("Add the custody events the file has to this plan and save; this window's other sections replace theirs")
+                            .on_hover_text(
+                                "Add the custody events the file has to this plan and \
+                                save; this window's other sections replace theirs",
+                            )
                             .clicked()
                         {
                             changed_answer = Some(ChangedAnswer::MergeCustody);
@@ -57,18 +64,24 @@ impl PlannerApp {
                 Prompt::Restore { backups, chosen } => {
                     let mut selected = *chosen;
                     ui.heading("Restore a previous version");
-                    ui.label("Each save keeps the version it replaces. Choose one to open in place of the plan; custody events recorded since are kept, and nothing is written until you save.");
-                    egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
-                        for (i, b) in backups.iter().enumerate() {
-                            let label = format!(
-                                "{} UTC — {} KB{}",
-                                b.saved.format("%a %-d %b %Y %H:%M:%S"),
-                                b.size.div_ceil(1024),
-                                if b.legacy { " (older backup)" } else { "" }
-                            );
-                            ui.radio_value(&mut selected, i, label);
-                        }
-                    });
+                    ui.label(
+                        "Each save keeps the version it replaces. Choose one to open in place \
+                        of the plan; custody events recorded since are kept, and nothing is \
+                        written until you save.",
+                    );
+                    egui::ScrollArea::vertical()
+                        .max_height(260.0)
+                        .show(ui, |ui| {
+                            for (i, b) in backups.iter().enumerate() {
+                                let label = format!(
+                                    "{} UTC — {} KB{}",
+                                    b.saved.format("%a %-d %b %Y %H:%M:%S"),
+                                    b.size.div_ceil(1024),
+                                    if b.legacy { " (older backup)" } else { "" }
+                                );
+                                ui.radio_value(&mut selected, i, label);
+                            }
+                        });
                     if selected != *chosen {
                         self.prompt = Some(Prompt::Restore {
                             backups: backups.clone(),
@@ -88,7 +101,9 @@ impl PlannerApp {
                 Prompt::Unsaved(next) => {
                     let name = self.doc.as_ref().map_or_else(String::new, OpenPlan::name);
                     ui.heading("Save changes?");
-                    ui.label(format!("{name} has changes that are not saved. Save them first?"));
+                    ui.label(format!(
+                        "{name} has changes that are not saved. Save them first?"
+                    ));
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {
@@ -105,8 +120,18 @@ impl PlannerApp {
                 Prompt::Export(profile) => {
                     let mut chosen = *profile;
                     ui.heading("Export PDF");
-                    ui.radio_value(&mut chosen, Profile::Full, "Full copy — for the police SPOC and FEOA");
-                    ui.radio_value(&mut chosen, Profile::Redacted, "Redacted copy — contact details, candidate data and hotspot addresses withheld");
+                    ui.radio_value(
+                        &mut chosen,
+                        Profile::Full,
+                        "Full copy — for the police SPOC \
+                        and FEOA",
+                    );
+                    ui.radio_value(
+                        &mut chosen,
+                        Profile::Redacted,
+                        "Redacted copy — contact \
+                        details, candidate data and hotspot addresses withheld",
+                    );
                     if chosen != *profile {
                         self.prompt = Some(Prompt::Export(chosen));
                     }

@@ -1,6 +1,6 @@
 //! The form builder: a field is one line (`form.text("Name", &e.name, |e, v| e.name = v)`). Every
-//! field has a visible label that is also its accessible name, and every change goes through the edit
-//! layer, so undo, the revision and dirty tracking see it.
+//! field has a visible label that is also its accessible name, and every change goes through the
+//! edit layer, so undo, the revision and dirty tracking see it.
 
 mod pick;
 mod text;
@@ -106,7 +106,8 @@ pub struct Form<'a, P: Place> {
 }
 
 impl<'a, P: Place> Form<'a, P> {
-    /// Lays out a form in a grid; `focus_first` puts the keyboard in its first text field (a new entry).
+    /// Lays out a form in a grid; `focus_first` puts the keyboard in its first text field (a new
+    /// entry).
     pub fn show(
         ui: &'a mut Ui,
         edits: &'a mut Edits,
@@ -187,8 +188,8 @@ impl<'a, P: Place> Form<'a, P> {
         self.ui.label(egui::RichText::new(name).strong()).id
     }
 
-    /// Asks for a change of the plan made by the field `name`, joined to the previous step while the
-    /// same field (`id`) is being typed in.
+    /// Asks for a change of the plan made by the field `name`, joined to the previous step while
+    /// the same field (`id`) is being typed in.
     pub(super) fn typed(
         &mut self,
         name: &str,

@@ -1,5 +1,5 @@
-//! Pick lists: a choice from a closed set, a person, an entry of another list, several people. Every
-//! list opens with a box at the top that filters it as you type.
+//! Pick lists: a choice from a closed set, a person, an entry of another list, several people.
+//! Every list opens with a box at the top that filters it as you type.
 
 use egui::{ComboBox, Ui};
 use uuid::Uuid;

@@ -23,8 +23,8 @@ struct Typed<'a> {
 }
 
 /// A field for a value typed as text and parsed: the text is kept while it does not parse, with the
-/// reason beside it, and applied as soon as it does. Leaving it invalid puts back what the plan holds
-/// and says so.
+/// reason beside it, and applied as soon as it does. Leaving it invalid puts back what the plan
+/// holds and says so.
 fn parsed<T: PartialEq + 'static>(
     ui: &mut Ui,
     edits: &mut Edits,

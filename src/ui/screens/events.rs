@@ -1,4 +1,5 @@
-//! Section 11: electoral events (postal vote openings, polling day, verification, count, declaration).
+//! Section 11: electoral events (postal vote openings, polling day, verification, count,
+//! declaration).
 
 use chrono::NaiveTime;
 
@@ -15,8 +16,8 @@ pub struct Events;
 
 impl Declare for Events {
     type E = ElectoralEvent;
-    const INTRO: &'static str = "Postal vote opening sessions, polling day, verification, the count \
-        and the declaration: where, when, who is in charge and how people are kept safe.";
+    const INTRO: &'static str = "Postal vote opening sessions, polling day, verification, the \
+        count and the declaration: where, when, who is in charge and how people are kept safe.";
     const COLUMNS: Columns = &[
         ("Event", 240.0),
         ("Kind", 180.0),

@@ -29,8 +29,8 @@ pub struct Indicators {
     hand_in: HandInCheck,
 }
 
-/// The hand-in check on the postal-votes indicator: what reg. 82B says to do with documents one person
-/// hands in now, given what they handed in earlier at the same election.
+/// The hand-in check on the postal-votes indicator: what reg. 82B says to do with documents one
+/// person hands in now, given what they handed in earlier at the same election.
 #[derive(Default)]
 struct HandInCheck {
     earlier_others: u32,
@@ -255,8 +255,8 @@ impl Indicators {
     }
 }
 
-/// What the law sets for a statutory indicator, for the plan's contests it applies to, and nothing for the
-/// others.
+/// What the law sets for a statutory indicator, for the plan's contests it applies to, and nothing
+/// for the others.
 fn statutory_law(ui: &mut Ui, plan: &Plan, ind: &FraudIndicator) {
     let Ok(law) = crate::law::law() else {
         return;
@@ -286,9 +286,10 @@ fn statutory_law(ui: &mut Ui, plan: &Plan, ind: &FraudIndicator) {
             ));
             if ind.kind == IndicatorKind::PostalVotesHandedInByOnePerson {
                 ui.label(format!(
-                    "Record, for the person who has handed in most, the other electors' postal voting documents \
-                     accepted from them at this election plus the proxy postal ballot papers they handed in: \
-                     {limit} is the most reg. 82B(1)(c) and (2) allow."
+                    "Record, for the person who has handed in most, the other electors' postal \
+                     voting documents accepted from them at this election plus the proxy postal \
+                     ballot papers they handed in: {limit} is the most reg. 82B(1)(c) and (2) \
+                     allow."
                 ));
             }
             ui.collapsing("What the law says, and where", |ui| {
@@ -307,8 +308,8 @@ fn statutory_law(ui: &mut Ui, plan: &Plan, ind: &FraudIndicator) {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
                 format!(
-                    "The law sets this limit for {}, but the program does not hold its number: set the \
-                     warning and action levels from the provision.",
+                    "The law sets this limit for {}, but the program does not hold its number: \
+                     set the warning and action levels from the provision.",
                     names(&ids)
                 ),
             );
@@ -319,8 +320,8 @@ fn statutory_law(ui: &mut Ui, plan: &Plan, ind: &FraudIndicator) {
         IndicatorLaw::NotApplicable => {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                "No contest in this plan is under a law that sets this limit: remove the indicator, or make \
-                 it a local one with its own levels.",
+                "No contest in this plan is under a law that sets this limit: remove the \
+                 indicator, or make it a local one with its own levels.",
             );
         }
     }
@@ -334,20 +335,45 @@ impl Indicators {
         };
         let c = &mut self.hand_in;
         ui.collapsing("Check a hand-in (reg. 82B)", |ui| {
-            egui::Grid::new("hand-in-check").num_columns(2).show(ui, |ui| {
-                let count = |ui: &mut Ui, label: &str, value: &mut u32| {
-                    let l = ui.label(label);
-                    ui.add(egui::DragValue::new(value).range(0..=999))
-                        .labelled_by(l.id);
-                    ui.end_row();
-                };
-                count(ui, "Other electors' documents accepted from them earlier", &mut c.earlier_others);
-                count(ui, "Proxy postal ballot papers they handed in earlier", &mut c.earlier_proxies);
-                count(ui, "Other electors' documents handed in now", &mut c.now_others);
-                count(ui, "Proxy postal ballot papers handed in now", &mut c.now_proxies);
-            });
-            ui.checkbox(&mut c.form_incomplete, "The return form is not fully completed");
-            ui.checkbox(&mut c.campaigner_suspected, "Suspected of handling as a campaigner (s. 112A)");
+            egui::Grid::new("hand-in-check")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let count = |ui: &mut Ui, label: &str, value: &mut u32| {
+                        let l = ui.label(label);
+                        ui.add(egui::DragValue::new(value).range(0..=999))
+                            .labelled_by(l.id);
+                        ui.end_row();
+                    };
+                    count(
+                        ui,
+                        "Other electors' documents accepted from them earlier",
+                        &mut c.earlier_others,
+                    );
+                    count(
+                        ui,
+                        "Proxy postal ballot papers they handed in earlier",
+                        &mut c.earlier_proxies,
+                    );
+                    count(
+                        ui,
+                        "Other electors' documents handed in now",
+                        &mut c.now_others,
+                    );
+                    count(
+                        ui,
+                        "Proxy postal ballot papers handed in now",
+                        &mut c.now_proxies,
+                    );
+                });
+            ui.checkbox(
+                &mut c.form_incomplete,
+                "The return form is not fully completed",
+            );
+            ui.checkbox(
+                &mut c.campaigner_suspected,
+                "Suspected of handling as a campaigner (s. \
+                112A)",
+            );
             use crate::law::handing_in::{Occasion, decide};
             let earlier = Occasion {
                 own: false,
@@ -367,10 +393,14 @@ impl Indicators {
             if let Some(v) = verdicts.last() {
                 ui.strong(v.decision.words());
                 if v.may_reject_as_campaigner {
-                    ui.label("The authorised person may also reject documents they suspect are handed in in breach of s. 112A (reg. 82B(3)).");
+                    ui.label(
+                        "The authorised person may also reject documents they suspect are \
+                        handed in in breach of s. 112A (reg. 82B(3)).",
+                    );
                 }
                 ui.weak(format!(
-                    "Afterwards {} other electors' documents and {} proxy papers stand accepted from this person.",
+                    "Afterwards {} other electors' documents and {} proxy papers stand accepted \
+                     from this person.",
                     v.others_accepted, v.proxy_papers_accepted
                 ));
             }

@@ -357,7 +357,8 @@ fn colour(kind: TimelineKind, dark: bool) -> Color32 {
     }
 }
 
-/// A horizontal strip from the first entry to the day after the poll, one mark per entry, today marked.
+/// A horizontal strip from the first entry to the day after the poll, one mark per entry, today
+/// marked.
 fn strip(ui: &mut Ui, entries: &[TimelineEntry], today: NaiveDate) {
     let Some(first) = entries.iter().map(|e| e.date).min() else {
         return;

@@ -300,7 +300,8 @@ fn combined_polls(ui: &mut Ui, o: &crate::model::Overview) {
             Lead::NotCombined => {}
             Lead::Contest { contest, source } => {
                 ui.label(format!(
-                    "Combined poll on {}: the officer for the {} ({}) leads the combined functions.",
+                    "Combined poll on {}: the officer for the {} ({}) leads the combined \
+                     functions.",
                     day.format("%-d %B %Y"),
                     contest.election.label(),
                     contest.officer.label()

@@ -1,4 +1,5 @@
-//! Section 9: the risk register, with the likelihood × impact heat map (a cell filters the register).
+//! Section 9: the risk register, with the likelihood × impact heat map (a cell filters the
+//! register).
 
 use egui::{RichText, Sense, Ui};
 

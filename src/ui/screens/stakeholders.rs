@@ -1,4 +1,5 @@
-//! Section 5: how the approach is explained to electors, candidates and agents, staff and the media.
+//! Section 5: how the approach is explained to electors, candidates and agents, staff and the
+//! media.
 
 use super::{day, short};
 use crate::model::{Audience, Medium, Plan, StakeholderMessage, StakeholderMessageId};

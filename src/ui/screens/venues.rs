@@ -87,8 +87,8 @@ struct Venues;
 
 impl Declare for Venues {
     type E = Venue;
-    const INTRO: &'static str = "Polling stations, the count venue, opening venues and stores, each \
-        assessed against the security checklist.";
+    const INTRO: &'static str = "Polling stations, the count venue, opening venues and stores, \
+        each assessed against the security checklist.";
     const COLUMNS: Columns = &[
         ("Venue", 260.0),
         ("Use", 150.0),
@@ -270,8 +270,8 @@ struct Checklist;
 
 impl Declare for Checklist {
     type E = SecurityMeasure;
-    const INTRO: &'static str = "The menu of protective measures (ProtectUK) each venue is assessed \
-        against, chosen with the police for the threat, building and location.";
+    const INTRO: &'static str = "The menu of protective measures (ProtectUK) each venue is \
+        assessed against, chosen with the police for the threat, building and location.";
     const COLUMNS: Columns = &[
         ("Measure", 240.0),
         ("What it involves", 380.0),

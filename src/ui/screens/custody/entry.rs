@@ -1,7 +1,7 @@
-//! Quick entry: type or scan a label, the seals and who received it, press Enter. Enter or Tab moves
-//! from field to field (a scanner's burst lands in the right fields within one frame), the stage is
-//! chosen by typing or with the arrow keys, and a time typed as HH:MM takes the date that puts it at
-//! or after the item's last event.
+//! Quick entry: type or scan a label, the seals and who received it, press Enter. Enter or Tab
+//! moves from field to field (a scanner's burst lands in the right fields within one frame), the
+//! stage is chosen by typing or with the arrow keys, and a time typed as HH:MM takes the date that
+//! puts it at or after the item's last event.
 
 use chrono::NaiveDateTime;
 use egui::{Id, Key, RichText, Ui};
@@ -320,8 +320,8 @@ impl Entry {
         }
     }
 
-    /// A new label: who last held the item is who hands it over, and the stage list will open at the
-    /// item's next stage.
+    /// A new label: who last held the item is who hands it over, and the stage list will open at
+    /// the item's next stage.
     fn item_changed(&mut self, plan: &crate::model::Plan, timelines: &Timelines) {
         let label = self.label.trim();
         let last = plan
@@ -459,8 +459,9 @@ impl Entry {
         .any(|f| f.chars().any(char::is_control))
     }
 
-    /// What a careful clerk would want to know before pressing Enter: a seal that is not the item's,
-    /// a handover from someone other than who last held it, a log written on another machine.
+    /// What a careful clerk would want to know before pressing Enter: a seal that is not the
+    /// item's, a handover from someone other than who last held it, a log written on another
+    /// machine.
     fn warnings(
         &mut self,
         ui: &mut Ui,

@@ -5,9 +5,9 @@ use egui::{Event, Key};
 
 use crate::model::CustodyStage;
 
-/// What arrived in one frame as a burst across fields (a scanner types a label, Enter, a seal number,
-/// Enter, faster than a frame): the text for the focused field and each field after it, and how many
-/// fields the focus moves on.
+/// What arrived in one frame as a burst across fields (a scanner types a label, Enter, a seal
+/// number, Enter, faster than a frame): the text for the focused field and each field after it, and
+/// how many fields the focus moves on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Burst {
     /// Text for the focused field (first) and the fields after it.
@@ -57,7 +57,8 @@ pub fn burst(events: &[Event]) -> Option<Burst> {
     Some(Burst { segments, moves })
 }
 
-/// Removes the events a burst consumed (text, Enter and Tab), keeping the rest (pointer, modifiers).
+/// Removes the events a burst consumed (text, Enter and Tab), keeping the rest (pointer,
+/// modifiers).
 pub fn consume_burst(events: &mut Vec<Event>) {
     events.retain(|e| !matches!(e, Event::Text(_)) && !is_separator(e));
 }

@@ -33,9 +33,9 @@ pub enum Tab {
     Arrangements,
 }
 
-/// Each item's standing events in time order, as positions in the log. Rebuilt when the plan changes
-/// other than by appending events; extended, item by item, when events are only appended (a count
-/// hall's case), so an arrival never rebuilds every timeline.
+/// Each item's standing events in time order, as positions in the log. Rebuilt when the plan
+/// changes other than by appending events; extended, item by item, when events are only appended (a
+/// count hall's case), so an arrival never rebuilds every timeline.
 #[derive(Default)]
 pub struct Timelines {
     key: Option<u64>,
