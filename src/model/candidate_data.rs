@@ -77,7 +77,7 @@ labelled_enum! {
 }
 
 /// A candidate, whose details are withheld from redacted exports.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// Stable identifier.

@@ -7,8 +7,10 @@ use super::labelled::labelled_enum;
 
 labelled_enum! {
     /// How one party reaches another.
+    #[derive(Default)]
     pub enum Channel {
         /// A telephone call.
+        #[default]
         Phone => "Phone", "phone",
         /// Email.
         Email => "Email", "email",

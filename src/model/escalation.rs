@@ -6,7 +6,7 @@ use super::communication::Channel;
 use super::ids::{EscalationLevelId, PersonId};
 
 /// One rung of the escalation ladder.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EscalationLevel {
     /// Stable identifier.

@@ -8,8 +8,10 @@ use super::labelled::labelled_enum;
 
 labelled_enum! {
     /// The kind of place.
+    #[derive(Default)]
     pub enum HotspotKind {
         /// A house in multiple occupation.
+        #[default]
         MultipleOccupation => "House in multiple occupation", "hmo",
         /// Student halls of residence.
         StudentHalls => "Student halls", "student-halls",
@@ -25,7 +27,7 @@ labelled_enum! {
 }
 
 /// A place where others may reach electors' post or assist with applications.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Hotspot {
     /// Stable identifier.

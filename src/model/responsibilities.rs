@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::ids::{PersonId, ResponsibilityId};
 
 /// One task in the responsibilities matrix, with who leads, supports and must be informed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Responsibility {
     /// Stable identifier.

@@ -9,8 +9,10 @@ use super::labelled::labelled_enum;
 
 labelled_enum! {
     /// Who a message is for.
+    #[derive(Default)]
     pub enum Audience {
         /// Electors.
+        #[default]
         Electors => "Electors", "electors",
         /// Candidates and their agents.
         CandidatesAndAgents => "Candidates and agents", "candidates-and-agents",
@@ -25,8 +27,10 @@ labelled_enum! {
 
 labelled_enum! {
     /// How a message reaches its audience.
+    #[derive(Default)]
     pub enum Medium {
         /// The council website.
+        #[default]
         Website => "Website", "website",
         /// A press release.
         PressRelease => "Press release", "press-release",
@@ -46,7 +50,7 @@ labelled_enum! {
 }
 
 /// One planned message about integrity and security.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StakeholderMessage {
     /// Stable identifier.

@@ -8,8 +8,10 @@ use super::labelled::labelled_enum;
 
 labelled_enum! {
     /// What a venue is used for.
+    #[derive(Default)]
     pub enum VenueKind {
         /// A polling station.
+        #[default]
         PollingStation => "Polling station", "polling-station",
         /// The verification and count venue.
         CountVenue => "Count venue", "count-venue",
@@ -77,7 +79,7 @@ pub struct SecurityAssessment {
 }
 
 /// A venue used in the election.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Venue {
     /// Stable identifier.

@@ -19,6 +19,15 @@ use crate::validate::Finding;
 /// A list's columns: each one's title and width in points.
 pub type Columns = &'static [(&'static str, f32)];
 
+/// A list's columns, written as a table of titles and widths in points:
+/// `columns!["Date" 120, "Allegation" 360]`.
+macro_rules! columns {
+    ($($title:literal $width:literal),+ $(,)?) => {
+        &[$(($title, $width as f32)),+]
+    };
+}
+pub(crate) use columns;
+
 /// What every screen reads.
 pub struct View<'a> {
     /// The plan.
@@ -68,7 +77,7 @@ pub trait Declare: Default + 'static {
     fn shows(&self, _e: &Self::E) -> bool {
         true
     }
-    /// A new entry, for "Add".
+    /// A new entry, for "Add" (for most lists the entity's default: blank, with a fresh id).
     fn create(&mut self, view: &View<'_>) -> Self::E;
     /// The entry's fields.
     fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, e: &Self::E, view: &View<'_>);
@@ -205,15 +214,44 @@ impl<D: Declare> ListScreen<D> {
     }
 }
 
+/// The parts of a screen, as an enum whose variants carry the words on their tabs.
+pub trait TabSet: Copy + PartialEq + Default + 'static {
+    /// Every part, in order.
+    const ALL: &'static [Self];
+    /// The words on the part's tab.
+    fn label(self) -> &'static str;
+}
+
+/// Declares a screen's parts: `parts! { Election => "The election", Contests => "Contests" }` gives
+/// `pub enum Tab` (the first part shown first) with its words.
+macro_rules! parts {
+    ($($variant:ident => $label:literal),+ $(,)?) => {
+        /// The parts of the screen, one shown at a time.
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub enum Tab {
+            #[default]
+            $($variant),+
+        }
+
+        impl $crate::ui::screen::TabSet for Tab {
+            const ALL: &'static [Tab] = &[$(Tab::$variant),+];
+            fn label(self) -> &'static str {
+                match self {
+                    $(Tab::$variant => $label),+
+                }
+            }
+        }
+    };
+}
+pub(crate) use parts;
+
 /// A screen in parts, one shown at a time under a row of tabs (custody's quick entry, items, log
 /// and arrangements; the overview's election, contests and document control).
 pub trait Parts: Default + 'static {
     /// Which part.
-    type Tab: Copy + PartialEq + Default + 'static;
+    type Tab: TabSet;
     /// The section it shows.
     const SECTION: Section;
-    /// The parts, in order, with their tab's words.
-    const TABS: &'static [(Self::Tab, &'static str)];
     /// The part holding the list a finding's entity is usually in.
     const LIST_TAB: Self::Tab;
     /// Draws a part.
@@ -245,7 +283,7 @@ impl<P: Parts> Screen for Tabbed<P> {
 
     fn ui(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
         self.parts.before(&mut self.tab, ui, view);
-        tabs(ui, &mut self.tab, P::TABS);
+        tabs(ui, &mut self.tab);
         self.parts.part(self.tab, ui, view, edits);
     }
 
@@ -261,10 +299,10 @@ impl<P: Parts> Screen for Tabbed<P> {
 }
 
 /// A row of tabs for a screen with several parts, one shown at a time, and a rule under them.
-pub fn tabs<T: Copy + PartialEq>(ui: &mut Ui, current: &mut T, tabs: &[(T, &str)]) {
+pub fn tabs<T: TabSet>(ui: &mut Ui, current: &mut T) {
     ui.horizontal_wrapped(|ui| {
-        for (tab, text) in tabs {
-            ui.selectable_value(current, *tab, *text);
+        for tab in T::ALL {
+            ui.selectable_value(current, *tab, tab.label());
         }
     });
     ui.separator();

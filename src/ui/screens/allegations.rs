@@ -6,7 +6,7 @@ use super::short;
 use crate::model::{EvidenceItem, Plan, Referral, ReferralId, ReferralOutcome, Section};
 use crate::ui::edits::Edits;
 use crate::ui::form::{EntityForm, Form, Whole};
-use crate::ui::screen::{Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, View, columns};
 
 /// The allegations screen.
 pub type Screen = ListScreen<Referrals>;
@@ -20,11 +20,8 @@ pub struct Referrals {
 
 impl Declare for Referrals {
     type E = Referral;
-    const COLUMNS: Columns = &[
-        ("Date", 120.0),
-        ("Allegation", 360.0),
-        ("Police ref.", 120.0),
-        ("Outcome", 150.0),
+    const COLUMNS: Columns = columns![
+        "Date" 120, "Allegation" 360, "Police ref." 120, "Outcome" 150,
     ];
 
     fn above(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) -> bool {

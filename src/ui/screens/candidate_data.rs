@@ -6,23 +6,19 @@ use uuid::Uuid;
 
 use super::day;
 use crate::model::{
-    Candidate, CandidateDataField, CandidateId, Contest, ContestId, DataTransfer, DataTransferId,
-    Plan, Section,
+    Candidate, CandidateDataField, Contest, ContestId, DataTransfer, DataTransferId, Plan, Section,
 };
 use crate::ui::edits::Edits;
 use crate::ui::form::{EntityForm, Form, Place, Whole};
 use crate::ui::list::List;
-use crate::ui::screen::{Columns, Declare, ListScreen, Parts, Tabbed, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, Parts, Tabbed, View, columns};
 
 const S: Section = Section::CandidateData;
 
-/// The parts of the screen, one at a time.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
-pub enum Tab {
-    #[default]
-    Arrangement,
-    Transfers,
-    Candidates,
+crate::ui::screen::parts! {
+    Arrangement => "Sharing arrangement",
+    Transfers => "Transfer log",
+    Candidates => "Candidates",
 }
 
 /// The candidate data screen.
@@ -40,11 +36,6 @@ pub struct CandidateData {
 impl Parts for CandidateData {
     type Tab = Tab;
     const SECTION: Section = S;
-    const TABS: &'static [(Tab, &'static str)] = &[
-        (Tab::Arrangement, "Sharing arrangement"),
-        (Tab::Transfers, "Transfer log"),
-        (Tab::Candidates, "Candidates"),
-    ];
     const LIST_TAB: Tab = Tab::Candidates;
 
     fn part(&mut self, tab: Tab, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
@@ -181,12 +172,8 @@ impl Declare for Transfers {
     type E = DataTransfer;
     const INTRO: &'static str = "Each time candidate data goes to the police, log it here: a new \
         entry starts from the sharing arrangement.";
-    const COLUMNS: Columns = &[
-        ("Date", 120.0),
-        ("To", 160.0),
-        ("What", 220.0),
-        ("Article 6", 170.0),
-        ("Article 9", 220.0),
+    const COLUMNS: Columns = columns![
+        "Date" 120, "To" 160, "What" 220, "Article 6" 170, "Article 9" 220,
     ];
 
     fn cells(&self, plan: &Plan, t: &Self::E) -> Vec<String> {
@@ -244,12 +231,11 @@ struct Candidates;
 
 impl Declare for Candidates {
     type E = Candidate;
-    const COLUMNS: Columns = &[
-        ("Candidate", 200.0),
-        ("Contest", 160.0),
-        ("Party", 200.0),
-        ("Consented", 80.0),
-    ];
+    const COLUMNS: Columns = columns!["Candidate" 200, "Contest" 160, "Party" 200, "Consented" 80];
+
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
+        Self::E::default()
+    }
 
     fn cells(&self, plan: &Plan, x: &Self::E) -> Vec<String> {
         let contest = x
@@ -263,19 +249,6 @@ impl Declare for Candidates {
             x.party.clone(),
             consented.to_owned(),
         ]
-    }
-
-    fn create(&mut self, _view: &View<'_>) -> Self::E {
-        Candidate {
-            id: CandidateId::new(),
-            name: String::new(),
-            contest: None,
-            party: String::new(),
-            address: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            consented: false,
-        }
     }
 
     fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, x: &Self::E, view: &View<'_>) {

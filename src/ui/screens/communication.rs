@@ -6,7 +6,7 @@ use crate::model::{
     EscalationLevelId, Plan, schedule_text,
 };
 use crate::ui::form::EntityForm;
-use crate::ui::screen::{Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, View, columns};
 
 /// The communication screen.
 pub type Screen = ListScreen<Lines>;
@@ -19,12 +19,7 @@ impl Declare for Lines {
     type E = CommunicationLine;
     const INTRO: &'static str = "Who contacts whom, about what, by which channel and how often. \
         Contact tightens towards polling day.";
-    const COLUMNS: Columns = &[
-        ("From → to", 240.0),
-        ("About", 240.0),
-        ("Channel", 100.0),
-        ("How often", 300.0),
-    ];
+    const COLUMNS: Columns = columns!["From → to" 240, "About" 240, "Channel" 100, "How often" 300];
 
     fn cells(&self, plan: &Plan, l: &Self::E) -> Vec<String> {
         vec![

@@ -1,9 +1,9 @@
 //! Section 8: the escalation ladder for safety concerns and incidents.
 
 use super::short;
-use crate::model::{Channel, EscalationLevel, EscalationLevelId, Plan};
+use crate::model::{EscalationLevel, Plan};
 use crate::ui::form::EntityForm;
-use crate::ui::screen::{Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, View, columns};
 
 /// The escalation screen.
 pub type Screen = ListScreen<Ladder>;
@@ -16,13 +16,13 @@ impl Declare for Ladder {
     type E = EscalationLevel;
     const INTRO: &'static str = "The agreed route for notifying and escalating concerns: 999 for \
         immediate danger, 101 for a crime, the SPOC for election matters.";
-    const COLUMNS: Columns = &[
-        ("Level", 220.0),
-        ("Trigger", 300.0),
-        ("Contact", 160.0),
-        ("How", 90.0),
-        ("Within", 90.0),
+    const COLUMNS: Columns = columns![
+        "Level" 220, "Trigger" 300, "Contact" 160, "How" 90, "Within" 90,
     ];
+
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
+        Self::E::default()
+    }
 
     fn cells(&self, plan: &Plan, l: &Self::E) -> Vec<String> {
         let n = plan
@@ -48,18 +48,6 @@ impl Declare for Ladder {
             l.channel.label().to_owned(),
             within,
         ]
-    }
-
-    fn create(&mut self, _view: &View<'_>) -> Self::E {
-        EscalationLevel {
-            id: EscalationLevelId::new(),
-            name: String::new(),
-            trigger: String::new(),
-            contact: None,
-            channel: Channel::Phone,
-            respond_within_minutes: None,
-            actions: String::new(),
-        }
     }
 
     fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, l: &Self::E, view: &View<'_>) {

@@ -5,7 +5,7 @@ use chrono::NaiveTime;
 
 use crate::model::{ElectoralEvent, ElectoralEventId, EventKind, Plan, Venue, VenueId};
 use crate::ui::form::EntityForm;
-use crate::ui::screen::{Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, View, columns};
 
 /// The events screen.
 pub type Screen = ListScreen<Events>;
@@ -18,12 +18,8 @@ impl Declare for Events {
     type E = ElectoralEvent;
     const INTRO: &'static str = "Postal vote opening sessions, polling day, verification, the \
         count and the declaration: where, when, who is in charge and how people are kept safe.";
-    const COLUMNS: Columns = &[
-        ("Event", 240.0),
-        ("Kind", 180.0),
-        ("Starts", 190.0),
-        ("Venue", 200.0),
-        ("In charge", 150.0),
+    const COLUMNS: Columns = columns![
+        "Event" 240, "Kind" 180, "Starts" 190, "Venue" 200, "In charge" 150,
     ];
 
     fn cells(&self, plan: &Plan, e: &Self::E) -> Vec<String> {

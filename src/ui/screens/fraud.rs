@@ -11,7 +11,7 @@ use crate::model::{
 };
 use crate::ui::edits::Edits;
 use crate::ui::form::EntityForm;
-use crate::ui::screen::{Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, View, columns};
 use crate::ui::tokens;
 use crate::ui::widgets;
 
@@ -46,13 +46,8 @@ impl Declare for Indicators {
     const INTRO: &'static str = "Each indicator's state comes from its latest observation. Local \
         levels apply to the Electoral Commission's indicators; the statutory limits use the law's \
         numbers.";
-    const COLUMNS: Columns = &[
-        ("Indicator", 280.0),
-        ("State", 80.0),
-        ("Warning", 90.0),
-        ("Action", 90.0),
-        ("Latest", 180.0),
-        ("Owner", 150.0),
+    const COLUMNS: Columns = columns![
+        "Indicator" 280, "State" 80, "Warning" 90, "Action" 90, "Latest" 180, "Owner" 150,
     ];
 
     fn cells(&self, plan: &Plan, i: &Self::E) -> Vec<String> {

@@ -1,9 +1,9 @@
 //! Section 10: integrity hotspots (places where others may reach electors' post or votes).
 
 use super::{day, short};
-use crate::model::{Hotspot, HotspotId, HotspotKind, Plan};
+use crate::model::{Hotspot, Plan};
 use crate::ui::form::EntityForm;
-use crate::ui::screen::{Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, View, columns};
 
 /// The hotspots screen.
 pub type Screen = ListScreen<Hotspots>;
@@ -16,13 +16,13 @@ impl Declare for Hotspots {
     type E = Hotspot;
     const INTRO: &'static str = "Houses in multiple occupation, student halls, care homes and \
         similar places where others may reach electors' post or help with applications.";
-    const COLUMNS: Columns = &[
-        ("Place", 220.0),
-        ("Kind", 170.0),
-        ("Electors", 70.0),
-        ("Concern", 300.0),
-        ("Briefed", 120.0),
+    const COLUMNS: Columns = columns![
+        "Place" 220, "Kind" 170, "Electors" 70, "Concern" 300, "Briefed" 120,
     ];
+
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
+        Self::E::default()
+    }
 
     fn cells(&self, _plan: &Plan, h: &Self::E) -> Vec<String> {
         vec![
@@ -32,21 +32,6 @@ impl Declare for Hotspots {
             short(&h.concern),
             day(h.briefed_on),
         ]
-    }
-
-    fn create(&mut self, _view: &View<'_>) -> Self::E {
-        Hotspot {
-            id: HotspotId::new(),
-            name: String::new(),
-            kind: HotspotKind::MultipleOccupation,
-            address: String::new(),
-            electors: 0,
-            concern: String::new(),
-            mitigation: String::new(),
-            site_contact: String::new(),
-            briefed_on: None,
-            owner: None,
-        }
     }
 
     fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, h: &Self::E, view: &View<'_>) {

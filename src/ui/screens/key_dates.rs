@@ -12,18 +12,15 @@ use crate::timetable::{TimelineEntry, TimelineKind, place_anchored_reviews, time
 use crate::ui::edits::Edits;
 use crate::ui::form::{EntityForm, Form, Whole};
 use crate::ui::list::List;
-use crate::ui::screen::{self, Columns, Declare, ListScreen, Parts, Tabbed, View};
+use crate::ui::screen::{self, Columns, Declare, ListScreen, Parts, Tabbed, View, columns};
 use crate::ui::tokens;
 
 const S: Section = Section::KeyDates;
 
-/// The parts of the screen, one at a time.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
-pub enum Tab {
-    #[default]
-    Timetable,
-    Reviews,
-    Milestones,
+crate::ui::screen::parts! {
+    Timetable => "Timetable",
+    Reviews => "Plan reviews",
+    Milestones => "Local milestones",
 }
 
 /// The key dates screen.
@@ -39,11 +36,6 @@ pub struct KeyDates {
 impl Parts for KeyDates {
     type Tab = Tab;
     const SECTION: Section = S;
-    const TABS: &'static [(Tab, &'static str)] = &[
-        (Tab::Timetable, "Timetable"),
-        (Tab::Reviews, "Plan reviews"),
-        (Tab::Milestones, "Local milestones"),
-    ];
     const LIST_TAB: Tab = Tab::Reviews;
 
     fn part(&mut self, tab: Tab, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
@@ -126,12 +118,7 @@ struct Reviews;
 impl Declare for Reviews {
     type E = PlanReview;
     const INTRO: &'static str = "Reviews placed against a milestone move with the timetable.";
-    const COLUMNS: Columns = &[
-        ("Date", 120.0),
-        ("Purpose", 320.0),
-        ("Placed against", 260.0),
-        ("Held", 60.0),
-    ];
+    const COLUMNS: Columns = columns!["Date" 120, "Purpose" 320, "Placed against" 260, "Held" 60];
 
     fn above(&mut self, ui: &mut Ui, _view: &View<'_>, edits: &mut Edits) -> bool {
         let place = ui

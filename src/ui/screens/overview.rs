@@ -11,17 +11,14 @@ use crate::model::{
 use crate::ui::edits::Edits;
 use crate::ui::form::{EntityForm, Form, Whole};
 use crate::ui::list::List;
-use crate::ui::screen::{Columns, Declare, ListScreen, Parts, Tabbed, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, Parts, Tabbed, View, columns};
 
 const S: Section = Section::Overview;
 
-/// The parts of the screen, one at a time.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
-pub enum Tab {
-    #[default]
-    Election,
-    Contests,
-    Control,
+crate::ui::screen::parts! {
+    Election => "The election",
+    Contests => "Contests",
+    Control => "Document control",
 }
 
 /// The overview screen.
@@ -37,11 +34,6 @@ pub struct Overview {
 impl Parts for Overview {
     type Tab = Tab;
     const SECTION: Section = S;
-    const TABS: &'static [(Tab, &'static str)] = &[
-        (Tab::Election, "The election"),
-        (Tab::Contests, "Contests"),
-        (Tab::Control, "Document control"),
-    ];
     const LIST_TAB: Tab = Tab::Contests;
 
     fn part(&mut self, tab: Tab, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
@@ -117,13 +109,8 @@ impl Declare for Contests {
     const INTRO: &'static str = "Each contest is one ballot paper under its own law: its kind of \
         election, nation, polling day and officer decide the postal-vote, proxy and voter ID rules \
         that apply to it.";
-    const COLUMNS: Columns = &[
-        ("Contest", 200.0),
-        ("Election", 200.0),
-        ("Nation", 90.0),
-        ("Polling day", 120.0),
-        ("Officer", 200.0),
-        ("Poll", 80.0),
+    const COLUMNS: Columns = columns![
+        "Contest" 200, "Election" 200, "Nation" 90, "Polling day" 120, "Officer" 200, "Poll" 80,
     ];
 
     fn cells(&self, _plan: &Plan, c: &Self::E) -> Vec<String> {

@@ -2,7 +2,7 @@
 
 use crate::model::{Person, PersonId, Phone, PhoneKind, Plan, Role};
 use crate::ui::form::EntityForm;
-use crate::ui::screen::{Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, View, columns};
 
 /// The people screen.
 pub type Screen = ListScreen<People>;
@@ -15,12 +15,8 @@ impl Declare for People {
     type E = Person;
     const INTRO: &'static str = "Everyone the plan names: the RO's team, the police SPOC and FEOA, \
         venue managers and partners. Contact details are withheld from redacted exports.";
-    const COLUMNS: Columns = &[
-        ("Name", 180.0),
-        ("Role", 170.0),
-        ("Organisation", 170.0),
-        ("Phone", 120.0),
-        ("Email", 200.0),
+    const COLUMNS: Columns = columns![
+        "Name" 180, "Role" 170, "Organisation" 170, "Phone" 120, "Email" 200,
     ];
 
     fn cells(&self, _plan: &Plan, p: &Self::E) -> Vec<String> {

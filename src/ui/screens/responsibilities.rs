@@ -1,9 +1,9 @@
 //! Section 3: the division of responsibilities (who leads, supports and is kept informed).
 
 use super::short;
-use crate::model::{PersonId, Plan, Responsibility, ResponsibilityId};
+use crate::model::{PersonId, Plan, Responsibility};
 use crate::ui::form::EntityForm;
-use crate::ui::screen::{Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, View, columns};
 use crate::ui::tokens;
 
 /// The responsibilities screen.
@@ -21,12 +21,11 @@ fn names(plan: &Plan, ids: &[PersonId]) -> String {
 impl Declare for Responsibilities {
     type E = Responsibility;
     const INTRO: &'static str = "Who leads each task, who supports, and who must be kept informed.";
-    const COLUMNS: Columns = &[
-        ("Task", 300.0),
-        ("Lead", 150.0),
-        ("Support", 200.0),
-        ("Informed", 200.0),
-    ];
+    const COLUMNS: Columns = columns!["Task" 300, "Lead" 150, "Support" 200, "Informed" 200];
+
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
+        Self::E::default()
+    }
 
     fn cells(&self, plan: &Plan, r: &Self::E) -> Vec<String> {
         vec![
@@ -39,17 +38,6 @@ impl Declare for Responsibilities {
 
     fn tint(&self, _plan: &Plan, r: &Self::E) -> Option<egui::Color32> {
         r.lead.is_none().then_some(tokens::UNASSIGNED)
-    }
-
-    fn create(&mut self, _view: &View<'_>) -> Self::E {
-        Responsibility {
-            id: ResponsibilityId::new(),
-            task: String::new(),
-            lead: None,
-            support: vec![],
-            informed: vec![],
-            notes: String::new(),
-        }
     }
 
     fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, r: &Self::E, view: &View<'_>) {

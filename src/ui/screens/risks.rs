@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::ui::edits::Edits;
 use crate::ui::form::EntityForm;
-use crate::ui::screen::{Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, View, columns};
 use crate::ui::tokens;
 
 /// The risk register screen.
@@ -29,14 +29,8 @@ fn rating(v: u32) -> Rating {
 
 impl Declare for Register {
     type E = Risk;
-    const COLUMNS: Columns = &[
-        ("Risk", 300.0),
-        ("Category", 140.0),
-        ("Owner", 140.0),
-        ("Score", 60.0),
-        ("After", 60.0),
-        ("Status", 90.0),
-        ("Review", 120.0),
+    const COLUMNS: Columns = columns![
+        "Risk" 300, "Category" 140, "Owner" 140, "Score" 60, "After" 60, "Status" 90, "Review" 120,
     ];
 
     fn above(&mut self, ui: &mut Ui, view: &View<'_>, _edits: &mut Edits) -> bool {

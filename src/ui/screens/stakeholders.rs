@@ -2,9 +2,9 @@
 //! media.
 
 use super::{day, short};
-use crate::model::{Audience, Medium, Plan, StakeholderMessage, StakeholderMessageId};
+use crate::model::{Plan, StakeholderMessage};
 use crate::ui::form::EntityForm;
-use crate::ui::screen::{Columns, Declare, ListScreen, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, View, columns};
 
 /// The stakeholder messages screen.
 pub type Screen = ListScreen<Messages>;
@@ -17,13 +17,13 @@ impl Declare for Messages {
     type E = StakeholderMessage;
     const INTRO: &'static str = "How the approach to integrity and security is explained to \
         electors, candidates and agents, staff and the media, and when.";
-    const COLUMNS: Columns = &[
-        ("Audience", 150.0),
-        ("What is explained", 320.0),
-        ("How", 110.0),
-        ("When", 120.0),
-        ("Owner", 150.0),
+    const COLUMNS: Columns = columns![
+        "Audience" 150, "What is explained" 320, "How" 110, "When" 120, "Owner" 150,
     ];
+
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
+        Self::E::default()
+    }
 
     fn cells(&self, plan: &Plan, m: &Self::E) -> Vec<String> {
         vec![
@@ -33,17 +33,6 @@ impl Declare for Messages {
             day(m.planned_on),
             plan.person_name(m.owner).to_owned(),
         ]
-    }
-
-    fn create(&mut self, _view: &View<'_>) -> Self::E {
-        StakeholderMessage {
-            id: StakeholderMessageId::new(),
-            audience: Audience::Electors,
-            message: String::new(),
-            medium: Medium::Website,
-            planned_on: None,
-            owner: None,
-        }
     }
 
     fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, m: &Self::E, view: &View<'_>) {

@@ -11,7 +11,7 @@ use crate::model::{
 use crate::ui::edits::Edits;
 use crate::ui::form::{At, EntityForm, Form};
 use crate::ui::list::List;
-use crate::ui::screen::{Columns, Declare, ListScreen, Parts, Tabbed, View};
+use crate::ui::screen::{Columns, Declare, ListScreen, Parts, Tabbed, View, columns};
 use crate::ui::tokens;
 
 const S: Section = Section::Venues;
@@ -19,14 +19,9 @@ const S: Section = Section::Venues;
 /// The venues screen: the venues with their assessments, and the checklist.
 pub type Screen = Tabbed<VenueParts>;
 
-/// Which list is shown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Tab {
-    /// The venues and their assessments.
-    #[default]
-    Venues,
-    /// The security checklist.
-    Checklist,
+crate::ui::screen::parts! {
+    Venues => "Venues and assessments",
+    Checklist => "Security checklist",
 }
 
 /// The venues and the checklist they are assessed against.
@@ -41,10 +36,6 @@ pub struct VenueParts {
 impl Parts for VenueParts {
     type Tab = Tab;
     const SECTION: Section = S;
-    const TABS: &'static [(Tab, &'static str)] = &[
-        (Tab::Venues, "Venues and assessments"),
-        (Tab::Checklist, "Security checklist"),
-    ];
     const LIST_TAB: Tab = Tab::Venues;
 
     fn part(&mut self, tab: Tab, ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
@@ -89,14 +80,13 @@ impl Declare for Venues {
     type E = Venue;
     const INTRO: &'static str = "Polling stations, the count venue, opening venues and stores, \
         each assessed against the security checklist.";
-    const COLUMNS: Columns = &[
-        ("Venue", 260.0),
-        ("Use", 150.0),
-        ("District", 70.0),
-        ("Station", 60.0),
-        ("Assessed", 120.0),
-        ("In place", 70.0),
+    const COLUMNS: Columns = columns![
+        "Venue" 260, "Use" 150, "District" 70, "Station" 60, "Assessed" 120, "In place" 70,
     ];
+
+    fn create(&mut self, _view: &View<'_>) -> Self::E {
+        Self::E::default()
+    }
 
     fn cells(&self, _plan: &Plan, v: &Self::E) -> Vec<String> {
         let (assessed, in_place) = match &v.assessment {
@@ -124,19 +114,6 @@ impl Declare for Venues {
                 _ => tokens::WARNING_FILL,
             },
         })
-    }
-
-    fn create(&mut self, _view: &View<'_>) -> Self::E {
-        Venue {
-            id: VenueId::new(),
-            name: String::new(),
-            kind: VenueKind::PollingStation,
-            address: String::new(),
-            polling_district: String::new(),
-            station_number: None,
-            contact: None,
-            assessment: None,
-        }
     }
 
     fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, v: &Self::E, view: &View<'_>) {
@@ -272,11 +249,7 @@ impl Declare for Checklist {
     type E = SecurityMeasure;
     const INTRO: &'static str = "The menu of protective measures (ProtectUK) each venue is \
         assessed against, chosen with the police for the threat, building and location.";
-    const COLUMNS: Columns = &[
-        ("Measure", 240.0),
-        ("What it involves", 380.0),
-        ("Applies to", 240.0),
-    ];
+    const COLUMNS: Columns = columns!["Measure" 240, "What it involves" 380, "Applies to" 240];
 
     fn cells(&self, _plan: &Plan, m: &Self::E) -> Vec<String> {
         let kinds: Vec<&str> = m.applies_to.iter().map(|k| k.label()).collect();

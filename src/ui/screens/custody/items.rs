@@ -8,7 +8,7 @@ use crate::model::{
 };
 use crate::ui::edits::Edits;
 use crate::ui::form::EntityForm;
-use crate::ui::screen::{Columns, Declare, View};
+use crate::ui::screen::{Columns, Declare, View, columns};
 
 /// The items' columns and an item's fields and timeline.
 #[derive(Default)]
@@ -30,13 +30,8 @@ pub fn split_seals(text: &str) -> Vec<String> {
 
 impl Declare for Items {
     type E = CustodyItem;
-    const COLUMNS: Columns = &[
-        ("Label", 90.0),
-        ("Item", 130.0),
-        ("Polling station", 200.0),
-        ("Stage", 150.0),
-        ("Held by", 170.0),
-        ("Seals", 160.0),
+    const COLUMNS: Columns = columns![
+        "Label" 90, "Item" 130, "Polling station" 200, "Stage" 150, "Held by" 170, "Seals" 160,
     ];
 
     fn cells(&self, plan: &Plan, i: &Self::E) -> Vec<String> {

@@ -23,14 +23,11 @@ use crate::validate::Severity;
 
 const S: Section = Section::Custody;
 
-/// The custody screen's parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Tab {
-    #[default]
-    QuickEntry,
-    Items,
-    Log,
-    Arrangements,
+crate::ui::screen::parts! {
+    QuickEntry => "Quick entry",
+    Items => "Items and timelines",
+    Log => "Custody log",
+    Arrangements => "Stages and arrangements",
 }
 
 /// Each item's standing events in time order, as positions in the log. Rebuilt when the plan
@@ -142,12 +139,6 @@ pub struct CustodyParts {
 impl Parts for CustodyParts {
     type Tab = Tab;
     const SECTION: Section = S;
-    const TABS: &'static [(Tab, &'static str)] = &[
-        (Tab::QuickEntry, "Quick entry"),
-        (Tab::Items, "Items and timelines"),
-        (Tab::Log, "Custody log"),
-        (Tab::Arrangements, "Stages and arrangements"),
-    ];
     const LIST_TAB: Tab = Tab::Items;
 
     /// Progress at the count, above every part.
