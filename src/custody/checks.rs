@@ -189,8 +189,7 @@ fn item_anomalies(item: &CustodyItem, events: &[&CustodyEvent], out: &mut Vec<An
         let label = &item.label;
         // The chain of hands: whoever hands an item on must be its holder.
         if let Some(current) = holder
-            && !e.from.trim().is_empty()
-            && !same(&e.from, current)
+            && is_handover_gap(current, &e.from)
         {
             push(
                 AnomalyKind::HandoverGap,
@@ -216,18 +215,16 @@ fn item_anomalies(item: &CustodyItem, events: &[&CustodyEvent], out: &mut Vec<An
         }
         let seen = seal_set(&e.seals_seen);
         if !seen.is_empty() {
-            if !expected.is_empty() {
-                for s in seen.iter().filter(|s| !expected.contains(s)) {
-                    push(
-                        AnomalyKind::UnexpectedSeal,
-                        e,
-                        format!(
-                            "{label}: {} records seal {s}, which is not one of its seals ({})",
-                            describe(e),
-                            expected.join(", ")
-                        ),
-                    );
-                }
+            for s in unexpected_seals(&item.expected_seals, &seen) {
+                push(
+                    AnomalyKind::UnexpectedSeal,
+                    e,
+                    format!(
+                        "{label}: {} records seal {s}, which is not one of its seals ({})",
+                        describe(e),
+                        expected.join(", ")
+                    ),
+                );
             }
             if let Some(last) = &seals
                 && !reseals(e.stage)
@@ -374,12 +371,16 @@ pub fn unexpected_seals(expected: &[String], seen: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// A handover by `from` when the item was last handed to someone else: the gap `check` reports, in
-/// words, for quick entry to warn of before recording.
+/// Whether a handover by `from` leaves a gap after the item was last handed to `holder`: the rule
+/// `check` reports as a handover gap, and quick entry warns of before recording.
+pub fn is_handover_gap(holder: &str, from: &str) -> bool {
+    !from.trim().is_empty() && !holder.trim().is_empty() && !same(from, holder)
+}
+
+/// A handover by `from` after `last`, in words, when it leaves a gap (see [`is_handover_gap`]).
 pub fn handover_gap(last: &CustodyEvent, from: &str) -> Option<String> {
-    let holder = last.to.trim();
-    let from = from.trim();
-    (!from.is_empty() && !holder.is_empty() && !same(from, holder)).then(|| {
+    let (holder, from) = (last.to.trim(), from.trim());
+    is_handover_gap(holder, from).then(|| {
         format!("last handed to {holder}, not {from}; the handover between them is missing")
     })
 }
