@@ -1169,3 +1169,16 @@ fn without_a_native_dialog_the_editor_shows_its_own_chooser() {
         "other.plan.ron — Election Integrity Planner"
     );
 }
+
+#[test]
+fn a_new_entry_is_in_view_with_its_first_field_focused() {
+    let mut s = example_app();
+    go_to(&mut s, "2. People and roles");
+    click(&mut s, "Add person");
+    s.harness.run();
+    assert!(field(&s, "Name").is_focused(), "the keyboard is in the new person's name");
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    field(&s, "Name").type_text("Cerys Morgan");
+    s.harness.run();
+    assert_eq!(plan(&s).people.last().unwrap().name, "Cerys Morgan");
+}
