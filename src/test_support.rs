@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::custody::NewEvent;
 use crate::model::{
-    CustodyItem, CustodyItemId, CustodyStage, ElectionType, ItemKind, Person, PersonId, Plan, Role,
+    CustodyItem, CustodyItemId, CustodyStage, ElectionType, ItemKind, Person, Plan,
 };
 
 /// Polling day of the test plans: Thursday 6 May 2027.
@@ -19,18 +19,7 @@ pub fn plan() -> Plan {
 
 /// A person with a name and nothing else.
 pub fn person(name: &str) -> Person {
-    Person {
-        id: PersonId::new(),
-        name: name.to_owned(),
-        role: Role::Other,
-        job_title: String::new(),
-        organisation: String::new(),
-        phones: Vec::new(),
-        email: String::new(),
-        address: String::new(),
-        out_of_hours_cover: None,
-        personal_data: true,
-    }
+    Person::named(name)
 }
 
 /// A ballot box labelled `label`, expected at the count.

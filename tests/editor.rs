@@ -1176,7 +1176,10 @@ fn a_new_entry_is_in_view_with_its_first_field_focused() {
     go_to(&mut s, "2. People and roles");
     click(&mut s, "Add person");
     s.harness.run();
-    assert!(field(&s, "Name").is_focused(), "the keyboard is in the new person's name");
+    assert!(
+        field(&s, "Name").is_focused(),
+        "the keyboard is in the new person's name"
+    );
     s.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     field(&s, "Name").type_text("Cerys Morgan");
     s.harness.run();

@@ -440,7 +440,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::model::{ElectionType, Person, PersonId, Role};
+    use crate::model::{ElectionType, Person, Role};
 
     fn plan() -> Plan {
         Plan::empty(
@@ -477,16 +477,9 @@ mod tests {
         let mut p = plan();
         p.overview.poll_date = NaiveDate::from_ymd_opt(20227, 4, 29).unwrap();
         p.people.push(Person {
-            id: PersonId::new(),
-            name: "Jane Smith".to_owned(),
             role: Role::ElectionsManager,
             job_title: "x".repeat(MAX_TEXT + 1),
-            organisation: String::new(),
-            phones: Vec::new(),
-            email: String::new(),
-            address: String::new(),
-            out_of_hours_cover: None,
-            personal_data: true,
+            ..Person::named("Jane Smith")
         });
         let breaches = check(&p);
         assert_eq!(breaches.len(), 2, "{breaches:?}");

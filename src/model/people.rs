@@ -94,6 +94,23 @@ pub struct Person {
 }
 
 impl Person {
+    /// A new directory entry with only a name: any role, no contact details yet, and treated as
+    /// personal data (withheld from redacted copies) until someone says otherwise.
+    pub fn named(name: &str) -> Person {
+        Person {
+            id: PersonId::new(),
+            name: name.to_owned(),
+            role: Role::Other,
+            job_title: String::new(),
+            organisation: String::new(),
+            phones: Vec::new(),
+            email: String::new(),
+            address: String::new(),
+            out_of_hours_cover: None,
+            personal_data: true,
+        }
+    }
+
     /// Whether the directory gives any way to reach this person.
     pub fn has_contact_method(&self) -> bool {
         self.phones.iter().any(|p| !p.number.trim().is_empty()) || !self.email.trim().is_empty()

@@ -1,6 +1,6 @@
 //! Section 2: the contact directory.
 
-use crate::model::{Person, PersonId, Phone, PhoneKind, Plan, Role};
+use crate::model::{Person, Phone, PhoneKind, Plan};
 use crate::ui::form::EntityForm;
 use crate::ui::screen::{Columns, Declare, ListScreen, View, columns};
 
@@ -31,18 +31,7 @@ impl Declare for People {
     }
 
     fn create(&mut self, _view: &View<'_>) -> Self::E {
-        Person {
-            id: PersonId::new(),
-            name: String::new(),
-            role: Role::Other,
-            job_title: String::new(),
-            organisation: String::new(),
-            phones: Vec::new(),
-            email: String::new(),
-            address: String::new(),
-            out_of_hours_cover: None,
-            personal_data: true,
-        }
+        Person::named("")
     }
 
     fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, person: &Self::E, view: &View<'_>) {

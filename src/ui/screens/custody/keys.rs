@@ -157,10 +157,11 @@ impl StagePicker {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn enter() -> Event {
+    /// Enter, pressed.
+    pub(in crate::ui::screens::custody) fn enter() -> Event {
         Event::Key {
             key: Key::Enter,
             physical_key: None,

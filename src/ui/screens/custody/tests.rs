@@ -2,6 +2,7 @@
 //! handover, the stage is chosen from the keyboard, a time after midnight lands on the next day, a
 //! scanner's burst in one frame fills two fields, and the log offers no way to change the record.
 
+use super::keys::tests::enter;
 use chrono::NaiveDateTime;
 use egui::{Event, Key};
 
@@ -119,16 +120,6 @@ fn a_time_typed_after_midnight_is_on_the_day_after_the_last_event() {
         next.from, "Count receipt desk",
         "handed over by who last held it"
     );
-}
-
-fn enter() -> Event {
-    Event::Key {
-        key: Key::Enter,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers: egui::Modifiers::NONE,
-    }
 }
 
 #[test]
