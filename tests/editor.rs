@@ -1185,3 +1185,26 @@ fn a_new_entry_is_in_view_with_its_first_field_focused() {
     s.harness.run();
     assert_eq!(plan(&s).people.last().unwrap().name, "Cerys Morgan");
 }
+
+#[test]
+fn the_theme_is_chosen_in_words_and_kept_for_the_next_run() {
+    let mut s = example_app();
+    click(&mut s, "View");
+    click(&mut s, "Theme: dark");
+    assert_eq!(
+        s.harness.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Dark
+    );
+    s.harness.run();
+    let data = s._data.path().to_owned();
+    let again = PlannerApp::with(data, Box::new(Answers::default()), Some(now()));
+    let mut next = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), again);
+    next.run();
+    assert_eq!(
+        next.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Dark,
+        "kept between runs"
+    );
+}

@@ -84,7 +84,7 @@ pub mod space {
     /// The readiness panel on the right.
     pub const READINESS_WIDTH: f32 = 360.0;
     /// Below this window width (points) the readiness panel folds to a strip with a button.
-    pub const READINESS_FOLDS_BELOW: f32 = 1360.0;
+    pub const READINESS_FOLDS_BELOW: f32 = 1500.0;
     /// Width of a date field.
     pub const DATE_WIDTH: f32 = 120.0;
     /// Width of a field holding several dates.

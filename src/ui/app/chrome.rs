@@ -47,7 +47,7 @@ impl PlannerApp {
                     });
                 }
                 ui.menu_button("View", |ui| {
-                    egui::widgets::global_theme_preference_buttons(ui);
+                    theme_choice(ui);
                     ui.separator();
                     egui::gui_zoom::zoom_menu_buttons(ui);
                 });
@@ -137,4 +137,21 @@ fn recent_menu(ui: &mut Ui, paths: &[PathBuf]) -> Option<PathBuf> {
         });
     });
     chosen
+}
+
+/// The theme, in words (egui's own switch draws icons from fonts the planner does not carry).
+fn theme_choice(ui: &mut Ui) {
+    use egui::ThemePreference as T;
+    let mut theme = ui.ctx().options(|o| o.theme_preference);
+    let before = theme;
+    for (choice, words) in [
+        (T::System, "Theme: follow the system"),
+        (T::Light, "Theme: light"),
+        (T::Dark, "Theme: dark"),
+    ] {
+        ui.radio_value(&mut theme, choice, words);
+    }
+    if theme != before {
+        ui.ctx().set_theme(theme);
+    }
 }

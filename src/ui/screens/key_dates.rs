@@ -72,7 +72,7 @@ impl KeyDates {
                     plan.overview.election_type.label(),
                     plan.overview.poll_date.format("%A %-d %B %Y")
                 ));
-                strip(ui, &entries, view.now.date());
+                strip(ui, &entries, (view.now.date(), plan.overview.poll_date));
                 contest_timetables(ui, plan);
                 ui.checkbox(&mut self.show_check_ins, "Show communication check-ins");
                 let shown = entries
@@ -292,7 +292,7 @@ fn contest_timetables(ui: &mut Ui, plan: &Plan) {
                             ui.weak(format!(
                                 "{}, {}",
                                 c.nation.label(),
-                                c.poll.format("%-d %b %Y")
+                                crate::when::display_date(c.poll)
                             ));
                         })
                         .response
@@ -305,9 +305,13 @@ fn contest_timetables(ui: &mut Ui, plan: &Plan) {
                         for cell in &row.cells {
                             let text = match cell {
                                 Some((date, Some(time))) => {
-                                    format!("{} {}", date.format("%a %-d %b"), time.format("%H:%M"))
+                                    format!(
+                                        "{} {}",
+                                        in_year(*date, plan.overview.poll_date),
+                                        time.format("%H:%M")
+                                    )
                                 }
-                                Some((date, None)) => date.format("%a %-d %b").to_string(),
+                                Some((date, None)) => in_year(*date, plan.overview.poll_date),
                                 None => "—".to_owned(),
                             };
                             let text = RichText::new(text);
@@ -346,7 +350,7 @@ fn colour(kind: TimelineKind, dark: bool) -> Color32 {
 
 /// A horizontal strip from the first entry to the day after the poll, one mark per entry, today
 /// marked.
-fn strip(ui: &mut Ui, entries: &[TimelineEntry], today: NaiveDate) {
+fn strip(ui: &mut Ui, entries: &[TimelineEntry], (today, poll): (NaiveDate, NaiveDate)) {
     let Some(first) = entries.iter().map(|e| e.date).min() else {
         return;
     };
@@ -405,14 +409,14 @@ fn strip(ui: &mut Ui, entries: &[TimelineEntry], today: NaiveDate) {
     painter.text(
         egui::pos2(rect.left() + 8.0, rect.bottom() - 2.0),
         egui::Align2::LEFT_BOTTOM,
-        first.format("%-d %b").to_string(),
+        in_year(first, poll),
         egui::FontId::proportional(11.0),
         ui.visuals().text_color(),
     );
     painter.text(
         egui::pos2(rect.right() - 8.0, rect.bottom() - 2.0),
         egui::Align2::RIGHT_BOTTOM,
-        last.format("%-d %b").to_string(),
+        in_year(last, poll),
         egui::FontId::proportional(11.0),
         ui.visuals().text_color(),
     );
@@ -426,7 +430,7 @@ fn strip(ui: &mut Ui, entries: &[TimelineEntry], today: NaiveDate) {
                     .total_cmp(&(x_of(b.date) - pos.x).abs())
             });
         if let Some(e) = nearest {
-            response.on_hover_text(format!("{}: {}", e.date.format("%a %-d %b"), e.label));
+            response.on_hover_text(format!("{}: {}", in_year(e.date, poll), e.label));
         }
     }
 }
@@ -434,3 +438,13 @@ fn strip(ui: &mut Ui, entries: &[TimelineEntry], today: NaiveDate) {
 #[cfg(test)]
 #[path = "tests/key_dates.rs"]
 mod tests;
+
+/// A date without its year when it is in the poll's year ("Thu 8 Apr"), with it when not.
+fn in_year(date: NaiveDate, poll: NaiveDate) -> String {
+    use chrono::Datelike as _;
+    if date.year() == poll.year() {
+        date.format("%a %-d %b").to_string()
+    } else {
+        crate::when::display_date(date)
+    }
+}
