@@ -11,7 +11,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use egui_kittest::{Harness, Node};
 
 use super::{Command, Dialogs, PlannerApp};
-use crate::model::{Plan, Section};
+use crate::model::{Entity, Plan, Section};
 
 /// The example plan every screen's tests open (polling day Thursday 6 May 2027).
 pub const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/northmere.plan.ron");
@@ -52,6 +52,26 @@ impl App {
     /// The example plan open on its first screen, the clock at [`now`].
     pub fn example() -> App {
         App::example_at(now())
+    }
+
+    /// The example open on the screen of `E`'s list (and on `tab`, for a screen of parts), with one
+    /// entry added there by its "Add" button; returns how many there were before.
+    pub fn adding<E: Entity>(tab: Option<&str>) -> (App, usize) {
+        let mut app = App::example();
+        app.go_to(E::SECTION);
+        if let Some(tab) = tab {
+            app.click(tab);
+        }
+        let n = E::list(app.plan()).len();
+        app.click(&format!("Add {}", E::NOUN));
+        assert_eq!(E::list(app.plan()).len(), n + 1, "a {} was added", E::NOUN);
+        (app, n)
+    }
+
+    /// Removes the selected entry of `E`'s list by its "Remove" button and checks `n` are left.
+    pub fn removes<E: Entity>(&mut self, n: usize) {
+        self.click(&format!("Remove {}", E::NOUN));
+        assert_eq!(E::list(self.plan()).len(), n, "the {} was removed", E::NOUN);
     }
 
     /// The example plan open on its first screen, the clock at `now`.

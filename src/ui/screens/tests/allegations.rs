@@ -1,23 +1,18 @@
 //! The allegations screen driven by its labels: referrals, and evidence items that are fixed once
 //! recorded.
 
-use crate::model::Section;
+use crate::model::{Referral, Section};
 use crate::ui::test_harness::App;
 
 #[test]
 fn a_referral_is_added_described_and_removed() {
-    let mut app = App::example();
-    app.go_to(Section::Allegations);
-    let n = app.plan().allegations.referrals.len();
-    app.click("Add referral");
-    assert_eq!(app.plan().allegations.referrals.len(), n + 1);
+    let (mut app, n) = App::adding::<Referral>(None);
     app.type_into("Allegation", "Leaflets offering to collect postal votes");
     assert_eq!(
         app.plan().allegations.referrals.last().unwrap().summary,
         "Leaflets offering to collect postal votes"
     );
-    app.click("Remove referral");
-    assert_eq!(app.plan().allegations.referrals.len(), n);
+    app.removes::<Referral>(n);
 }
 
 #[test]

@@ -1,32 +1,21 @@
 //! The candidate data screen driven by its labels: its tabs, the candidates and the transfer log,
 //! which keeps every transfer.
 
-use crate::model::Section;
+use crate::model::{Candidate, DataTransfer, Section};
 use crate::ui::test_harness::App;
 
 #[test]
 fn the_candidates_tab_adds_names_and_removes_a_candidate() {
-    let mut app = App::example();
-    app.go_to(Section::CandidateData);
-    app.click("Candidates");
-    let n = app.plan().candidate_data.candidates.len();
-    app.click("Add candidate");
-    assert_eq!(app.plan().candidate_data.candidates.len(), n + 1);
+    let (mut app, n) = App::adding::<Candidate>(Some("Candidates"));
     app.type_into("Candidate name", "Gwen Jones");
     let last = app.plan().candidate_data.candidates.last().unwrap();
     assert_eq!(last.name, "Gwen Jones");
-    app.click("Remove candidate");
-    assert_eq!(app.plan().candidate_data.candidates.len(), n);
+    app.removes::<Candidate>(n);
 }
 
 #[test]
 fn a_logged_transfer_is_completed_but_never_removed_or_reordered() {
-    let mut app = App::example();
-    app.go_to(Section::CandidateData);
-    app.click("Transfer log");
-    let n = app.plan().candidate_data.transfers.len();
-    app.click("Add transfer");
-    assert_eq!(app.plan().candidate_data.transfers.len(), n + 1);
+    let (mut app, _n) = App::adding::<DataTransfer>(Some("Transfer log"));
     app.type_into("Sent how", "Secure email to the FEOA");
     let last = app.plan().candidate_data.transfers.last().unwrap();
     assert_eq!(last.method, "Secure email to the FEOA");

@@ -1,15 +1,11 @@
 //! The lines of communication screen driven by its labels.
 
-use crate::model::{Cadence, Channel, Section};
+use crate::model::{Cadence, Channel, CommunicationLine};
 use crate::ui::test_harness::App;
 
 #[test]
 fn a_line_is_added_described_given_a_channel_and_a_phase_and_removed() {
-    let mut app = App::example();
-    app.go_to(Section::Communication);
-    let n = app.plan().communication.len();
-    app.click("Add line");
-    assert_eq!(app.plan().communication.len(), n + 1);
+    let (mut app, n) = App::adding::<CommunicationLine>(None);
     app.type_into("About", "Count night incidents");
     app.choose("Channel", "Secure email");
     app.click("Add phase");
@@ -22,6 +18,5 @@ fn a_line_is_added_described_given_a_channel_and_a_phase_and_removed() {
         "two phases to start with, one added"
     );
     assert_eq!(line.schedule[2].cadence, Cadence::Daily);
-    app.click("Remove line");
-    assert_eq!(app.plan().communication.len(), n);
+    app.removes::<CommunicationLine>(n);
 }

@@ -2,16 +2,12 @@
 
 use chrono::NaiveTime;
 
-use crate::model::Section;
+use crate::model::ElectoralEvent;
 use crate::ui::test_harness::App;
 
 #[test]
 fn an_event_is_added_named_timed_and_removed() {
-    let mut app = App::example();
-    app.go_to(Section::Events);
-    let n = app.plan().events.len();
-    app.click("Add event");
-    assert_eq!(app.plan().events.len(), n + 1);
+    let (mut app, n) = App::adding::<ElectoralEvent>(None);
     app.type_into("Name", "Postal vote opening 4");
     app.type_into("Starts", "09:15");
     app.type_into("Ends", "12:30");
@@ -25,6 +21,5 @@ fn an_event_is_added_named_timed_and_removed() {
         NaiveTime::from_hms_opt(12, 30, 0),
         "not a time: not saved"
     );
-    app.click("Remove event");
-    assert_eq!(app.plan().events.len(), n);
+    app.removes::<ElectoralEvent>(n);
 }

@@ -1,15 +1,11 @@
 //! The fraud monitoring screen driven by its labels.
 
-use crate::model::{IndicatorState, Section};
+use crate::model::{FraudIndicator, IndicatorState};
 use crate::ui::test_harness::App;
 
 #[test]
 fn an_indicator_is_added_given_levels_observed_and_removed() {
-    let mut app = App::example();
-    app.go_to(Section::Fraud);
-    let n = app.plan().indicators.len();
-    app.click("Add indicator");
-    assert_eq!(app.plan().indicators.len(), n + 1);
+    let (mut app, n) = App::adding::<FraudIndicator>(None);
     app.type_into("Name", "Late registrations at one address");
     app.type_into("Warning level", "3");
     app.type_into("Action level", "5");
@@ -29,6 +25,5 @@ fn an_indicator_is_added_given_levels_observed_and_removed() {
         Some(3.0),
         "not a number: not saved"
     );
-    app.click("Remove indicator");
-    assert_eq!(app.plan().indicators.len(), n);
+    app.removes::<FraudIndicator>(n);
 }

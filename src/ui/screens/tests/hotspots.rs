@@ -1,20 +1,15 @@
 //! The hotspots screen driven by its labels.
 
-use crate::model::Section;
+use crate::model::Hotspot;
 use crate::ui::test_harness::{App, date};
 
 #[test]
 fn a_hotspot_is_added_named_briefed_and_removed() {
-    let mut app = App::example();
-    app.go_to(Section::Hotspots);
-    let n = app.plan().hotspots.len();
-    app.click("Add hotspot");
-    assert_eq!(app.plan().hotspots.len(), n + 1);
+    let (mut app, n) = App::adding::<Hotspot>(None);
     app.type_into("Name", "Mill Court flats");
     app.type_into("Briefed on", "3/5/2027");
     let h = app.plan().hotspots.last().unwrap();
     assert_eq!(h.name, "Mill Court flats");
     assert_eq!(h.briefed_on, Some(date(2027, 5, 3)));
-    app.click("Remove hotspot");
-    assert_eq!(app.plan().hotspots.len(), n);
+    app.removes::<Hotspot>(n);
 }

@@ -1,23 +1,17 @@
 //! The key dates screen driven by its labels: the plan reviews and local milestones tabs.
 
-use crate::model::Section;
+use crate::model::{PlanReview, Section};
 use crate::ui::test_harness::{App, date};
 
 #[test]
 fn the_reviews_tab_adds_dates_and_removes_a_review() {
-    let mut app = App::example();
-    app.go_to(Section::KeyDates);
-    app.click("Plan reviews");
-    let n = app.plan().key_dates.reviews.len();
-    app.click("Add review");
-    assert_eq!(app.plan().key_dates.reviews.len(), n + 1);
+    let (mut app, n) = App::adding::<PlanReview>(Some("Plan reviews"));
     app.type_into("Purpose", "Extra review after an incident");
     app.type_into("Date", "2/6/2027");
     let r = app.plan().key_dates.reviews.last().unwrap();
     assert_eq!(r.purpose, "Extra review after an incident");
     assert_eq!(r.date, date(2027, 6, 2), "2 June, day first");
-    app.click("Remove review");
-    assert_eq!(app.plan().key_dates.reviews.len(), n);
+    app.removes::<PlanReview>(n);
 }
 
 #[test]

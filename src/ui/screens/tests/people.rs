@@ -1,17 +1,13 @@
 //! The people screen driven by its labels: add, name, remove, and a removal refused while others
 //! refer to the person.
 
-use crate::model::Section;
 use crate::model::entity::uses;
+use crate::model::{Person, Section};
 use crate::ui::test_harness::App;
 
 #[test]
 fn a_person_is_added_named_given_a_phone_and_removed() {
-    let mut app = App::example();
-    app.go_to(Section::People);
-    let n = app.plan().people.len();
-    app.click("Add person");
-    assert_eq!(app.plan().people.len(), n + 1);
+    let (mut app, n) = App::adding::<Person>(None);
     app.type_into("Name", "Bethan Ŵyn");
     app.click("Add mobile number");
     app.type_into("Mobile phone", "07700 900 555");

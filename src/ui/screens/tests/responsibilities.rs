@@ -1,21 +1,16 @@
 //! The responsibilities screen driven by its labels.
 
-use crate::model::Section;
+use crate::model::Responsibility;
 use crate::ui::test_harness::App;
 
 #[test]
 fn a_task_is_added_described_given_a_lead_and_removed() {
-    let mut app = App::example();
-    app.go_to(Section::Responsibilities);
-    let n = app.plan().responsibilities.len();
-    app.click("Add task");
-    assert_eq!(app.plan().responsibilities.len(), n + 1);
+    let (mut app, n) = App::adding::<Responsibility>(None);
     app.type_into("Task", "Search the count venue at 18:00");
     app.choose("Lead", "Laura Benn — Count manager");
     let task = app.plan().responsibilities.last().unwrap();
     assert_eq!(task.task, "Search the count venue at 18:00");
     let laura = app.plan().people.iter().find(|p| p.name == "Laura Benn");
     assert_eq!(task.lead, laura.map(|p| p.id));
-    app.click("Remove task");
-    assert_eq!(app.plan().responsibilities.len(), n);
+    app.removes::<Responsibility>(n);
 }

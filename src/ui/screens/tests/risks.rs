@@ -1,16 +1,12 @@
 //! The risk register driven by its labels: add and edit a risk, and a person picker that filters as
 //! you type.
 
-use crate::model::Section;
+use crate::model::{Risk, Section};
 use crate::ui::test_harness::App;
 
 #[test]
 fn a_risk_is_added_titled_and_removed() {
-    let mut app = App::example();
-    app.go_to(Section::Risks);
-    let n = app.plan().risks.len();
-    app.click("Add risk");
-    assert_eq!(app.plan().risks.len(), n + 1);
+    let (mut app, n) = App::adding::<Risk>(None);
     app.type_into("Title", "Flooding at a station");
     assert_eq!(
         app.plan().risks.last().unwrap().title,
@@ -20,8 +16,7 @@ fn a_risk_is_added_titled_and_removed() {
     app.type_into("Mitigation 1", "Sandbags at Brook Green");
     let risk = app.plan().risks.last().unwrap();
     assert_eq!(risk.mitigations[0].action, "Sandbags at Brook Green");
-    app.click("Remove risk");
-    assert_eq!(app.plan().risks.len(), n);
+    app.removes::<Risk>(n);
 }
 
 #[test]

@@ -1,15 +1,11 @@
 //! The stakeholder messages screen driven by its labels.
 
-use crate::model::Section;
+use crate::model::StakeholderMessage;
 use crate::ui::test_harness::{App, date};
 
 #[test]
 fn a_message_is_added_written_dated_day_first_and_removed() {
-    let mut app = App::example();
-    app.go_to(Section::Stakeholders);
-    let n = app.plan().stakeholder_messages.len();
-    app.click("Add message");
-    assert_eq!(app.plan().stakeholder_messages.len(), n + 1);
+    let (mut app, n) = App::adding::<StakeholderMessage>(None);
     app.type_into("What is explained", "How to report fraud");
     app.type_into("When", "1/4/2027");
     let m = app.plan().stakeholder_messages.last().unwrap();
@@ -20,6 +16,5 @@ fn a_message_is_added_written_dated_day_first_and_removed() {
         app.plan().stakeholder_messages.last().unwrap().planned_on,
         None
     );
-    app.click("Remove message");
-    assert_eq!(app.plan().stakeholder_messages.len(), n);
+    app.removes::<StakeholderMessage>(n);
 }
