@@ -41,6 +41,13 @@ pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
+/// What a helper finds to click: a control by its label, a text shown, a pick list by its label.
+enum Target<'t> {
+    Control(&'t str),
+    Text(&'t str),
+    Combo(&'t str),
+}
+
 /// The editor with the example plan open, in its own data folder.
 pub struct App {
     /// The harness, for what the helpers do not cover (keys, events, one frame at a time).
@@ -130,9 +137,23 @@ impl App {
 
     /// Scrolls the control labelled `label` into view and clicks it.
     pub fn click(&mut self, label: &str) {
-        self.control(label).scroll_to_me();
+        self.activate(Target::Control(label));
+    }
+
+    /// The node a target names.
+    fn node<'a>(&'a self, target: &Target<'a>) -> Node<'a> {
+        match *target {
+            Target::Control(label) => self.control(label),
+            Target::Text(text) => self.text(text),
+            Target::Combo(label) => self.combo(label),
+        }
+    }
+
+    /// Scrolls a target into view and clicks it, letting the window settle each time.
+    fn activate(&mut self, target: Target<'_>) {
+        self.node(&target).scroll_to_me();
         self.run();
-        self.control(label).click();
+        self.node(&target).click();
         self.run();
     }
 
@@ -146,10 +167,7 @@ impl App {
 
     /// Clicks the text shown as `text` (a cell of a list, to select its row).
     pub fn click_text(&mut self, text: &str) {
-        self.text(text).scroll_to_me();
-        self.run();
-        self.text(text).click();
-        self.run();
+        self.activate(Target::Text(text));
     }
 
     /// Whether any widget's name or text contains `text`.
@@ -227,10 +245,7 @@ impl App {
 
     /// Opens the pick list labelled `label`.
     pub fn open(&mut self, label: &str) {
-        self.combo(label).scroll_to_me();
-        self.run();
-        self.combo(label).click();
-        self.run();
+        self.activate(Target::Combo(label));
     }
 
     /// Opens the pick list labelled `label` and chooses `option` from it.
