@@ -137,7 +137,7 @@ impl App {
 
     /// Scrolls the control labelled `label` into view and clicks it.
     pub fn click(&mut self, label: &str) {
-        self.activate(Target::Control(label));
+        self.activate(&Target::Control(label));
     }
 
     /// The node a target names.
@@ -150,10 +150,10 @@ impl App {
     }
 
     /// Scrolls a target into view and clicks it, letting the window settle each time.
-    fn activate(&mut self, target: Target<'_>) {
-        self.node(&target).scroll_to_me();
+    fn activate(&mut self, target: &Target<'_>) {
+        self.node(target).scroll_to_me();
         self.run();
-        self.node(&target).click();
+        self.node(target).click();
         self.run();
     }
 
@@ -167,7 +167,7 @@ impl App {
 
     /// Clicks the text shown as `text` (a cell of a list, to select its row).
     pub fn click_text(&mut self, text: &str) {
-        self.activate(Target::Text(text));
+        self.activate(&Target::Text(text));
     }
 
     /// Whether any widget's name or text contains `text`.
@@ -245,7 +245,7 @@ impl App {
 
     /// Opens the pick list labelled `label`.
     pub fn open(&mut self, label: &str) {
-        self.activate(Target::Combo(label));
+        self.activate(&Target::Combo(label));
     }
 
     /// Opens the pick list labelled `label` and chooses `option` from it.
