@@ -1,7 +1,14 @@
 //! Builders for unit tests, so a test states the plan it needs instead of depending on the example.
+//!
+//! The small builders ([`plan`], [`person`], [`ballot_box`], [`handover`]) make one thing each.
+//! [`count_night`] is a custody log from printing to verification with nothing wrong in it. Ids are
+//! fresh on every call: a test that compares two plans builds one and clones it.
+
+mod custody;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use self::custody::count_night;
 use crate::custody::NewEvent;
 use crate::model::{
     CustodyItem, CustodyItemId, CustodyStage, ElectionType, ItemKind, Person, Plan,
@@ -9,7 +16,17 @@ use crate::model::{
 
 /// Polling day of the test plans: Thursday 6 May 2027.
 pub fn poll() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2027, 5, 6).expect("a real date")
+    day(5, 6)
+}
+
+/// A day of 2027, the year of the test plans' poll.
+pub fn day(month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, month, day).expect("a real date")
+}
+
+/// `hour`:`minute` on `date`.
+pub fn at(date: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
+    date.and_hms_opt(hour, minute, 0).expect("a real time")
 }
 
 /// An empty English local elections plan for polling day.

@@ -1,0 +1,28 @@
+//! The bundled example itself. Unit tests build the plans they need (the crate's test support);
+//! here the example is checked as shipped.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step should fail the test loudly
+
+mod common;
+
+use std::path::Path;
+
+use chrono::Duration;
+use integrity_planner::custody::{anomalies, verify};
+use integrity_planner::model::Plan;
+use integrity_planner::storage;
+
+fn example() -> Plan {
+    storage::load(Path::new(common::EXAMPLE)).unwrap()
+}
+
+#[test]
+fn the_examples_chain_is_intact_and_it_has_no_anomalies() {
+    let plan = example();
+    assert!(verify(&plan.custody).is_empty());
+    let morning_after = (plan.overview.poll_date + Duration::days(1))
+        .and_hms_opt(12, 0, 0)
+        .unwrap();
+    let found = anomalies(&plan.custody, morning_after);
+    assert!(found.is_empty(), "{found:#?}");
+}
