@@ -1,5 +1,5 @@
-//! The bundled example itself. Unit tests build the plans they need (the crate's test support);
-//! here the example is checked as shipped.
+//! The bundled example itself: its custody log and its findings. Unit tests build the plans they
+//! need (the crate's test support); here the example is checked as shipped.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step should fail the test loudly
 
@@ -7,10 +7,11 @@ mod common;
 
 use std::path::Path;
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 use integrity_planner::custody::{anomalies, verify};
 use integrity_planner::model::Plan;
 use integrity_planner::storage;
+use integrity_planner::validate::{Context, validate};
 
 fn example() -> Plan {
     storage::load(Path::new(common::EXAMPLE)).unwrap()
@@ -25,4 +26,12 @@ fn the_examples_chain_is_intact_and_it_has_no_anomalies() {
         .unwrap();
     let found = anomalies(&plan.custody, morning_after);
     assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_example_is_clean_apart_from_its_deliberate_warning() {
+    let as_of = Context::on(NaiveDate::from_ymd_opt(2027, 5, 7).unwrap());
+    let findings = validate(&example(), &as_of);
+    let codes: Vec<&str> = findings.iter().map(|f| f.code.code()).collect();
+    assert_eq!(codes, vec!["fraud.at-warning"], "{findings:#?}");
 }
