@@ -1,6 +1,4 @@
-//! The custody log: tampering, anomalies, merging and CSV, on the bundled example.
-
-use std::path::Path;
+//! The custody log: tampering, anomalies, merging and CSV, on a count night at eight stations.
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -9,34 +7,32 @@ use super::checks::AnomalyKind;
 use super::*;
 use crate::model::{Custody, CustodyStage, ItemKind, Plan};
 
-fn example() -> Plan {
-    static EXAMPLE: std::sync::LazyLock<Plan> = std::sync::LazyLock::new(|| {
-        crate::storage::parse(
-            include_str!("../../examples/northmere.plan.ron"),
-            Path::new("northmere"),
-        )
-        .unwrap()
-    });
-    EXAMPLE.clone()
+/// A count night at eight polling stations (see `test_support::count_night`), the same plan on
+/// every call: its logs run to `elections-office` #40, `polling-stations` #24, `count-receipt` #8
+/// and `count-verification` #8.
+fn night() -> Plan {
+    static NIGHT: std::sync::LazyLock<Plan> =
+        std::sync::LazyLock::new(|| crate::test_support::count_night(8));
+    NIGHT.clone()
 }
 
-/// The morning after the poll: every deadline has passed.
-/// The example's plan id.
+/// The count night's plan id.
 fn plan_id() -> crate::model::PlanId {
-    example().id
+    night().id
 }
 
-/// Import options for the example, new events going to `log` on the machine "laptop-1".
+/// Import options for the count night, new events going to `log` on the machine "laptop-1".
 fn options(log: &str) -> csv::ImportOptions<'_> {
     csv::ImportOptions {
         default_log: log,
         device: "laptop-1",
         plan: plan_id(),
-        poll_date: example().overview.poll_date,
+        poll_date: night().overview.poll_date,
         allow_other_plan: false,
     }
 }
 
+/// The morning after the poll: every deadline has passed.
 fn morning_after(plan: &Plan) -> NaiveDateTime {
     (plan.overview.poll_date + Duration::days(1))
         .and_hms_opt(12, 0, 0)
@@ -50,7 +46,7 @@ fn kinds(custody: &Custody, now: NaiveDateTime) -> Vec<AnomalyKind> {
         .collect()
 }
 
-/// The example's first ballot box and the last event that stands for it.
+/// The first ballot box and the last event that stands for it.
 fn first_box_and_its_last_event(
     c: &Custody,
 ) -> (crate::model::CustodyItem, crate::model::CustodyEvent) {
@@ -92,8 +88,8 @@ fn new_event(
 }
 
 #[test]
-fn the_examples_chain_is_intact_and_it_has_no_anomalies() {
-    let plan = example();
+fn a_count_nights_chain_is_intact_and_it_has_no_anomalies() {
+    let plan = night();
     assert!(verify(&plan.custody).is_empty());
     let found = anomalies(&plan.custody, morning_after(&plan));
     assert!(found.is_empty(), "{found:#?}");
@@ -101,7 +97,7 @@ fn the_examples_chain_is_intact_and_it_has_no_anomalies() {
 
 #[test]
 fn an_edited_event_breaks_its_chain_at_that_event() {
-    let mut c = example().custody;
+    let mut c = night().custody;
     let victim = c
         .events
         .iter()
@@ -134,7 +130,7 @@ fn an_edited_event_breaks_its_chain_at_that_event() {
 
 #[test]
 fn a_deleted_event_is_detected_where_it_was() {
-    let mut c = example().custody;
+    let mut c = night().custody;
     let victim = c
         .events
         .iter()
@@ -150,7 +146,7 @@ fn a_deleted_event_is_detected_where_it_was() {
 
 #[test]
 fn reordered_events_are_detected() {
-    let mut c = example().custody;
+    let mut c = night().custody;
     let a = c
         .events
         .iter()
@@ -173,7 +169,7 @@ fn reordered_events_are_detected() {
 
 #[test]
 fn deleting_the_newest_event_changes_the_published_head() {
-    let mut c = example().custody;
+    let mut c = night().custody;
     let before = chain::head(&c, "count-verification");
     let last = c
         .events
@@ -194,7 +190,7 @@ fn deleting_the_newest_event_changes_the_published_head() {
 
 #[test]
 fn a_correction_is_a_new_event_and_supersedes_the_one_it_corrects() {
-    let mut plan = example();
+    let mut plan = night();
     let now = morning_after(&plan);
     let c = &mut plan.custody;
     let (bx, last) = first_box_and_its_last_event(c);
@@ -235,7 +231,7 @@ fn a_correction_is_a_new_event_and_supersedes_the_one_it_corrects() {
 
 #[test]
 fn every_anomaly_kind_is_detected() {
-    let plan = example();
+    let plan = night();
     let now = morning_after(&plan);
     let base = plan.custody;
     let (bx, last) = first_box_and_its_last_event(&base);
@@ -431,7 +427,7 @@ fn every_anomaly_kind_is_detected() {
 
 #[test]
 fn receipt_is_only_overdue_after_the_deadline() {
-    let plan = example();
+    let plan = night();
     let deadline = plan.custody.count_receipt_deadline.unwrap();
     let mut c = plan.custody;
     let mut late = c
@@ -460,10 +456,10 @@ fn receipt_is_only_overdue_after_the_deadline() {
     );
 }
 
-/// Splits the example's custody into two laptops' copies: each has every item, and some of the
+/// Splits the count night's custody into two laptops' copies: each has every item, and some of the
 /// logs.
 fn two_laptops() -> (Custody, Custody) {
-    let c = example().custody;
+    let c = night().custody;
     let mut a = c.clone();
     let mut b = c;
     a.events.retain(|e| e.log != "count-receipt");
@@ -492,10 +488,10 @@ fn merge_is_a_union_that_is_idempotent_and_order_independent() {
     let mut ba = b.clone();
     merge(&mut ba, &a);
     assert_eq!(ab, ba, "merging in either order gives the same log");
-    let whole = example().custody;
+    let whole = night().custody;
     assert_eq!(ab.events.len(), whole.events.len());
     assert!(verify(&ab).is_empty());
-    assert_eq!(anomalies(&ab, morning_after(&example())), vec![]);
+    assert_eq!(anomalies(&ab, morning_after(&night())), vec![]);
     let again = ab.clone();
     let report = merge(&mut ab, &b);
     assert_eq!((report.added_events, report.conflicts.len()), (0, 0));
@@ -503,7 +499,7 @@ fn merge_is_a_union_that_is_idempotent_and_order_independent() {
     // Three copies, any order.
     let (mut x, mut y) = (a.clone(), b.clone());
     let c = {
-        let mut c = example().custody;
+        let mut c = night().custody;
         c.events.retain(|e| e.log == "count-verification");
         c
     };
@@ -608,7 +604,7 @@ fn merge_reports_conflicts_and_never_overwrites() {
 
 #[test]
 fn csv_round_trip_rebuilds_the_same_log() {
-    let original = example().custody;
+    let original = night().custody;
     let text = csv::export(&original, plan_id()).unwrap();
     assert!(text.starts_with(&csv::COLUMNS.join(",")));
     let mut empty = Custody {
@@ -634,7 +630,7 @@ fn csv_round_trip_rebuilds_the_same_log() {
 
 #[test]
 fn csv_rows_typed_in_a_spreadsheet_are_appended_to_the_chain() {
-    let mut c = example().custody;
+    let mut c = night().custody;
     let (bx, last) = first_box_and_its_last_event(&c);
     let seals = bx.expected_seals.join(";");
     let text = format!(
@@ -656,7 +652,7 @@ fn csv_rows_typed_in_a_spreadsheet_are_appended_to_the_chain() {
 
 #[test]
 fn a_bad_csv_is_refused_whole_naming_each_row_and_column() {
-    let original = example().custody;
+    let original = night().custody;
     let mut c = original.clone();
     let bx = c
         .items
@@ -709,7 +705,7 @@ fn a_bad_csv_is_refused_whole_naming_each_row_and_column() {
 
 #[test]
 fn csv_headers_are_checked_and_recorded_events_cannot_be_rewritten() {
-    let original = example().custody;
+    let original = night().custody;
     let mut c = original.clone();
     let errors = csv::import(
         &mut c,
@@ -746,7 +742,7 @@ fn csv_headers_are_checked_and_recorded_events_cannot_be_rewritten() {
 
 #[test]
 fn spreadsheet_damage_is_read_right_or_refused() {
-    let mut c = example().custody;
+    let mut c = night().custody;
     // A box whose seal numbers are all digits, as some suppliers print them.
     let (bx, last) = first_box_and_its_last_event(&c);
     let (id, label, at) = (bx.id, bx.label, last.at);
@@ -803,7 +799,7 @@ fn formula_cells_are_quoted_on_export_and_unquoted_on_import() {
     assert_eq!(csv::spreadsheet_safe("\tx"), "'\tx");
     assert_eq!(csv::spreadsheet_safe("NB 104200"), "NB 104200");
     assert_eq!(csv::spreadsheet_safe("O'Brien"), "O'Brien");
-    let mut c = example().custody;
+    let mut c = night().custody;
     let (bx, _) = first_box_and_its_last_event(&c);
     let label = bx.label;
     // One leading quote is removed only where it guards a formula character.
@@ -820,7 +816,7 @@ fn formula_cells_are_quoted_on_export_and_unquoted_on_import() {
 
 #[test]
 fn merge_keeps_every_chain_whole_and_unites_anchors() {
-    let whole = example().custody;
+    let whole = night().custody;
     // Ours has one extra event in a log; theirs forked the same log at the same place.
     let mut ours = whole.clone();
     let mut theirs = whole.clone();
@@ -883,10 +879,13 @@ fn merge_keeps_every_chain_whole_and_unites_anchors() {
 
 #[test]
 fn anchors_only_move_forward_along_the_same_chain() {
-    let mut c = example().custody;
+    let mut c = night().custody;
     let anchored = c.anchors.clone();
     super::anchors::advance(&mut c);
-    assert_eq!(c.anchors, anchored, "the example is anchored at its heads");
+    assert_eq!(
+        c.anchors, anchored,
+        "the count night is anchored at its heads"
+    );
     // Newest event removed: the anchor stays, and the log is reported short.
     let newest = c
         .events
@@ -922,7 +921,7 @@ fn anchors_only_move_forward_along_the_same_chain() {
 
 #[test]
 fn heads_read_back_as_written_and_refuse_guesses() {
-    let c = example().custody;
+    let c = night().custody;
     let heads = super::anchors::heads(&c);
     let text: String = heads
         .iter()

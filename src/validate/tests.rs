@@ -1,24 +1,11 @@
-//! Every rule: a plan that triggers it and one that does not. The clean base is the bundled
-//! example, which has no findings as of the morning after its poll except the one fraud warning it
-//! shows on purpose.
-
-use std::path::Path;
+//! Every rule: a plan that triggers it and one that does not. The clean base is the test support's
+//! valid plan, which has no findings as of the morning after its poll.
 
 use chrono::{Duration, NaiveDate};
 
 use super::*;
 use crate::model::*;
-
-fn example() -> Plan {
-    static EXAMPLE: std::sync::LazyLock<Plan> = std::sync::LazyLock::new(|| {
-        crate::storage::parse(
-            include_str!("../../examples/northmere.plan.ron"),
-            Path::new("northmere"),
-        )
-        .unwrap()
-    });
-    EXAMPLE.clone()
-}
+use crate::test_support::valid_plan;
 
 fn as_of() -> Context {
     Context::on(NaiveDate::from_ymd_opt(2027, 5, 7).unwrap())
@@ -90,16 +77,7 @@ fn add_contest(p: &mut Plan, election: ElectionType, nation: Nation) {
     p.overview.contests.push(c);
 }
 
-/// Rules the example triggers on purpose, with the change that clears each.
-fn clear(rule: Rule, plan: &mut Plan) {
-    if rule == Rule::IndicatorAtWarning {
-        for i in &mut plan.indicators {
-            i.observations.clear();
-        }
-    }
-}
-
-/// A change to the clean example that breaks exactly the given rule.
+/// A change to the clean plan that breaks exactly the given rule.
 fn breach(rule: Rule, p: &mut Plan) {
     use Rule::*;
     let spoc = p.first_with_role(Role::PoliceSpoc).unwrap().id;
@@ -227,7 +205,18 @@ fn breach(rule: Rule, p: &mut Plan) {
             i.warning_level = Some(i.action_level.unwrap() + 1.0);
         }
         IndicatorNoOwner => p.indicators[0].owner = None,
-        IndicatorAtWarning => {}
+        IndicatorAtWarning => {
+            let i = &mut p.indicators[0];
+            let value = i.warning_level.unwrap();
+            let date = i.latest().unwrap().date + Duration::days(1);
+            i.observations.push(Observation {
+                id: ObservationId::new(),
+                date,
+                value,
+                note: String::new(),
+                recorded_by: None,
+            });
+        }
         IndicatorAtAction => {
             let i = &mut p.indicators[0];
             let value = i.action_level.unwrap();
@@ -543,27 +532,26 @@ fn breach(rule: Rule, p: &mut Plan) {
 }
 
 #[test]
-fn the_example_is_clean_apart_from_its_deliberate_warning() {
-    let findings = validate(&example(), &as_of());
-    let codes: Vec<&str> = findings.iter().map(|f| f.code.code()).collect();
-    assert_eq!(codes, vec!["fraud.at-warning"], "{findings:#?}");
+fn the_valid_plan_has_no_findings() {
+    let findings = validate(&valid_plan(), &as_of());
+    assert!(findings.is_empty(), "{findings:#?}");
 }
 
 #[test]
 fn every_rule_fires_on_a_plan_that_breaks_it_and_not_on_one_that_does_not() {
     assert!(Rule::ALL.len() >= 25);
+    let base = valid_plan();
     for &rule in Rule::ALL {
         // Heads kept outside the plan are only checked when given.
         let context = if rule == Rule::ReferenceNotReached {
             as_of().against(Reference {
                 name: "the police's copy".to_owned(),
-                heads: crate::custody::anchors::heads(&example().custody),
+                heads: crate::custody::anchors::heads(&base.custody),
             })
         } else {
             as_of()
         };
-        let mut clean = example();
-        clear(rule, &mut clean);
+        let clean = base.clone();
         let clean_codes: Vec<Rule> = validate(&clean, &context)
             .into_iter()
             .map(|f| f.code)
@@ -574,12 +562,8 @@ fn every_rule_fires_on_a_plan_that_breaks_it_and_not_on_one_that_does_not() {
             rule.code()
         );
 
-        let mut broken = example();
-        if rule == Rule::IndicatorAtWarning {
-            // The example is at warning as shipped; that is the breach.
-        } else {
-            breach(rule, &mut broken);
-        }
+        let mut broken = base.clone();
+        breach(rule, &mut broken);
         let findings = validate(&broken, &context);
         let hit = findings.iter().find(|f| f.code == rule);
         let Some(hit) = hit else {
@@ -610,7 +594,7 @@ fn codes_are_unique_and_well_formed() {
 
 #[test]
 fn dangling_references_name_the_field_and_the_entity() {
-    let mut p = example();
+    let mut p = valid_plan();
     let ghost = PersonId::new();
     p.responsibilities[2].support.push(ghost);
     p.custody.items[0].polling_station = Some(VenueId::new());
@@ -640,7 +624,7 @@ fn dangling_references_name_the_field_and_the_entity() {
 
 #[test]
 fn a_reference_to_the_wrong_kind_of_entity_is_dangling() {
-    let mut p = example();
+    let mut p = valid_plan();
     let person_as_venue = VenueId(p.people[0].id.0);
     p.events[0].venue = Some(person_as_venue);
     assert!(codes(&p).contains(&Rule::DanglingReference));
@@ -648,7 +632,7 @@ fn a_reference_to_the_wrong_kind_of_entity_is_dangling() {
 
 #[test]
 fn indicators_alerting_below_compare_the_other_way() {
-    let mut p = example();
+    let mut p = valid_plan();
     let i = &mut p.indicators[0];
     i.direction = Direction::Below;
     i.warning_level = Some(10.0);
@@ -669,7 +653,7 @@ fn indicators_alerting_below_compare_the_other_way() {
 
 #[test]
 fn opening_notice_of_exactly_48_hours_is_enough() {
-    let mut p = example();
+    let mut p = valid_plan();
     let e = p
         .events
         .iter_mut()
@@ -688,7 +672,7 @@ fn opening_notice_of_exactly_48_hours_is_enough() {
 
 #[test]
 fn closed_risks_need_no_review() {
-    let mut p = example();
+    let mut p = valid_plan();
     p.risks[0].next_review = None;
     p.risks[0].status = RiskStatus::Closed;
     assert!(!codes(&p).contains(&Rule::RiskNoReviewDate));

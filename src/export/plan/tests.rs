@@ -1,21 +1,12 @@
 //! The plan document's layout, checked as data: no PDF needed.
 
-use std::path::Path;
-
 use super::*;
 use crate::export::document::Item;
 use crate::export::flow::{CONTENT_BOTTOM, CONTENT_TOP};
 use crate::model::{
     ElectionType, Person, PersonId, Phone, PhoneKind, Responsibility, ResponsibilityId, Role,
 };
-
-fn example() -> Plan {
-    crate::storage::parse(
-        include_str!("../../../examples/northmere.plan.ron"),
-        Path::new("northmere"),
-    )
-    .unwrap()
-}
+use crate::test_support::valid_plan;
 
 fn metrics() -> Metrics {
     Metrics::new().unwrap()
@@ -44,7 +35,7 @@ fn raw_text(doc: &Document) -> String {
 
 #[test]
 fn chapters_come_in_spec_order_with_bookmarks() {
-    let doc = layout(&example(), Profile::Full, &metrics());
+    let doc = layout(&valid_plan(), Profile::Full, &metrics());
     let titles: Vec<&str> = doc.outline.iter().map(|o| o.title.as_str()).collect();
     let mut expected = vec![
         "Cover".to_owned(),
@@ -68,7 +59,7 @@ fn chapters_come_in_spec_order_with_bookmarks() {
 
 #[test]
 fn every_page_has_the_marking_top_and_bottom_the_title_version_and_page_n_of_m() {
-    let plan = example();
+    let plan = valid_plan();
     let doc = layout(&plan, Profile::Full, &metrics());
     let total = doc.pages.len();
     assert!(total > 15);
@@ -92,9 +83,9 @@ fn every_page_has_the_marking_top_and_bottom_the_title_version_and_page_n_of_m()
             "page {}",
             i + 1
         );
-        assert!(text.contains("Version 1.3"), "page {}", i + 1);
+        assert!(text.contains("Version 1.1"), "page {}", i + 1);
         assert!(
-            text.contains("Northmere Borough Council — election integrity"),
+            text.contains("Lowmoor District Council — election integrity"),
             "page {}",
             i + 1
         );
@@ -103,7 +94,7 @@ fn every_page_has_the_marking_top_and_bottom_the_title_version_and_page_n_of_m()
 
 #[test]
 fn contents_page_numbers_are_where_chapters_start() {
-    let doc = layout(&example(), Profile::Full, &metrics());
+    let doc = layout(&valid_plan(), Profile::Full, &metrics());
     let contents = doc.outline.iter().find(|o| o.title == "Contents").unwrap();
     let text = doc.pages[contents.page].text();
     for entry in doc
@@ -174,7 +165,7 @@ fn assert_inside_margins(doc: &Document, m: &Metrics) {
 #[test]
 fn a_500_row_table_and_a_10000_character_paragraph_break_cleanly() {
     let m = metrics();
-    let mut plan = example();
+    let mut plan = valid_plan();
     for i in 0..500 {
         plan.people.push(person(&format!("Officer-{i:03}")));
     }
@@ -238,7 +229,7 @@ fn a_500_row_table_and_a_10000_character_paragraph_break_cleanly() {
 
 #[test]
 fn welsh_and_symbols_are_kept() {
-    let mut plan = example();
+    let mut plan = valid_plan();
     plan.overview.authority = "Cyngor Sir Ynys Môn — \
                                “Llŷr” ŵ ŷ â £12 – done"
         .to_owned();
@@ -248,7 +239,7 @@ fn welsh_and_symbols_are_kept() {
 
 #[test]
 fn redacted_copy_withholds_contact_details_and_candidate_data() {
-    let plan = example();
+    let plan = valid_plan();
     let full = raw_text(&layout(&plan, Profile::Full, &metrics()));
     let doc = layout(&plan, Profile::Redacted, &metrics());
     let redacted = raw_text(&doc);
@@ -294,7 +285,7 @@ fn an_empty_plan_lays_out_and_shows_its_gaps() {
 
 #[test]
 fn layout_is_deterministic() {
-    let plan = example();
+    let plan = valid_plan();
     assert_eq!(
         layout(&plan, Profile::Full, &metrics()),
         layout(&plan, Profile::Full, &metrics())
@@ -311,9 +302,9 @@ fn squeezed(doc: &Document) -> String {
     squeeze(&raw_text(doc))
 }
 
-/// A plan's contests under the given laws, everything else from the example.
+/// A plan's contests under the given laws, everything else from the valid plan.
 fn with_contests(laws: &[(ElectionType, crate::model::Nation)]) -> Plan {
-    let mut plan = example();
+    let mut plan = valid_plan();
     let poll = plan.overview.poll_date;
     plan.overview.contests = laws
         .iter()
@@ -364,7 +355,7 @@ fn a_poll_outside_the_handing_in_law_is_told_nothing_of_it() {
         text.contains(&squeeze(
             "no contest in this plan is under a law that sets this limit"
         )),
-        "the example's statutory indicators are said not to apply"
+        "the valid plan's statutory indicator is said not to apply"
     );
 }
 
@@ -380,23 +371,23 @@ fn a_combined_poll_prints_each_contests_timetable_and_marks_differences() {
     let text = squeezed(&doc);
     assert!(text.contains(&squeeze("Each contest's timetable")));
     assert!(text.contains(&squeeze("differs")));
-    let single = layout(&example(), Profile::Full, &metrics());
+    let single = layout(&valid_plan(), Profile::Full, &metrics());
     assert!(
         squeezed(&single).contains(&squeeze("Each contest's timetable")),
-        "the example's ward and parish contests follow two rule sets"
+        "the valid plan's ward and parish contests follow two rule sets"
     );
 }
 
 #[test]
 fn the_data_transfer_log_prints_each_transfers_article_6_and_9_grounds_in_both_copies() {
     for profile in [Profile::Full, Profile::Redacted] {
-        let doc = layout(&example(), profile, &metrics());
+        let doc = layout(&valid_plan(), profile, &metrics());
         let text = squeezed(&doc);
         assert!(text.contains(&squeeze("Data transfer log")));
         assert!(text.contains(&squeeze("DPA 2018 Sch. 1 para. 10")));
         assert!(text.contains(&squeeze("Yes: it names sharing with the police FEOA")));
     }
-    let mut plan = example();
+    let mut plan = valid_plan();
     plan.candidate_data.transfers[0].special_category = None;
     let text = squeezed(&layout(&plan, Profile::Full, &metrics()));
     assert!(text.contains(&squeeze("Not recorded")));
@@ -405,7 +396,7 @@ fn the_data_transfer_log_prints_each_transfers_article_6_and_9_grounds_in_both_c
 #[test]
 fn dates_read_as_the_editor_shows_them() {
     use crate::when::{display_date, display_short_date};
-    let plan = example();
+    let plan = valid_plan();
     let poll = plan.overview.poll_date;
     let doc = layout(&plan, Profile::Full, &metrics());
     let text = squeezed(&doc);

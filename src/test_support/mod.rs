@@ -1,7 +1,18 @@
 //! Builders for unit tests, so a test states the plan it needs instead of depending on the example.
+//!
+//! The small builders ([`plan`], [`person`], [`ballot_box`], [`handover`]) make one thing each.
+//! [`count_night`] is a custody log from printing to verification with nothing wrong in it, and
+//! [`valid_plan`] a small plan with every section filled in which `validate` finds nothing. Ids are
+//! fresh on every call: a test that compares two plans builds one and clones it.
+
+mod custody;
+mod directory;
+mod monitoring;
+mod operations;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use self::custody::count_night;
 use crate::custody::NewEvent;
 use crate::model::{
     CustodyItem, CustodyItemId, CustodyStage, ElectionType, ItemKind, Person, Plan,
@@ -9,7 +20,17 @@ use crate::model::{
 
 /// Polling day of the test plans: Thursday 6 May 2027.
 pub fn poll() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2027, 5, 6).expect("a real date")
+    day(5, 6)
+}
+
+/// A day of 2027, the year of the test plans' poll.
+pub fn day(month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, month, day).expect("a real date")
+}
+
+/// `hour`:`minute` on `date`.
+pub fn at(date: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
+    date.and_hms_opt(hour, minute, 0).expect("a real time")
 }
 
 /// An empty English local elections plan for polling day.
@@ -62,4 +83,18 @@ pub fn handover(
         notes: String::new(),
         corrects: None,
     }
+}
+
+/// A complete small plan, clean as at the start of the day after the poll: `validate` finds
+/// nothing in it.
+///
+/// Lowmoor District Council's English local elections on polling day, a ward and a parish contest
+/// taken together, with a directory of seven people, every section filled and the custody log of
+/// a [`count_night`] of four stations, each box and batch at its polling station.
+pub fn valid_plan() -> Plan {
+    let mut plan = count_night(4);
+    let team = directory::fill(&mut plan);
+    monitoring::fill(&mut plan, &team);
+    operations::fill(&mut plan, &team);
+    plan
 }
