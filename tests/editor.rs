@@ -1055,6 +1055,17 @@ fn the_overview_sets_the_nation_and_days_of_mourning_the_timetable_counts_in() {
     );
 }
 
+/// The editor started again on the same machine (the same data folder), after one frame.
+fn next_run(s: &Setup) -> Harness<'static, PlannerApp> {
+    let data = s._data.path().to_owned();
+    let again = PlannerApp::with(data, Box::new(Answers::default()), Some(now()));
+    let mut next = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), again);
+    next.run();
+    next
+}
+
 /// The status bar's words (the notice while it holds, else where the plan stands).
 fn status(s: &Setup) -> String {
     s.harness
@@ -1105,12 +1116,7 @@ fn ctrl_equals_zooms_even_while_typing_and_the_zoom_is_kept_for_the_next_run() {
     s.harness.run();
     let zoom = s.harness.ctx.zoom_factor();
     assert!(zoom > 1.0, "Ctrl+= zoomed in: {zoom}");
-    let data = s._data.path().to_owned();
-    let again = PlannerApp::with(data, Box::new(Answers::default()), Some(now()));
-    let mut next = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), again);
-    next.run();
+    let next = next_run(&s);
     assert!(
         (next.ctx.zoom_factor() - zoom).abs() < 1e-3,
         "kept between runs"
@@ -1196,12 +1202,7 @@ fn the_theme_is_chosen_in_words_and_kept_for_the_next_run() {
         egui::ThemePreference::Dark
     );
     s.harness.run();
-    let data = s._data.path().to_owned();
-    let again = PlannerApp::with(data, Box::new(Answers::default()), Some(now()));
-    let mut next = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), again);
-    next.run();
+    let next = next_run(&s);
     assert_eq!(
         next.ctx.options(|o| o.theme_preference),
         egui::ThemePreference::Dark,
