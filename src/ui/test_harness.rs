@@ -75,6 +75,11 @@ impl App {
         (app, n)
     }
 
+    /// The last entry of `E`'s list (the one just added).
+    pub fn last<E: Entity>(&self) -> &E {
+        E::list(self.plan()).last().expect("the list has an entry")
+    }
+
     /// Removes the selected entry of `E`'s list by its "Remove" button and checks `n` are left.
     pub fn removes<E: Entity>(&mut self, n: usize) {
         self.click(&format!("Remove {}", E::NOUN));

@@ -172,6 +172,6 @@ fn the_items_tab_adds_and_labels_an_item() {
     app.click("Add item");
     assert_eq!(app.plan().custody.items.len(), n + 1);
     app.type_into("Label", "ZZ/9");
-    assert_eq!(app.plan().custody.items.last().unwrap().label, "ZZ/9");
+    assert_eq!(app.last::<CustodyItem>().label, "ZZ/9");
     app.removes::<CustodyItem>(n);
 }

@@ -9,7 +9,7 @@ fn a_referral_is_added_described_and_removed() {
     let (mut app, n) = App::adding::<Referral>(None);
     app.type_into("Allegation", "Leaflets offering to collect postal votes");
     assert_eq!(
-        app.plan().allegations.referrals.last().unwrap().summary,
+        app.last::<Referral>().summary,
         "Leaflets offering to collect postal votes"
     );
     app.removes::<Referral>(n);
@@ -24,7 +24,7 @@ fn a_recorded_evidence_item_is_kept_and_offers_no_remove() {
     app.type_into("What it is", "Twelve postal vote envelopes");
     app.type_into("Bag or seal number", "EB 000418");
     app.click("Record evidence item");
-    let referral = app.plan().allegations.referrals.last().unwrap();
+    let referral = app.last::<Referral>();
     assert_eq!(referral.evidence.len(), 1);
     let e = &referral.evidence[0];
     assert_eq!(

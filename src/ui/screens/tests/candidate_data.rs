@@ -8,7 +8,7 @@ use crate::ui::test_harness::App;
 fn the_candidates_tab_adds_names_and_removes_a_candidate() {
     let (mut app, n) = App::adding::<Candidate>(Some("Candidates"));
     app.type_into("Candidate name", "Gwen Jones");
-    let last = app.plan().candidate_data.candidates.last().unwrap();
+    let last = app.last::<Candidate>();
     assert_eq!(last.name, "Gwen Jones");
     app.removes::<Candidate>(n);
 }
@@ -17,7 +17,7 @@ fn the_candidates_tab_adds_names_and_removes_a_candidate() {
 fn a_logged_transfer_is_completed_but_never_removed_or_reordered() {
     let (mut app, _n) = App::adding::<DataTransfer>(Some("Transfer log"));
     app.type_into("Sent how", "Secure email to the FEOA");
-    let last = app.plan().candidate_data.transfers.last().unwrap();
+    let last = app.last::<DataTransfer>();
     assert_eq!(last.method, "Secure email to the FEOA");
     assert!(app.buttons("Remove transfer").is_empty());
     assert!(app.buttons("Move ").is_empty());

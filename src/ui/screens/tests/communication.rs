@@ -9,7 +9,7 @@ fn a_line_is_added_described_given_a_channel_and_a_phase_and_removed() {
     app.type_into("About", "Count night incidents");
     app.choose("Channel", "Secure email");
     app.click("Add phase");
-    let line = app.plan().communication.last().unwrap();
+    let line = app.last::<CommunicationLine>();
     assert_eq!(line.subject, "Count night incidents");
     assert_eq!(line.channel, Channel::SecureEmail);
     assert_eq!(

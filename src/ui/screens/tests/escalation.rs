@@ -8,7 +8,7 @@ fn a_level_is_added_named_timed_and_removed() {
     let (mut app, n) = App::adding::<EscalationLevel>(None);
     app.type_into("Name", "Suspicious package");
     app.type_into("Respond within (minutes)", "15");
-    let level = app.plan().escalation.last().unwrap();
+    let level = app.last::<EscalationLevel>();
     assert_eq!(level.name, "Suspicious package");
     assert_eq!(level.respond_within_minutes, Some(15));
     app.click("Move up");

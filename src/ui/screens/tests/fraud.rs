@@ -11,7 +11,7 @@ fn an_indicator_is_added_given_levels_observed_and_removed() {
     app.type_into("Action level", "5");
     app.type_into("Value", "4");
     app.click("Record observation");
-    let ind = app.plan().indicators.last().unwrap();
+    let ind = app.last::<FraudIndicator>();
     assert_eq!(ind.name, "Late registrations at one address");
     assert_eq!(
         (ind.warning_level, ind.action_level),
@@ -21,7 +21,7 @@ fn an_indicator_is_added_given_levels_observed_and_removed() {
     assert_eq!(ind.state(None), IndicatorState::Warning);
     app.type_into("Warning level", "three");
     assert_eq!(
-        app.plan().indicators.last().unwrap().warning_level,
+        app.last::<FraudIndicator>().warning_level,
         Some(3.0),
         "not a number: not saved"
     );

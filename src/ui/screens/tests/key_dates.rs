@@ -8,7 +8,7 @@ fn the_reviews_tab_adds_dates_and_removes_a_review() {
     let (mut app, n) = App::adding::<PlanReview>(Some("Plan reviews"));
     app.type_into("Purpose", "Extra review after an incident");
     app.type_into("Date", "2/6/2027");
-    let r = app.plan().key_dates.reviews.last().unwrap();
+    let r = app.last::<PlanReview>();
     assert_eq!(r.purpose, "Extra review after an incident");
     assert_eq!(r.date, date(2027, 6, 2), "2 June, day first");
     app.removes::<PlanReview>(n);

@@ -54,10 +54,7 @@ fn the_contests_tab_adds_names_and_removes_a_contest() {
     app.click("Add contest");
     assert_eq!(app.plan().overview.contests.len(), n + 1);
     app.type_into("Contest name", "Brookfield");
-    assert_eq!(
-        app.plan().overview.contests.last().unwrap().name,
-        "Brookfield"
-    );
+    assert_eq!(app.last::<Contest>().name, "Brookfield");
     app.removes::<Contest>(n);
 }
 

@@ -11,7 +11,7 @@ fn a_person_is_added_named_given_a_phone_and_removed() {
     app.type_into("Name", "Bethan Ŵyn");
     app.click("Add mobile number");
     app.type_into("Mobile phone", "07700 900 555");
-    let added = app.plan().people.last().unwrap();
+    let added = app.last::<Person>();
     assert_eq!(added.name, "Bethan Ŵyn");
     assert_eq!(added.phones[0].number, "07700 900 555");
     app.click("Remove person");

@@ -8,13 +8,10 @@ use crate::ui::test_harness::App;
 fn a_risk_is_added_titled_and_removed() {
     let (mut app, n) = App::adding::<Risk>(None);
     app.type_into("Title", "Flooding at a station");
-    assert_eq!(
-        app.plan().risks.last().unwrap().title,
-        "Flooding at a station"
-    );
+    assert_eq!(app.last::<Risk>().title, "Flooding at a station");
     app.click("Add mitigation");
     app.type_into("Mitigation 1", "Sandbags at Brook Green");
-    let risk = app.plan().risks.last().unwrap();
+    let risk = app.last::<Risk>();
     assert_eq!(risk.mitigations[0].action, "Sandbags at Brook Green");
     app.removes::<Risk>(n);
 }
@@ -71,16 +68,16 @@ fn a_new_risk_starts_without_residual_scores_until_they_are_assessed() {
     let mut app = App::example();
     app.go_to(Section::Risks);
     app.click("Add risk");
-    let risk = app.plan().risks.last().unwrap().clone();
+    let risk = app.last::<Risk>().clone();
     assert_eq!(
         (risk.residual_likelihood, risk.residual_impact),
         (None, None)
     );
     assert!(app.shows("Not assessed"));
     app.click("Assess residual scores");
-    let risk = app.plan().risks.last().unwrap().clone();
+    let risk = app.last::<Risk>().clone();
     assert_eq!(risk.residual_likelihood, Some(risk.likelihood));
     assert_eq!(risk.residual_impact, Some(risk.impact));
     app.click("Clear residual scores");
-    assert_eq!(app.plan().risks.last().unwrap().residual_impact, None);
+    assert_eq!(app.last::<Risk>().residual_impact, None);
 }

@@ -8,13 +8,10 @@ fn a_message_is_added_written_dated_day_first_and_removed() {
     let (mut app, n) = App::adding::<StakeholderMessage>(None);
     app.type_into("What is explained", "How to report fraud");
     app.type_into("When", "1/4/2027");
-    let m = app.plan().stakeholder_messages.last().unwrap();
+    let m = app.last::<StakeholderMessage>();
     assert_eq!(m.message, "How to report fraud");
     assert_eq!(m.planned_on, Some(date(2027, 4, 1)), "1 April, day first");
     app.click("Clear");
-    assert_eq!(
-        app.plan().stakeholder_messages.last().unwrap().planned_on,
-        None
-    );
+    assert_eq!(app.last::<StakeholderMessage>().planned_on, None);
     app.removes::<StakeholderMessage>(n);
 }

@@ -7,10 +7,7 @@ use crate::ui::test_harness::App;
 fn a_venue_is_added_named_and_removed() {
     let (mut app, n) = App::adding::<Venue>(None);
     app.type_into("Name", "Scout Hall, Brook Lane");
-    assert_eq!(
-        app.plan().venues.venues.last().unwrap().name,
-        "Scout Hall, Brook Lane"
-    );
+    assert_eq!(app.last::<Venue>().name, "Scout Hall, Brook Lane");
     app.removes::<Venue>(n);
 }
 
@@ -19,7 +16,7 @@ fn the_checklist_tab_adds_a_measure() {
     let (mut app, _n) = App::adding::<SecurityMeasure>(Some("Security checklist"));
     app.type_into("Measure", "Fire doors closed and unobstructed");
     assert_eq!(
-        app.plan().venues.checklist.last().unwrap().title,
+        app.last::<SecurityMeasure>().title,
         "Fire doors closed and unobstructed"
     );
 }
