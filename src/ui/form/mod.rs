@@ -171,15 +171,14 @@ impl<'a, P: Place> Form<'a, P> {
         move |p, v| place.with(p, |x| set(x, v))
     }
 
+    /// Like [`Form::lift`], for a setter used more than once (a date's typed value, its calendar
+    /// and its Clear button).
     pub(super) fn lift_fn<T: 'static>(
         &self,
         set: impl Fn(&mut P::Value, T) + Clone + 'static,
     ) -> impl Fn(&mut Plan, T) + Clone + 'static {
         let place = self.place;
-        move |p, v| {
-            let set = set.clone();
-            place.with(p, move |x| set(x, v));
-        }
+        move |p, v| place.with(p, |x| set(x, v))
     }
 
     /// A field's label, strong, in the grid's first column; its id names the field for screen
