@@ -1,5 +1,5 @@
-//! Writes a plan at the scale of SPEC section 8 for performance work:
-//! `cargo run --release --example large_plan -- OUT.plan.ron`.
+//! Writes a plan at the scale of SPEC section 8 for performance work, or N times it:
+//! `cargo run --release --example large_plan -- OUT.plan.ron [--scale N]`.
 
 #![allow(clippy::print_stdout)] // an example program reports on its terminal
 
@@ -11,12 +11,20 @@ use integrity_planner::scale::{Scale, large_plan};
 use integrity_planner::storage;
 
 fn main() -> Result<()> {
-    let out: PathBuf = std::env::args_os()
-        .nth(1)
-        .map(PathBuf::from)
-        .context("usage: large_plan OUT.plan.ron")?;
+    let usage = "usage: large_plan OUT.plan.ron [--scale N]";
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let out: PathBuf = args.first().map(PathBuf::from).context(usage)?;
+    let n: usize = match args.get(1).map(String::as_str) {
+        None => 1,
+        Some("--scale") => args
+            .get(2)
+            .and_then(|n| n.parse().ok())
+            .filter(|n| (1..=64).contains(n))
+            .context("--scale takes a whole number from 1 to 64")?,
+        Some(other) => anyhow::bail!("unknown argument {other:?}; {usage}"),
+    };
     let poll = NaiveDate::from_ymd_opt(2027, 5, 6).context("poll date")?;
-    let mut plan = large_plan(Scale::SPEC, poll)?;
+    let mut plan = large_plan(Scale::SPEC.times(n), poll)?;
     storage::save(&mut plan, &out)?;
     let size = std::fs::metadata(&out)?.len();
     println!(

@@ -4,7 +4,10 @@
 
 use chrono::{Duration, NaiveDate, NaiveTime};
 
-use crate::custody::{NewEvent, record};
+use std::collections::HashMap;
+
+use crate::custody::NewEvent;
+use crate::custody::chain::{GENESIS, append};
 use crate::model::*;
 use crate::templates::{self, TemplateError};
 
@@ -35,6 +38,20 @@ impl Scale {
         indicators: 60,
         observations: 2_000,
     };
+
+    /// `n` times these sizes: venues, items, events, risks and observations (an authority `n` times
+    /// the size), but as many indicator kinds (an authority has about as many at any size). `n` of
+    /// 1 is the plan as it is.
+    pub fn times(self, n: usize) -> Scale {
+        Scale {
+            venues: self.venues * n,
+            items: self.items * n,
+            events: self.events * n,
+            risks: self.risks * n,
+            indicators: self.indicators,
+            observations: self.observations * n,
+        }
+    }
 }
 
 /// When a stage's event typically happens, in the order a box or a batch goes through them, inside
@@ -177,6 +194,9 @@ pub fn large_plan(scale: Scale, poll_date: NaiveDate) -> Result<Plan, TemplateEr
         CustodyStage::SealedRetention,
     ];
     let mut recorded = 0;
+    // Each log's head, kept as events are appended: the generator never rescans a log (linear in
+    // the number of events, whatever the scale).
+    let mut heads: HashMap<String, (u64, String)> = HashMap::new();
     for (n, (item, kind, seals)) in items.iter().enumerate() {
         let stages: &[CustodyStage] = if *kind == ItemKind::BallotBox {
             &box_stages
@@ -196,9 +216,13 @@ pub fn large_plan(scale: Scale, poll_date: NaiveDate) -> Result<Plan, TemplateEr
             }
             let to = format!("Holder {}-{}", n, k);
             let sealed = *kind == ItemKind::BallotBox && *stage >= CustodyStage::CloseOfPoll;
-            record(
+            let head = heads
+                .entry(log.clone())
+                .or_insert_with(|| (0, GENESIS.to_owned()));
+            let event = append(
                 &mut plan.custody,
                 &log,
+                CustodyEventId::new(),
                 NewEvent {
                     item: *item,
                     at: typical_time(*stage, poll_date) + Duration::minutes((n % 40) as i64),
@@ -212,7 +236,9 @@ pub fn large_plan(scale: Scale, poll_date: NaiveDate) -> Result<Plan, TemplateEr
                     notes: String::new(),
                     corrects: None,
                 },
+                head,
             );
+            *head = (event.seq, event.hash.clone());
             holder = to;
             recorded += 1;
         }
@@ -279,11 +305,53 @@ mod tests {
         };
         let plan = large_plan(scale, poll).unwrap();
         assert_eq!(plan.custody.events.len(), 600);
+        assert!(
+            crate::custody::verify(&plan.custody).is_empty(),
+            "every chain intact"
+        );
         let findings = validate(&plan, &Context::on(poll + Duration::days(3)));
         let custody: Vec<_> = findings
             .iter()
             .filter(|f| f.section == Section::Custody)
             .collect();
         assert!(custody.is_empty(), "{custody:#?}");
+    }
+
+    #[test]
+    fn the_scale_multiplies_everything_but_the_indicator_kinds() {
+        let doubled = Scale::SPEC.times(2);
+        assert_eq!(
+            (doubled.venues, doubled.items, doubled.events, doubled.risks),
+            (800, 6_000, 60_000, 600)
+        );
+        assert_eq!(doubled.indicators, Scale::SPEC.indicators);
+        assert_eq!(doubled.observations, 4_000);
+        let small = Scale {
+            venues: 10,
+            items: 30,
+            events: 300,
+            risks: 5,
+            indicators: 4,
+            observations: 40,
+        };
+        let poll = NaiveDate::from_ymd_opt(2027, 5, 6).unwrap();
+        let plan = large_plan(small.times(3), poll).unwrap();
+        let stations = plan
+            .venues
+            .venues
+            .iter()
+            .filter(|v| v.kind == VenueKind::PollingStation)
+            .count();
+        let observations: usize = plan.indicators.iter().map(|i| i.observations.len()).sum();
+        assert_eq!(stations, 30);
+        assert_eq!(plan.custody.items.len(), 90);
+        assert_eq!(plan.custody.events.len(), 900);
+        assert_eq!(plan.risks.len(), 15);
+        assert_eq!(plan.indicators.len(), 4);
+        assert_eq!(observations, 120);
+        assert!(
+            crate::custody::verify(&plan.custody).is_empty(),
+            "every chain intact"
+        );
     }
 }
