@@ -68,15 +68,20 @@ pub fn decorate(pages: &mut [Page], m: &Metrics, running: &Running<'_>) {
             size,
             colour,
         };
-        page.items.extend([
+        // The protective marking, centred at the top and the bottom of every page.
+        let marking = |y: Mm| {
+            let x = (PAGE_W - marking_w) / 2.0;
             text(
-                (PAGE_W - marking_w) / 2.0,
-                MARKING_TOP,
+                x,
+                y,
                 running.marking.to_owned(),
                 Face::Bold,
                 MARKING_SIZE,
                 Rgb::BLACK,
-            ),
+            )
+        };
+        page.items.extend([
+            marking(MARKING_TOP),
             text(
                 MARGIN,
                 HEADER_BASELINE,
@@ -125,14 +130,7 @@ pub fn decorate(pages: &mut [Page], m: &Metrics, running: &Running<'_>) {
                 RUNNING_SIZE,
                 colour::MUTED,
             ),
-            text(
-                (PAGE_W - marking_w) / 2.0,
-                MARKING_BOTTOM,
-                running.marking.to_owned(),
-                Face::Bold,
-                MARKING_SIZE,
-                Rgb::BLACK,
-            ),
+            marking(MARKING_BOTTOM),
         ]);
     }
 }
