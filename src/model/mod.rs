@@ -52,7 +52,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The plan file format this build writes. Older versions are migrated on load (see `storage`).
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// An election integrity and security plan: one per election (one poll date, one or more contests).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

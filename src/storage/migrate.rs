@@ -15,6 +15,7 @@
 //!   version 4 file's contests take the overview's election, nation and poll date, the first
 //!   officer the law names for that election there, and the plan's Returning Officer; a plan with
 //!   no contests gets one for its election.
+//! - version 6: (the plan the police agree) see the `v5` module for what changed.
 
 use serde::Deserialize;
 
@@ -32,12 +33,16 @@ pub(super) fn from_version(version: u32, text: &str) -> Result<Plan, ron::error:
     debug_assert!(version < FORMAT_VERSION);
     // Each old version converts to the next, up to the current one.
     let old = match version {
-        1 => ron::from_str::<v1::Plan>(text)?.into_v2().into_v3(),
-        2 => ron::from_str::<v2::Plan>(text)?.into_v3(),
+        1 => ron::from_str::<v1::Plan>(text)?
+            .into_v2()
+            .into_v3()
+            .into_v5(),
+        2 => ron::from_str::<v2::Plan>(text)?.into_v3().into_v5(),
         // Version 3 differs from version 4 only by fields version 4 added with defaults.
-        _ => ron::from_str::<v4::Plan>(text)?,
+        3 | 4 => ron::from_str::<v4::Plan>(text)?.into_v5(),
+        _ => ron::from_str::<v5::Plan>(text)?,
     };
-    let mut plan = old.into_v5();
+    let mut plan = old.into_v6();
     plan.format_version = FORMAT_VERSION;
     Ok(plan)
 }
@@ -344,11 +349,65 @@ mod v4 {
 
     impl Plan {
         /// Version 5: contests with their own law.
-        pub(super) fn into_v5(self) -> super::Plan {
-            super::Plan {
+        pub(super) fn into_v5(self) -> super::v5::Plan {
+            super::v5::Plan {
                 format_version: FORMAT_VERSION,
                 id: self.id,
                 overview: self.overview.into_v5(),
+                people: self.people,
+                responsibilities: self.responsibilities,
+                communication: self.communication,
+                stakeholder_messages: self.stakeholder_messages,
+                candidate_data: self.candidate_data,
+                indicators: self.indicators,
+                escalation: self.escalation,
+                risks: self.risks,
+                hotspots: self.hotspots,
+                events: self.events,
+                custody: self.custody,
+                venues: self.venues,
+                allegations: self.allegations,
+                key_dates: self.key_dates,
+            }
+        }
+    }
+}
+
+/// Format 5, frozen: what version 6 changed is listed on `into_v6`.
+mod v5 {
+    use super::*;
+
+    /// A plan in format 5.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields, rename = "Plan")]
+    pub(super) struct Plan {
+        #[allow(dead_code)]
+        pub(super) format_version: u32,
+        pub(super) id: PlanId,
+        pub(super) overview: crate::model::Overview,
+        pub(super) people: Vec<Person>,
+        pub(super) responsibilities: Vec<Responsibility>,
+        pub(super) communication: Vec<CommunicationLine>,
+        pub(super) stakeholder_messages: Vec<StakeholderMessage>,
+        pub(super) candidate_data: CandidateDataSharing,
+        pub(super) indicators: Vec<FraudIndicator>,
+        pub(super) escalation: Vec<EscalationLevel>,
+        pub(super) risks: Vec<Risk>,
+        pub(super) hotspots: Vec<Hotspot>,
+        pub(super) events: Vec<ElectoralEvent>,
+        pub(super) custody: crate::model::Custody,
+        pub(super) venues: Venues,
+        pub(super) allegations: Allegations,
+        pub(super) key_dates: KeyDates,
+    }
+
+    impl Plan {
+        /// Version 6: the plan the police agree.
+        pub(super) fn into_v6(self) -> crate::model::Plan {
+            crate::model::Plan {
+                format_version: FORMAT_VERSION,
+                id: self.id,
+                overview: self.overview,
                 people: self.people,
                 responsibilities: self.responsibilities,
                 communication: self.communication,

@@ -326,6 +326,19 @@ fn version_4_contests_take_the_overviews_law_and_a_plan_without_contests_gets_on
 }
 
 #[test]
+fn version_5_files_are_migrated_keeping_their_id_and_content() {
+    let text = include_str!("../../tests/fixtures/v5.plan.ron");
+    let plan = parse(text, Path::new("v5.plan.ron")).unwrap();
+    assert_eq!(plan.format_version, FORMAT_VERSION);
+    assert_eq!(plan.id.to_string(), "2b426762-1ad4-4d8f-8d26-9cc85c1f4012");
+    assert_eq!(plan.overview.election_type, ElectionType::UkParliamentary);
+    assert!(!plan.people.is_empty() && !plan.risks.is_empty());
+    // The migrated plan saves in the current format and loads again unchanged.
+    let again = parse(&to_ron(&plan).unwrap(), Path::new("v6")).unwrap();
+    assert_eq!(again, plan);
+}
+
+#[test]
 fn version_2_files_get_a_plan_id_and_their_first_save_anchors_every_log() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v2.plan.ron");
