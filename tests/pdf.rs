@@ -431,3 +431,48 @@ fn the_heads_printed_in_the_pdf_check_the_plan_later() {
         "a log cut short after the PDF was signed is found"
     );
 }
+
+#[test]
+fn the_police_quick_reference_is_page_2_with_the_spoc_out_of_hours_numbers_and_the_ladder() {
+    let plan = example();
+    let pdf = plan_pdf(&plan, Profile::Full);
+    let text = format!("{}{}", pdf.page_text(2), pdf.page_text(3));
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let heading = lines
+        .iter()
+        .find(|l| !l.is_empty() && **l != "OFFICIAL-SENSITIVE" && !l.contains("Version 1.3"));
+    assert_eq!(heading, Some(&"Police quick reference"), "{text}");
+    let spoc = plan.first_with_role(Role::PoliceSpoc).unwrap();
+    assert!(text.contains(&spoc.name), "names the SPOC");
+    let ro = plan.first_with_role(Role::ReturningOfficer).unwrap();
+    let ooh = ro
+        .phones
+        .iter()
+        .find(|p| p.kind == PhoneKind::OutOfHours)
+        .expect("the example's RO has an out-of-hours number");
+    assert!(text.contains(&ooh.number), "the RO's out-of-hours number");
+    assert!(!plan.escalation.is_empty());
+    for (n, level) in plan.escalation.iter().enumerate() {
+        let first = level.name.split_whitespace().next().unwrap();
+        assert!(
+            text.contains(&format!("{}. {first}", n + 1)),
+            "the ladder's level {}",
+            level.name
+        );
+    }
+    // Listed in the contents, on page 2.
+    let contents = (1..=6)
+        .map(|p| pdf.page_text(p))
+        .find(|t| t.contains("Contents") && t.contains("1. Overview and document control"))
+        .unwrap();
+    let line = contents
+        .lines()
+        .find(|l| l.trim_start().starts_with("Police quick reference"))
+        .expect("in the contents");
+    assert_eq!(line.split_whitespace().last(), Some("2"));
+    // The redacted copy keeps the page but not the personal numbers.
+    let redacted = plan_pdf(&plan, Profile::Redacted);
+    let text = format!("{}{}", redacted.page_text(2), redacted.page_text(3));
+    assert!(text.contains("Police quick reference"));
+    assert!(!text.contains(&ooh.number), "{text}");
+}

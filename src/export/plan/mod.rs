@@ -5,6 +5,7 @@ mod front;
 mod monitoring;
 mod operations;
 pub(crate) mod organisation;
+mod quick;
 
 use chrono::NaiveDate;
 
@@ -84,6 +85,7 @@ pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
     };
     let mut flow = Flow::new(m);
     front::cover(&ctx, &mut flow);
+    quick::quick_reference(&ctx, &mut flow);
     front::document_control(&ctx, &mut flow);
     flow.page_break();
     let contents_page = flow.page_index();

@@ -177,12 +177,7 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         } else {
             ctx.name(l.contact)
         };
-        let within = match l.respond_within_minutes {
-            None => "—".to_owned(),
-            Some(0) => "At once".to_owned(),
-            Some(m) if m % 60 == 0 => format!("{} h", m / 60),
-            Some(m) => format!("{m} min"),
-        };
+        let within = super::quick::within(l.respond_within_minutes);
         t.row(vec![
             Cell::bold(format!("{}. {}", n + 1, l.name)),
             Cell::new(l.trigger.clone()),
