@@ -134,6 +134,8 @@ struct Notice {
 /// The editor application.
 pub struct PlannerApp {
     data_dir: PathBuf,
+    /// Where the settings live.
+    config_dir: PathBuf,
     device: String,
     fixed_now: Option<NaiveDateTime>,
     doc: Option<OpenPlan>,
@@ -159,25 +161,41 @@ pub struct PlannerApp {
 impl PlannerApp {
     /// The app with native dialogs, opening `plan` if given.
     pub fn new(plan: Option<&Path>) -> PlannerApp {
-        let mut app = PlannerApp::with(files::data_dir(), Box::new(NativeDialogs), None);
+        let mut app = PlannerApp::with_folders(
+            files::data_dir(),
+            files::config_dir(),
+            Box::new(NativeDialogs),
+            None,
+        );
         if let Some(path) = plan {
             app.open(path);
         }
         app
     }
 
-    /// The app with its data folder, dialogs and clock given (for tests).
+    /// The app with one folder for its data and settings, its dialogs and clock given (for tests).
     pub fn with(
         data_dir: PathBuf,
         dialogs: Box<dyn Dialogs>,
         fixed_now: Option<NaiveDateTime>,
     ) -> PlannerApp {
+        PlannerApp::with_folders(data_dir.clone(), data_dir, dialogs, fixed_now)
+    }
+
+    /// The app with its data and configuration folders, dialogs and clock given.
+    pub fn with_folders(
+        data_dir: PathBuf,
+        config_dir: PathBuf,
+        dialogs: Box<dyn Dialogs>,
+        fixed_now: Option<NaiveDateTime>,
+    ) -> PlannerApp {
         let recent = Recent::load(&data_dir);
-        let settings = Settings::load(&data_dir);
+        let settings = Settings::load(&config_dir);
         let start = StartScreen::new(&data_dir);
         let device = crate::device::device_name(&data_dir);
         PlannerApp {
             data_dir,
+            config_dir,
             device,
             fixed_now,
             doc: None,
@@ -251,7 +269,7 @@ impl PlannerApp {
         if (zoom - self.settings.zoom).abs() > 1e-3 || theme != self.settings.theme {
             self.settings.zoom = zoom;
             self.settings.theme = theme.to_owned();
-            self.settings.save(&self.data_dir);
+            self.settings.save(&self.config_dir);
         }
         // The window's size, in the desktop's points (not zoomed), is written when it closes.
         if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
@@ -415,7 +433,7 @@ impl PlannerApp {
 
 impl eframe::App for PlannerApp {
     fn on_exit(&mut self) {
-        self.settings.save(&self.data_dir);
+        self.settings.save(&self.config_dir);
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
