@@ -52,8 +52,9 @@ fn parse_wait(text: &str) -> Result<Duration, String> {
 enum Command {
     /// Open a plan in the editor window.
     Open {
-        /// The plan file (*.plan.ron).
-        plan: PathBuf,
+        /// The plan file (*.plan.ron); without one, the start screen (a desktop launcher's
+        /// `open %f` with no file).
+        plan: Option<PathBuf>,
         /// The section to show first: its number or key (e.g. 12 or custody, for a count-hall
         /// desk).
         #[arg(long)]
@@ -169,7 +170,7 @@ pub fn run() -> ExitCode {
     let wait = cli.lock_wait;
     let result = match cli.command {
         None => open::run(None, None),
-        Some(Command::Open { plan, section }) => open::run(Some(plan), section),
+        Some(Command::Open { plan, section }) => open::run(plan, section),
         Some(Command::Templates) => templates::run(),
         Some(Command::New(args)) => new::run(&args, wait),
         Some(Command::Check(args)) => check::run(&args),
