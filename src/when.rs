@@ -125,6 +125,29 @@ pub fn display_date_time(at: NaiveDateTime) -> String {
     at.format("%a %-d %b %Y %H:%M").to_string()
 }
 
+/// The UTC moment of a clock time in the UK. British Summer Time (UTC+1) runs from 01:00 UTC on the
+/// last Sunday of March to 01:00 UTC on the last Sunday of October (Summer Time Act 1972 s. 1, as
+/// amended by the Summer Time Order 2002, SI 2002/262, art. 2); Greenwich mean time (UTC) the rest
+/// of the year. A clock time the spring change skips (01:00–01:59) is read as GMT; one the autumn
+/// change repeats is read as its first (BST) occurrence.
+pub fn uk_to_utc(local: NaiveDateTime) -> NaiveDateTime {
+    let year = local.date().year();
+    let last_sunday = |month: u32| {
+        let first_of_next = NaiveDate::from_ymd_opt(year, month + 1, 1).unwrap_or(local.date());
+        let back = (first_of_next.weekday().num_days_from_sunday() + 6) % 7 + 1;
+        first_of_next - Duration::days(i64::from(back))
+    };
+    let one_am = NaiveTime::from_hms_opt(1, 0, 0).unwrap_or(NaiveTime::MIN);
+    // The changes as clocks show them: 01:00 GMT becomes 02:00 BST; 02:00 BST becomes 01:00 GMT.
+    let starts = last_sunday(3).and_time(one_am) + Duration::hours(1);
+    let ends = last_sunday(10).and_time(one_am) + Duration::hours(1);
+    if local >= starts && local < ends {
+        local - Duration::hours(1)
+    } else {
+        local
+    }
+}
+
 /// What the caller asked for, for the wording of an error.
 #[derive(Clone, Copy)]
 enum Asked {

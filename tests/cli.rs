@@ -1003,3 +1003,37 @@ fn timetable_states_the_contests_handing_in_proxy_and_id_law() {
     // A poll before the data states the law: nothing is said rather than a guess.
     assert!(law_of("english-local", "2023-05-04", "england").is_null());
 }
+
+#[test]
+fn calendar_writes_key_dates_reproducibly_and_never_over_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("key-dates.ics");
+    let out_s = out.to_str().unwrap();
+    let o = run(&["calendar", EXAMPLE, "-o", out_s]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("calendar entries (full copy)"),
+        "{}",
+        stdout(&o)
+    );
+    let first = std::fs::read(&out).unwrap();
+    let text = String::from_utf8(first.clone()).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(text.contains("Close of nominations"));
+    // Exported again over itself: nothing changed, so the same bytes.
+    let o = run(&["calendar", EXAMPLE, "-o", out_s]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        std::fs::read(&out).unwrap() == first,
+        "the same bytes when nothing changed"
+    );
+    // Never over the plan.
+    let plan = temp_plan(dir.path(), "p.plan.ron", &std::fs::read(EXAMPLE).unwrap());
+    let o = run(&[
+        "calendar",
+        plan.to_str().unwrap(),
+        "-o",
+        plan.to_str().unwrap(),
+    ]);
+    assert_refused(&o);
+}

@@ -9,8 +9,9 @@ use integrity_planner::storage;
 
 use super::{Failure, check_output};
 
+/// The copy to write, on the command line.
 #[derive(Clone, Copy, ValueEnum)]
-enum ProfileArg {
+pub(super) enum ProfileArg {
     /// Everything, for the police.
     Full,
     /// Contact details, candidate data and hotspot addresses withheld.
@@ -33,13 +34,19 @@ pub struct Args {
     force: bool,
 }
 
+impl From<ProfileArg> for Profile {
+    fn from(arg: ProfileArg) -> Profile {
+        match arg {
+            ProfileArg::Full => Profile::Full,
+            ProfileArg::Redacted => Profile::Redacted,
+        }
+    }
+}
+
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     check_output(&args.output, &[&args.plan], args.force)?;
     let plan = storage::load(&args.plan)?;
-    let profile = match args.profile {
-        ProfileArg::Full => Profile::Full,
-        ProfileArg::Redacted => Profile::Redacted,
-    };
+    let profile = args.profile.into();
     let bytes = export::plan_pdf(&plan, profile).map_err(|e| {
         Failure::new(e.to_string()).hint("this is a defect in the program; please report it")
     })?;

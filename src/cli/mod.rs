@@ -4,6 +4,7 @@
 mod output;
 
 mod backups;
+mod calendar;
 mod check;
 mod custody;
 mod export;
@@ -69,6 +70,8 @@ enum Command {
     Check(check::Args),
     /// Export the plan as a PDF (full, or redacted for wider circulation).
     Export(export::Args),
+    /// Write the plan's key dates as a calendar file (*.ics) for Outlook and other calendars.
+    Calendar(calendar::Args),
     /// Show the statutory timetable for an election type and poll date.
     Timetable(timetable::Args),
     /// Work with the custody log: export, import, merge, heads, sheets.
@@ -176,6 +179,7 @@ pub fn run() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Timetable(args)) => timetable::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Calendar(args)) => calendar::run(&args),
         Some(Command::Custody(command)) => custody::run(&command, wait),
         Some(Command::Backups(args)) => backups::run(&args, wait),
     }

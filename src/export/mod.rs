@@ -3,6 +3,7 @@
 //! `plan` and `sheets` lay documents out as plain data ([`document::Document`]); `pdf::render`
 //! turns a document into bytes and is the only code that knows printpdf.
 
+pub mod calendar;
 pub mod document;
 pub mod flow;
 pub mod metrics;

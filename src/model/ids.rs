@@ -126,3 +126,7 @@ entity_id!(
     /// Identifies a scheduled plan review.
     PlanReviewId
 );
+entity_id!(
+    /// Identifies a local milestone (its calendar entry keeps it across exports).
+    LocalMilestoneId
+);

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::ids::{PersonId, PlanReviewId};
+use super::ids::{LocalMilestoneId, PersonId, PlanReviewId};
 use super::labelled::labelled_enum;
 
 labelled_enum! {
@@ -72,6 +72,9 @@ pub struct PlanReview {
     pub attendees: Vec<PersonId>,
     /// Whether it has taken place.
     pub done: bool,
+    /// A reminder in the calendar export, this many minutes before (none: no reminder).
+    #[serde(default)]
+    pub reminder_minutes: Option<u32>,
 }
 
 /// A local milestone that is not in the statutory timetable (postal vote dispatch, a venue
@@ -79,12 +82,18 @@ pub struct PlanReview {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LocalMilestone {
+    /// Stable identifier (a file from before version 6 gets one derived from the plan's id and
+    /// the milestone's place, so exports before its first save agree).
+    pub id: LocalMilestoneId,
     /// When.
     pub date: NaiveDate,
     /// At what time, if it matters.
     pub time: Option<NaiveTime>,
     /// What happens.
     pub label: String,
+    /// A reminder in the calendar export, this many minutes before (none: no reminder).
+    #[serde(default)]
+    pub reminder_minutes: Option<u32>,
 }
 
 /// Section 15 of the plan.

@@ -15,18 +15,21 @@
 //!   version 4 file's contests take the overview's election, nation and poll date, the first
 //!   officer the law names for that election there, and the plan's Returning Officer; a plan with
 //!   no contests gets one for its election.
-//! - version 6: (the plan the police agree) see the `v5` module for what changed.
+//! - version 6: (the plan the police agree) see the `v5` module for what changed. Local milestones
+//!   have ids (derived from the plan's id and their place) and, with plan reviews, an optional
+//!   calendar reminder.
 
 use serde::Deserialize;
 
 use crate::model::{
     Allegations, CandidateDataSharing, CommunicationLine, CustodyEvent, CustodyItem,
-    ElectoralEvent, EscalationLevel, FORMAT_VERSION, FraudIndicator, Hotspot, KeyDates, Person,
-    PersonId, Phone, PhoneKind, Plan, PlanId, Responsibility, Risk, Role, StageArrangement,
+    ElectoralEvent, EscalationLevel, FORMAT_VERSION, FraudIndicator, Hotspot, Person, PersonId,
+    Phone, PhoneKind, Plan, PlanId, Responsibility, Risk, Role, StageArrangement,
     StakeholderMessage, Venues,
 };
 
 use self::v4::Overview;
+use self::v5::KeyDates;
 
 /// Reads a plan written in an older `version` and brings it up to the current format.
 pub(super) fn from_version(version: u32, text: &str) -> Result<Plan, ron::error::SpannedError> {
@@ -375,7 +378,52 @@ mod v4 {
 
 /// Format 5, frozen: what version 6 changed is listed on `into_v6`.
 mod v5 {
+    use chrono::{NaiveDate, NaiveTime};
+
     use super::*;
+    use crate::model::{LocalMilestoneId, PlanReview};
+
+    /// A local milestone in formats 1 to 5: no id, no reminder.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct LocalMilestone {
+        date: NaiveDate,
+        time: Option<NaiveTime>,
+        label: String,
+    }
+
+    /// Key dates in formats 1 to 5 (reviews read as today's, with no reminder).
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct KeyDates {
+        reviews: Vec<PlanReview>,
+        milestones: Vec<LocalMilestone>,
+    }
+
+    impl KeyDates {
+        /// Version 6: each local milestone gets an id derived from the plan's id and its place,
+        /// so two exports of one migrated file (saved or not) give its calendar entry one UID.
+        fn into_v6(self, plan: PlanId) -> crate::model::KeyDates {
+            crate::model::KeyDates {
+                reviews: self.reviews,
+                milestones: self
+                    .milestones
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, m)| crate::model::LocalMilestone {
+                        id: LocalMilestoneId(uuid::Uuid::new_v5(
+                            &plan.0,
+                            format!("local-milestone/{n}").as_bytes(),
+                        )),
+                        date: m.date,
+                        time: m.time,
+                        label: m.label,
+                        reminder_minutes: None,
+                    })
+                    .collect(),
+            }
+        }
+    }
 
     /// A plan in format 5.
     #[derive(Deserialize)]
@@ -404,6 +452,7 @@ mod v5 {
     impl Plan {
         /// Version 6: the plan the police agree.
         pub(super) fn into_v6(self) -> crate::model::Plan {
+            let key_dates = self.key_dates.into_v6(self.id);
             crate::model::Plan {
                 format_version: FORMAT_VERSION,
                 id: self.id,
@@ -421,7 +470,7 @@ mod v5 {
                 custody: self.custody,
                 venues: self.venues,
                 allegations: self.allegations,
-                key_dates: self.key_dates,
+                key_dates,
             }
         }
     }

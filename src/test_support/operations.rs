@@ -117,6 +117,7 @@ fn review(purpose: &str, date: NaiveDate, anchor: Option<MilestoneAnchor>) -> Pl
         anchor,
         attendees: Vec::new(),
         done: true,
+        reminder_minutes: None,
     }
 }
 

@@ -19,6 +19,8 @@ pub enum Purpose {
     SavePdf(Profile),
     /// Where to write the custody sheets.
     CustodySheets,
+    /// Where to write the key dates calendar.
+    SaveCalendar,
 }
 
 impl Purpose {
@@ -28,6 +30,7 @@ impl Purpose {
             Purpose::SavePlan => "Save plan as",
             Purpose::SavePdf(_) => "Export PDF",
             Purpose::CustodySheets => "Print custody sheets",
+            Purpose::SaveCalendar => "Export key dates to calendar",
         }
     }
 
@@ -35,6 +38,7 @@ impl Purpose {
         match self {
             Purpose::OpenPlan | Purpose::SavePlan => ".plan.ron",
             Purpose::SavePdf(_) | Purpose::CustodySheets => ".pdf",
+            Purpose::SaveCalendar => ".ics",
         }
     }
 

@@ -17,6 +17,8 @@ pub enum Command {
     Export,
     /// Print custody sheets as a PDF.
     CustodySheets,
+    /// Write the key dates as a calendar file.
+    ExportCalendar,
     /// Go back to a version of the plan kept as a backup.
     RestoreVersion,
     /// Close the plan and return to the start screen.
@@ -40,6 +42,7 @@ impl Command {
         Command::SaveAs,
         Command::Export,
         Command::CustodySheets,
+        Command::ExportCalendar,
         Command::RestoreVersion,
         Command::Close,
         Command::Exit,
@@ -57,6 +60,7 @@ impl Command {
             Command::SaveAs => "Save as…",
             Command::Export => "Export PDF…",
             Command::CustodySheets => "Print custody sheets…",
+            Command::ExportCalendar => "Export key dates to calendar…",
             Command::RestoreVersion => "Restore previous version…",
             Command::Close => "Close plan",
             Command::Undo => "Undo",
@@ -80,7 +84,10 @@ impl Command {
             Command::Redo => key(ctrl, Key::Y),
             Command::Find => key(ctrl, Key::F),
             Command::Exit => key(ctrl, Key::Q),
-            Command::CustodySheets | Command::RestoreVersion | Command::Close => None,
+            Command::CustodySheets
+            | Command::ExportCalendar
+            | Command::RestoreVersion
+            | Command::Close => None,
         }
     }
 

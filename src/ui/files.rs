@@ -133,6 +133,10 @@ pub trait Dialogs {
     fn save_plan(&mut self, suggested: &str) -> Option<PathBuf>;
     /// Asks where to save a PDF.
     fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf>;
+    /// Asks where to save a calendar file (tests' dialogs answer Cancel unless they say otherwise).
+    fn save_calendar(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
     /// Whether these dialogs can open on this machine. A native dialog that cannot open answers as
     /// Cancel does, so the editor asks first and shows its own chooser instead.
     fn available(&self) -> bool {
@@ -195,6 +199,14 @@ impl Dialogs for NativeDialogs {
         rfd::FileDialog::new()
             .set_title("Export PDF")
             .add_filter("PDF", &["pdf"])
+            .set_file_name(suggested)
+            .save_file()
+    }
+
+    fn save_calendar(&mut self, suggested: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export key dates to calendar")
+            .add_filter("Calendar", &["ics"])
             .set_file_name(suggested)
             .save_file()
     }

@@ -294,3 +294,44 @@ fn display_forms_read_back() {
         d = d.succ_opt().unwrap();
     }
 }
+
+#[test]
+fn uk_clock_times_become_utc_across_both_changes() {
+    // 2027: summer time from 01:00 UTC on Sunday 28 March to 01:00 UTC on Sunday 31 October.
+    let utc = |y, mo, d, h, mi| uk_to_utc(at(y, mo, d, h, mi, 0));
+    assert_eq!(utc(2027, 3, 28, 0, 59), at(2027, 3, 28, 0, 59, 0), "GMT");
+    assert_eq!(
+        utc(2027, 3, 28, 1, 30),
+        at(2027, 3, 28, 1, 30, 0),
+        "skipped: read as GMT"
+    );
+    assert_eq!(
+        utc(2027, 3, 28, 2, 0),
+        at(2027, 3, 28, 1, 0, 0),
+        "BST begins"
+    );
+    assert_eq!(
+        utc(2027, 5, 6, 22, 0),
+        at(2027, 5, 6, 21, 0, 0),
+        "polls close"
+    );
+    assert_eq!(
+        utc(2027, 10, 31, 1, 30),
+        at(2027, 10, 31, 0, 30, 0),
+        "repeated: first"
+    );
+    assert_eq!(
+        utc(2027, 10, 31, 2, 0),
+        at(2027, 10, 31, 2, 0, 0),
+        "GMT again"
+    );
+    assert_eq!(
+        utc(2027, 12, 9, 16, 0),
+        at(2027, 12, 9, 16, 0, 0),
+        "winter poll"
+    );
+    // 2026: the changes fall on 29 March and 25 October.
+    assert_eq!(utc(2026, 3, 29, 12, 0), at(2026, 3, 29, 11, 0, 0));
+    assert_eq!(utc(2026, 10, 25, 12, 0), at(2026, 10, 25, 12, 0, 0));
+    assert_eq!(utc(2026, 10, 24, 12, 0), at(2026, 10, 24, 11, 0, 0));
+}

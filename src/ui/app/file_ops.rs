@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{Changed, ChangedAnswer, LOCK_WAIT, Next, PlannerApp, Prompt, differences};
-use crate::export::{self, Profile};
+use crate::export::{self, Profile, calendar};
 use crate::model::Section;
 use crate::storage::{self, backups::Backup};
 use crate::ui::chooser::{Chooser, Purpose};
@@ -104,6 +104,7 @@ impl PlannerApp {
             Purpose::OpenPlan => self.dialogs.open_plan(),
             Purpose::SavePlan => self.dialogs.save_plan(suggested),
             Purpose::SavePdf(_) | Purpose::CustodySheets => self.dialogs.save_pdf(suggested),
+            Purpose::SaveCalendar => self.dialogs.save_calendar(suggested),
         }
     }
 
@@ -116,6 +117,7 @@ impl PlannerApp {
             }
             Purpose::SavePdf(profile) => self.write_pdf(profile, &path),
             Purpose::CustodySheets => self.write_sheets(&path),
+            Purpose::SaveCalendar => self.write_calendar(&path),
         }
     }
 
@@ -312,6 +314,45 @@ impl PlannerApp {
             }
             Err(e) => {
                 self.prompt = Some(Prompt::Error(format!("The PDF could not be exported: {e}")));
+            }
+        }
+    }
+
+    /// Key dates ▸ Export to calendar: asks where, then writes the calendar file.
+    pub(super) fn export_calendar(&mut self) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let stem = doc.name().trim_end_matches(".plan.ron").to_owned();
+        let suggested = format!("{stem}-key-dates.ics");
+        if let Some(path) = self.ask_file(Purpose::SaveCalendar, &suggested) {
+            self.write_calendar(&path);
+        }
+    }
+
+    /// Writes the key dates calendar (the full copy), carrying on the sequence numbers of the
+    /// export it replaces.
+    fn write_calendar(&mut self, path: &Path) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let previous = std::fs::read(path)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .map(|text| calendar::Previous::read(&text))
+            .unwrap_or_default();
+        let text = calendar::key_dates_ics(&doc.plan, Profile::Full, &previous);
+        let result = files::check_export(path, doc.path.as_deref()).and_then(|()| {
+            storage::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
+        });
+        match result {
+            Ok(()) => {
+                let text = format!(
+                    "Exported the key dates to {}. In Outlook, open it as a separate calendar and \
+                     replace that calendar after each export.",
+                    path.display()
+                );
+                self.tell_file(text, path);
+            }
+            Err(e) => {
+                let message = format!("The calendar could not be exported: {e}");
+                self.prompt = Some(Prompt::Error(message));
             }
         }
     }

@@ -361,6 +361,7 @@ impl PlannerApp {
             }
             Command::Export => self.prompt = Some(Prompt::Export(Profile::Full)),
             Command::CustodySheets => self.custody_sheets(),
+            Command::ExportCalendar => self.export_calendar(),
             Command::RestoreVersion => self.restore_version(),
             Command::Undo | Command::Redo => {
                 if let Some(doc) = self.doc.as_mut() {

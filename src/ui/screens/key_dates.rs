@@ -6,7 +6,8 @@ use egui::{Color32, RichText, Sense, Ui};
 
 use super::day;
 use crate::model::{
-    Entity, LocalMilestone, Milestone, MilestoneAnchor, Plan, PlanReview, PlanReviewId, Section,
+    Entity, LocalMilestone, LocalMilestoneId, Milestone, MilestoneAnchor, Plan, PlanReview,
+    PlanReviewId, Section,
 };
 use crate::timetable::{TimelineEntry, TimelineKind, place_anchored_reviews, timeline};
 use crate::ui::edits::Edits;
@@ -154,6 +155,7 @@ impl Declare for Reviews {
             anchor: None,
             attendees: vec![],
             done: false,
+            reminder_minutes: None,
         }
     }
 
@@ -174,6 +176,10 @@ impl Declare for Reviews {
         form.people("Attendees", &r.attendees, people, |x, v| x.attendees = v);
         form.check("Held", "The review has taken place", r.done, |x, v| {
             x.done = v
+        });
+        let reminder = r.reminder_minutes.map(f64::from);
+        form.number("Calendar reminder (minutes before)", reminder, |x, v| {
+            x.reminder_minutes = reminder_minutes(v);
         });
     }
 }
@@ -241,6 +247,13 @@ fn milestones(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
                                 m.time = v;
                             }
                         });
+                        let reminder = m.reminder_minutes.map(f64::from);
+                        let label = format!("Milestone {n} reminder (minutes before)");
+                        form.number(&label, reminder, move |p, v| {
+                            if let Some(m) = get(p, k) {
+                                m.reminder_minutes = reminder_minutes(v);
+                            }
+                        });
                     });
                     if ui.button(format!("Remove milestone {n}")).clicked() {
                         edits.push(S, "remove milestone", move |p| {
@@ -256,14 +269,26 @@ fn milestones(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
                 let poll = plan.overview.poll_date;
                 edits.push(S, "add milestone", move |p| {
                     p.key_dates.milestones.push(LocalMilestone {
+                        id: LocalMilestoneId::new(),
                         date: poll,
                         time: None,
                         label: String::new(),
+                        reminder_minutes: None,
                     });
                 });
             }
         });
 }
+
+/// A reminder typed in minutes: whole minutes up to four weeks; blank or zero for none.
+fn reminder_minutes(typed: Option<f64>) -> Option<u32> {
+    typed
+        .filter(|m| *m >= 1.0)
+        .map(|m| m.round().min(f64::from(MAX_REMINDER_MINUTES)) as u32)
+}
+
+/// The longest reminder offered: four weeks, in minutes.
+const MAX_REMINDER_MINUTES: u32 = 28 * 24 * 60;
 
 /// A combined poll's contests side by side, where their timetables differ marked.
 fn contest_timetables(ui: &mut Ui, plan: &Plan) {
