@@ -16,6 +16,9 @@
 //!   officer the law names for that election there, and the plan's Returning Officer; a plan with
 //!   no contests gets one for its election.
 //! - version 6: (the plan the police agree) see the `v5` module for what changed.
+//!   Escalation levels gain a `source`, a `fallback`, `out_of_hours`, `polling_day` and
+//!   `count_night` routes and `also_inform`; custody gains `count_security` (police attendance,
+//!   venue search sign-off, passes, declaration); all default to empty, so a version 5 file reads.
 
 use serde::Deserialize;
 
@@ -205,6 +208,7 @@ mod v2 {
                     anchors: Vec::new(),
                     imports: Vec::new(),
                     writers: Vec::new(),
+                    count_security: Default::default(),
                 },
                 venues: self.venues,
                 allegations: self.allegations,
