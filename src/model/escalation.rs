@@ -209,9 +209,12 @@ impl Plan {
             )
         } else if let Some(r) = level.route(period) {
             let mut c = callee(r.contact);
-            if !r.name.trim().is_empty() {
-                c.name = r.name.trim().to_owned();
-            }
+            let desk = r.name.trim();
+            c.name = match c.person {
+                _ if desk.is_empty() => c.name,
+                Some(p) => format!("{desk} ({})", p.name),
+                None => desk.to_owned(),
+            };
             if !r.number.trim().is_empty() {
                 c.number = Some(r.number.trim().to_owned());
             }
