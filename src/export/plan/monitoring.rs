@@ -196,7 +196,10 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         }
         let mut trigger = l.trigger.clone();
         if !l.source.trim().is_empty() {
-            trigger.push_str(&format!("\nSource: {}", l.source.trim()));
+            trigger.push_str(&format!(
+                "\n(Source: see \u{201c}Sources\u{201d}, level {})",
+                n + 1
+            ));
         }
         t.row(vec![
             Cell::bold(format!("{}. {}", n + 1, l.name)),
@@ -230,7 +233,8 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             if call.via_cover {
                 text.push_str(" (out-of-hours cover)");
             }
-            if *period != Period::OfficeHours && !call.own_route && !call.via_cover {
+            let public = call.first.person.is_none() && !call.own_route;
+            if *period != Period::OfficeHours && !call.own_route && !call.via_cover && !public {
                 text = format!("As usual: {text}");
             }
             row.push(Cell::new(text));
@@ -238,6 +242,21 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         t.row(row);
     }
     flow.table(&t);
+    let sources: Vec<String> = plan
+        .escalation
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.source.trim().is_empty())
+        .map(|(n, l)| format!("Level {} ({}): {}", n + 1, l.name, l.source.trim()))
+        .collect();
+    if !sources.is_empty() {
+        flow.heading("Sources");
+        flow.paragraph(
+            "Where a trigger or an action quotes guidance or law, it is quoted from these; the \
+             guidance is the police's and the Electoral Commission's advice, not law.",
+        );
+        flow.list(&sources, false);
+    }
 }
 
 /// "Name, number" for a party the ladder calls; numbers other than 999 and 101 are withheld from
