@@ -707,7 +707,7 @@ fn out_of_hours_is_required_of_the_feoa_and_a_separate_bridger_contact() {
     let mut bridger = Person::named("Dee Bridger");
     bridger.role = Role::OperationBridger;
     bridger.email = "dee@lowmoor.police.uk".into();
-    p.people.push(bridger.clone());
+    p.people.push(bridger);
     let found = validate(&p, &as_of());
     let late: Vec<_> = found
         .iter()
