@@ -283,12 +283,12 @@ fn overview_and_people(plan: &mut Plan) -> Result<()> {
         ],
         "gareth.llewellyn@northmere-dale.police.uk",
     )?;
-    let bridger = fill(
+    fill(
         plan,
         Role::OperationBridger,
         "PS Dawn Whitfield",
         POLICE,
-        &[(Office, "01632 960 520")],
+        &[(Office, "01632 960 520"), (OutOfHours, "01632 960 529")],
         "dawn.whitfield@northmere-dale.police.uk",
     )?;
     fill(
@@ -383,11 +383,6 @@ fn overview_and_people(plan: &mut Plan) -> Result<()> {
         &[(Office, "01632 960 700"), (OutOfHours, "01632 960 799")],
         "support@electoralsoftware.co.uk",
     )?;
-    // Out of hours the Operation Bridger contact is covered by the FEOA.
-    let feoa = plan.first_with_role(Role::Feoa).map(|p| p.id);
-    if let Some(p) = plan.people.iter_mut().find(|p| p.id == bridger) {
-        p.out_of_hours_cover = feoa;
-    }
     // Out-of-hours cover for the deputy: the RO.
     let officer = plan.overview.returning_officer;
     for c in &mut plan.overview.contests {

@@ -174,7 +174,8 @@ pub struct Call<'p> {
     pub period: Period,
     /// Who to call first.
     pub first: Callee<'p>,
-    /// Who to call if the first does not answer.
+    /// Who to call if the first does not answer (out of hours, through their cover; none when
+    /// that would be the person called first).
     pub fallback: Option<Callee<'p>>,
     /// Whether the level has its own route for this period (rather than its usual contact).
     pub own_route: bool,
@@ -185,7 +186,8 @@ pub struct Call<'p> {
 impl Plan {
     /// Whom to call for `level` in `period`, and on which number: the level's own route for the
     /// period if it has one, else its usual contact — out of hours, their named cover when they
-    /// have no out-of-hours number of their own; for 999 and 101 the public number.
+    /// have no out-of-hours number of their own; for 999 and 101 the public number. The fallback is
+    /// reached the same way.
     pub fn escalation_call<'p>(&'p self, level: &EscalationLevel, period: Period) -> Call<'p> {
         let callee = |id: Option<PersonId>| {
             let person = id.and_then(|id| self.person(id));
@@ -194,6 +196,17 @@ impl Plan {
                 name: person.map_or_else(String::new, |p| p.name.clone()),
                 number: person.and_then(|p| p.phone_for(period)).map(str::to_owned),
             }
+        };
+        // Out of hours, someone with no out-of-hours number of their own is reached through the
+        // person who covers for them.
+        let night = matches!(period, Period::OutOfHours | Period::CountNight);
+        let covered = |id: PersonId| -> PersonId {
+            let cover = self
+                .person(id)
+                .filter(|p| night && !p.phones.iter().any(|ph| ph.kind == PhoneKind::OutOfHours))
+                .and_then(|p| p.out_of_hours_cover)
+                .filter(|c| self.person(*c).is_some());
+            cover.unwrap_or(id)
         };
         let public = level.uses_public_number() && level.contact.is_none();
         let mut via_cover = false;
@@ -220,16 +233,17 @@ impl Plan {
             }
             (c, true)
         } else {
-            let usual = level.contact.and_then(|id| self.person(id));
-            let night = matches!(period, Period::OutOfHours | Period::CountNight);
-            let cover = usual
-                .filter(|p| night && !p.phones.iter().any(|ph| ph.kind == PhoneKind::OutOfHours))
-                .and_then(|p| p.out_of_hours_cover)
-                .filter(|id| self.person(*id).is_some());
-            via_cover = cover.is_some();
-            (callee(cover.or(level.contact)), false)
+            let reached = level.contact.map(covered);
+            via_cover = reached != level.contact;
+            (callee(reached), false)
         };
-        let fallback = level.fallback.map(|id| callee(Some(id)));
+        // A fallback covered out of hours by the very person called first is no fallback.
+        let first_id = first.person.map(|p| p.id);
+        let fallback = level
+            .fallback
+            .map(covered)
+            .filter(|id| Some(*id) != first_id)
+            .map(|id| callee(Some(id)));
         Call {
             period,
             first,
@@ -341,6 +355,28 @@ mod tests {
         let day = plan.escalation_call(&level, Period::OfficeHours);
         assert!(!day.via_cover);
         assert_eq!(day.first.number.as_deref(), Some("01632 960 500"));
+    }
+
+    #[test]
+    fn out_of_hours_a_fallback_covered_by_the_first_contact_is_no_fallback() {
+        let mut plan = valid_plan();
+        let level = candidate_level(&plan);
+        let spoc = plan.first_with_role(Role::PoliceSpoc).unwrap().id;
+        let feoa = plan
+            .people
+            .iter_mut()
+            .find(|p| p.role == Role::Feoa)
+            .unwrap();
+        feoa.phones.retain(|p| p.kind != PhoneKind::OutOfHours);
+        feoa.out_of_hours_cover = Some(spoc);
+        let night = plan.escalation_call(&level, Period::OutOfHours);
+        assert_eq!(night.first.person.map(|p| p.id), Some(spoc));
+        assert_eq!(night.fallback, None);
+        let day = plan.escalation_call(&level, Period::OfficeHours);
+        assert!(
+            day.fallback.is_some(),
+            "in office hours the FEOA is the fallback"
+        );
     }
 
     #[test]

@@ -216,7 +216,7 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         "Out of hours means evenings, nights, weekends and bank holidays; count night runs from \
          the close of poll to the declaration and follows the out-of-hours route unless it has \
          its own. \u{201c}As usual\u{201d}: the level's own contact on the number that suits the \
-         time.",
+         time; \u{201c}Else\u{201d}: who to call if they do not answer.",
     );
     let mut t = Table::new(&[
         ("Level", 2.4),
@@ -236,6 +236,9 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             let public = call.first.person.is_none() && !call.own_route;
             if *period != Period::OfficeHours && !call.own_route && !call.via_cover && !public {
                 text = format!("As usual: {text}");
+            }
+            if let Some(f) = &call.fallback {
+                text.push_str(&format!("\nElse {}", callee(ctx, f)));
             }
             row.push(Cell::new(text));
         }
