@@ -262,8 +262,8 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     }
 }
 
-/// "Name, number" for a party the ladder calls; numbers other than 999 and 101 are withheld from
-/// a redacted copy.
+/// "Name, number" for a party the ladder calls; a redacted copy gives the name only (numbers other
+/// than 999 and 101 are withheld, as the chapter says at its start).
 fn callee(ctx: &Ctx<'_>, c: &Callee<'_>) -> String {
     let name = if c.name.is_empty() {
         "Nobody named".to_owned()
@@ -274,7 +274,9 @@ fn callee(ctx: &Ctx<'_>, c: &Callee<'_>) -> String {
         None => format!("{name} (no number)"),
         Some(n) if n == name => name,
         Some(n) if c.person.is_none() && matches!(n, "999" | "101") => format!("{name}, {n}"),
-        Some(n) => format!("{name}, {}", ctx.contact(n)),
+        // The chapter says once that numbers are withheld; each cell then names whom to call.
+        Some(_) if ctx.redacted() => name,
+        Some(n) => format!("{name}, {n}"),
     }
 }
 

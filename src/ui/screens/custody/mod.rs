@@ -331,7 +331,7 @@ fn count_security(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
                 form.choice("Police attendance", police.decision, |p, v| {
                     p.custody.count_security.police.decision = v
                 });
-                form.text("Officers attending", &police.officers, |p, v| {
+                form.multiline("Officers attending", &police.officers, |p, v| {
                     p.custody.count_security.police.officers = v
                 });
                 form.person(
