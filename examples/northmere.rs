@@ -119,6 +119,7 @@ fn main() -> Result<()> {
     operations(&mut plan);
     monitoring(&mut plan, poll);
     custody(&mut plan, poll)?;
+    count_security(&mut plan, poll);
     storage::save(&mut plan, &out)?;
     println!("wrote {}", out.display());
     Ok(())
@@ -275,7 +276,11 @@ fn overview_and_people(plan: &mut Plan) -> Result<()> {
         Role::Feoa,
         "Inspector Gareth Llewellyn",
         POLICE,
-        &[(Office, "01632 960 510"), (Mobile, "07700 900 510")],
+        &[
+            (Office, "01632 960 510"),
+            (Mobile, "07700 900 510"),
+            (OutOfHours, "07700 900 519"),
+        ],
         "gareth.llewellyn@northmere-dale.police.uk",
     )?;
     fill(
@@ -283,7 +288,7 @@ fn overview_and_people(plan: &mut Plan) -> Result<()> {
         Role::OperationBridger,
         "PS Dawn Whitfield",
         POLICE,
-        &[(Office, "01632 960 520")],
+        &[(Office, "01632 960 520"), (OutOfHours, "01632 960 529")],
         "dawn.whitfield@northmere-dale.police.uk",
     )?;
     fill(
@@ -291,7 +296,11 @@ fn overview_and_people(plan: &mut Plan) -> Result<()> {
         Role::CountManager,
         "Tom Ashworth",
         COUNCIL,
-        &[(Office, "01632 960 120"), (Mobile, "07700 900 120")],
+        &[
+            (Office, "01632 960 120"),
+            (Mobile, "07700 900 120"),
+            (OutOfHours, "07700 900 129"),
+        ],
         "tom.ashworth@northmere.gov.uk",
     )?;
     fill(
@@ -349,6 +358,30 @@ fn overview_and_people(plan: &mut Plan) -> Result<()> {
         "Electoral Print Services Ltd",
         &[(Office, "01632 960 600")],
         "k.doyle@electoralprint.co.uk",
+    )?;
+    fill(
+        plan,
+        Role::ItLead,
+        "Imran Siddiqui",
+        COUNCIL,
+        &[(Office, "01632 960 160"), (OutOfHours, "07700 900 169")],
+        "imran.siddiqui@northmere.gov.uk",
+    )?;
+    fill(
+        plan,
+        Role::Siro,
+        "Rachel Ogunleye",
+        COUNCIL,
+        &[(Office, "01632 960 103"), (Mobile, "07700 900 103")],
+        "rachel.ogunleye@northmere.gov.uk",
+    )?;
+    fill(
+        plan,
+        Role::EmsSupplier,
+        "Election software support desk",
+        "Electoral Software Ltd (EMS supplier)",
+        &[(Office, "01632 960 700"), (OutOfHours, "01632 960 799")],
+        "support@electoralsoftware.co.uk",
     )?;
     // Out-of-hours cover for the deputy: the RO.
     let officer = plan.overview.returning_officer;
@@ -481,6 +514,11 @@ fn overview_and_people(plan: &mut Plan) -> Result<()> {
     // The deputy SPOC is covered out of hours by the SPOC.
     if let Some(p) = plan.people.iter_mut().find(|p| p.name == "PC Owain Reece") {
         p.out_of_hours_cover = Some(spoc);
+    }
+    // The deputy count manager is covered out of hours by the count manager.
+    let count_manager = plan.first_with_role(Role::CountManager).map(|p| p.id);
+    if let Some(p) = plan.people.iter_mut().find(|p| p.name == "Laura Benn") {
+        p.out_of_hours_cover = count_manager;
     }
     let o = &mut plan.overview;
     o.deputies = plan
@@ -889,6 +927,57 @@ fn monitoring(plan: &mut Plan, poll: NaiveDate) {
     for r in &mut key.reviews {
         r.done = r.date <= poll;
     }
+    // On polling day the control room at the Town Hall takes the calls the elections manager would.
+    for level in &mut plan.escalation {
+        if level
+            .polling_day
+            .name
+            .starts_with("Polling-day control room")
+        {
+            level.polling_day.name = "Polling-day control room, Town Hall".into();
+            level.polling_day.number = "01632 960 200".into();
+        }
+    }
+}
+
+/// Police at the count from before the first box to the declaration, the hall searched and signed
+/// off before the first arrival (the postal pack at 22:05), passes and the declaration.
+fn count_security(plan: &mut Plan, poll: NaiveDate) {
+    let find = |name: &str| plan.people.iter().find(|p| p.name == name).map(|p| p.id);
+    let sergeant = find("Sgt Lisa Chambers");
+    let manager = plan.first_with_role(Role::CountManager).map(|p| p.id);
+    let s = &mut plan.custody.count_security;
+    s.police = PoliceAttendance {
+        decision: PoliceAttendanceDecision::Attending,
+        officers:
+            "Sgt Lisa Chambers and two constables of the Harbour and Castle neighbourhood team \
+                   on poll night; two constables for verification, the count and the declaration"
+                .into(),
+        contact: sergeant,
+        from: Some(at(poll, 21, 30)),
+        to: Some(at(poll + Duration::days(1), 18, 0)),
+        notes: "Briefed by the count manager at 21:15; officers stand at the loading bay and the \
+                main door, and at the front of the hall for the declaration. Overnight the locked \
+                store is covered by Sentinel staff and a police patrol every two hours."
+            .into(),
+    };
+    s.search.arrangements = "Tom Ashworth (count manager) and Colin Pryce (venue manager) search \
+        the main hall, the secure store, loading bay, toilets and plant rooms from 19:30, with the \
+        police search adviser's checklist; the hall is then sterile, with entry only by pass at the \
+        main door and the loading bay."
+        .into();
+    s.search.signed_off_by = manager;
+    s.search.signed_off_at = Some(at(poll, 20, 45));
+    s.passes = "Numbered passes in five colours: count staff (white), candidates and agents \
+        (yellow), observers (green), media (blue), police and security (red). Issued against the \
+        notices of appointment and the RO's lists; photo ID checked at the door; passes returned \
+        on leaving and reconciled against the register."
+        .into();
+    s.declaration = "Declarations from the stage in the main hall, ward by ward, after candidates \
+        and agents are shown the provisional result; only the RO, candidates and agents on the \
+        stage; police at the front of the hall; candidates leave by the side door to the car park, \
+        agreed with the police."
+        .into();
 }
 
 /// Pre-poll custody of every station's ballot papers and box, through to verification on the morning after.

@@ -83,6 +83,12 @@ pub fn large_plan(scale: Scale, poll_date: NaiveDate) -> Result<Plan, TemplateEr
     let template = templates::find("english-local").map_or_else(|| templates::TEMPLATES[0], |t| *t);
     let mut plan = template.instantiate(poll_date, poll_date - Duration::days(90))?;
     plan.overview.authority = "Largeshire County Council".to_owned();
+    // The count's security agreed: police attend; the venue was searched before the first box.
+    let security = &mut plan.custody.count_security;
+    security.police.decision = crate::model::PoliceAttendanceDecision::Attending;
+    security.search.signed_off_by = plan.people.first().map(|p| p.id);
+    security.search.signed_off_at =
+        Some(typical_time(CustodyStage::ReceiptAtCount, poll_date) - Duration::hours(3));
     for (i, p) in plan.people.iter_mut().enumerate() {
         p.name = format!("Officer {}", i + 1);
         p.email = format!("officer{}@largeshire.example", i + 1);

@@ -39,6 +39,7 @@ pub enum SectionData {
         stages: Vec<StageArrangement>,
         deadline: Option<chrono::NaiveDateTime>,
         items: Vec<CustodyItem>,
+        security: Box<crate::model::CountSecurity>,
     },
     Venues(Box<Venues>),
     Allegations(Box<Allegations>),
@@ -68,6 +69,7 @@ impl SectionData {
                 stages: plan.custody.stages.clone(),
                 deadline: plan.custody.count_receipt_deadline,
                 items: plan.custody.items.clone(),
+                security: Box::new(plan.custody.count_security.clone()),
             },
             Section::Venues => SectionData::Venues(Box::new(plan.venues.clone())),
             Section::Allegations => SectionData::Allegations(Box::new(plan.allegations.clone())),
@@ -93,10 +95,12 @@ impl SectionData {
                 stages,
                 deadline,
                 items,
+                security,
             } => {
                 plan.custody.stages = stages;
                 plan.custody.count_receipt_deadline = deadline;
                 plan.custody.items = items;
+                plan.custody.count_security = *security;
             }
             SectionData::Venues(v) => plan.venues = *v,
             SectionData::Allegations(v) => plan.allegations = *v,

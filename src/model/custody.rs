@@ -227,6 +227,96 @@ pub struct Custody {
     pub imports: Vec<ImportRecord>,
     /// Which machines have recorded in which logs.
     pub writers: Vec<LogWriter>,
+    /// The security of the count venue: police, search, passes and declaration.
+    #[serde(default)]
+    pub count_security: CountSecurity,
+}
+
+labelled_enum! {
+    /// Whether the police attend the count; not attending is a valid choice, stated as such.
+    #[derive(Default)]
+    pub enum PoliceAttendanceDecision {
+        /// Not yet agreed with the police.
+        #[default]
+        Undecided => "Not yet agreed", "undecided",
+        /// Officers attend the count.
+        Attending => "Police attend the count", "attending",
+        /// The police do not attend; they are called if needed.
+        NotAttending => "Police do not attend (called if needed)", "not-attending",
+    }
+}
+
+/// Police attendance at the count.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PoliceAttendance {
+    /// Whether officers attend.
+    pub decision: PoliceAttendanceDecision,
+    /// Who attends, e.g. "Two officers from the Northmere neighbourhood team".
+    pub officers: String,
+    /// The police contact at the count, from the directory.
+    pub contact: Option<PersonId>,
+    /// From when officers are present.
+    pub from: Option<NaiveDateTime>,
+    /// Until when officers are present.
+    pub to: Option<NaiveDateTime>,
+    /// Anything else agreed (briefing, where officers stand, how they are called if not present).
+    pub notes: String,
+}
+
+/// The search of the count venue before the first ballot box arrives, and its sign-off.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct VenueSearch {
+    /// How the venue is searched, by whom, and how it is kept sterile afterwards.
+    pub arrangements: String,
+    /// Who signed off the search as complete.
+    pub signed_off_by: Option<PersonId>,
+    /// When the search was signed off: before the first box is received at the count.
+    pub signed_off_at: Option<NaiveDateTime>,
+}
+
+/// The count's security in one place: police attendance, the venue search, passes and the
+/// declaration.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CountSecurity {
+    /// Police attendance at the count (optional: not attending is a stated choice).
+    pub police: PoliceAttendance,
+    /// The search of the count venue and its sign-off.
+    pub search: VenueSearch,
+    /// The pass or accreditation system: who issues passes, to whom, how they are checked.
+    pub passes: String,
+    /// The declaration arrangements: where, who is present, how the stage is kept secure.
+    pub declaration: String,
+}
+
+/// The first moment a ballot box is at the count, which the venue search must come before.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FirstArrival {
+    /// When.
+    pub at: NaiveDateTime,
+    /// What sets it, in words, e.g. "the first receipt at the count recorded in the custody log
+    /// (Box AA1)" or "the start of the count event “Count” (2027-05-06 22:00)".
+    pub what: String,
+}
+
+impl Custody {
+    /// The first receipt at the count recorded in the custody log, if any: the moment a box was
+    /// actually received.
+    pub fn first_receipt_recorded(&self) -> Option<&CustodyEvent> {
+        self.events
+            .iter()
+            .filter(|e| e.stage == CustodyStage::ReceiptAtCount)
+            .min_by_key(|e| (e.at, e.log.clone(), e.seq))
+    }
+}
+
+impl CountSecurity {
+    /// Whether anything about the count's security has been written down.
+    pub fn is_empty(&self) -> bool {
+        *self == CountSecurity::default()
+    }
 }
 
 impl Custody {

@@ -182,4 +182,37 @@ impl Plan {
     pub fn first_with_role(&self, role: Role) -> Option<&Person> {
         self.people.iter().find(|p| p.role == role)
     }
+
+    /// When the first ballot box can be at the count: the earlier of the start of the first count
+    /// or verification event (receipt of boxes begins when the count venue opens) and the first
+    /// receipt at the count recorded in the custody log. `None` if the plan has neither.
+    pub fn first_arrival_at_count(&self) -> Option<FirstArrival> {
+        let planned = self
+            .events
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::Count | EventKind::Verification))
+            .min_by_key(|e| e.starts_at())
+            .map(|e| FirstArrival {
+                at: e.starts_at(),
+                what: format!(
+                    "the start of the {} \u{201c}{}\u{201d}",
+                    e.kind.label().to_lowercase(),
+                    e.name
+                ),
+            });
+        let recorded = self.custody.first_receipt_recorded().map(|e| {
+            let item = self.custody.items.iter().find(|i| i.id == e.item);
+            FirstArrival {
+                at: e.at,
+                what: format!(
+                    "the first receipt at the count recorded in the custody log ({})",
+                    item.map_or("an item no longer listed", |i| i.label.as_str())
+                ),
+            }
+        });
+        match (planned, recorded) {
+            (Some(p), Some(r)) => Some(if r.at < p.at { r } else { p }),
+            (p, r) => p.or(r),
+        }
+    }
 }

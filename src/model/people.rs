@@ -40,6 +40,12 @@ labelled_enum! {
         EmergencyPlanning => "Emergency planning officer", "emergency-planning",
         /// The ballot paper printer's account manager.
         Printer => "Printer", "printer",
+        /// The council's IT or cyber security lead.
+        ItLead => "IT lead", "it-lead",
+        /// The Senior Information Risk Owner (SIRO), who owns information risk for the council.
+        Siro => "Senior Information Risk Owner (SIRO)", "siro",
+        /// The electoral management software (EMS) supplier's support contact.
+        EmsSupplier => "EMS supplier", "ems-supplier",
         /// Anyone else.
         Other => "Other", "other",
     }

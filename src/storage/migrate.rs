@@ -18,6 +18,9 @@
 //! - version 6: (the plan the police agree) see the `v5` module for what changed. Local milestones
 //!   have ids (derived from the plan's id and their place) and, with plan reviews, an optional
 //!   calendar reminder.
+//!   Escalation levels gain a `source`, a `fallback`, `out_of_hours`, `polling_day` and
+//!   `count_night` routes and `also_inform`; custody gains `count_security` (police attendance,
+//!   venue search sign-off, passes, declaration); all default to empty, so a version 5 file reads.
 
 use serde::Deserialize;
 
@@ -208,6 +211,7 @@ mod v2 {
                     anchors: Vec::new(),
                     imports: Vec::new(),
                     writers: Vec::new(),
+                    count_security: Default::default(),
                 },
                 venues: self.venues,
                 allegations: self.allegations,

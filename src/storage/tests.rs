@@ -333,6 +333,14 @@ fn version_5_files_are_migrated_keeping_their_id_and_content() {
     assert_eq!(plan.id.to_string(), "2b426762-1ad4-4d8f-8d26-9cc85c1f4012");
     assert_eq!(plan.overview.election_type, ElectionType::UkParliamentary);
     assert!(!plan.people.is_empty() && !plan.risks.is_empty());
+    // Escalation levels and custody written before routes by time and count security read with
+    // none: every level calls its usual contact, and the count's security is yet to be written.
+    assert!(!plan.escalation.is_empty());
+    for l in &plan.escalation {
+        assert!(l.fallback.is_none() && l.also_inform.is_empty() && l.source.is_empty());
+        assert!(!l.out_of_hours.is_set() && !l.polling_day.is_set() && !l.count_night.is_set());
+    }
+    assert!(plan.custody.count_security.is_empty());
     // The migrated plan saves in the current format and loads again unchanged.
     let again = parse(&to_ron(&plan).unwrap(), Path::new("v6")).unwrap();
     assert_eq!(again, plan);

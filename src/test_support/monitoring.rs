@@ -14,7 +14,19 @@ pub(super) fn fill(plan: &mut Plan, team: &Team) {
     ];
     plan.escalation = vec![
         level("Concern at a venue", Some(team.manager), Channel::Phone),
-        level("Threat to a candidate", Some(team.spoc), Channel::Phone),
+        EscalationLevel {
+            fallback: Some(team.feoa),
+            polling_day: PeriodRoute {
+                name: "Polling-day control room".to_owned(),
+                number: "01632 960 900".to_owned(),
+                ..PeriodRoute::default()
+            },
+            count_night: PeriodRoute {
+                contact: Some(team.count_manager),
+                ..PeriodRoute::default()
+            },
+            ..level("Threat to a candidate", Some(team.spoc), Channel::Phone)
+        },
         level("Immediate danger", None, Channel::Emergency999),
     ];
     plan.risks = vec![
@@ -70,6 +82,7 @@ fn level(name: &str, contact: Option<PersonId>, channel: Channel) -> EscalationL
         channel,
         respond_within_minutes: Some(30),
         actions: "Log it and tell the elections manager".to_owned(),
+        ..EscalationLevel::default()
     }
 }
 

@@ -11,6 +11,7 @@ use crate::model::*;
 pub(super) fn fill(plan: &mut Plan, team: &Team) {
     venues(plan, team);
     plan.events = events(plan, team);
+    plan.custody.count_security = count_security(team);
     plan.custody.stages = CustodyStage::ALL
         .iter()
         .map(|&stage| StageArrangement {
@@ -178,4 +179,26 @@ fn venues(plan: &mut Plan, team: &Team) {
     venues.push(venue("Lowmoor Leisure Centre", CountVenue));
     venues.push(venue("Council Chamber", PostalVoteOpening));
     plan.venues = Venues { checklist, venues };
+}
+
+/// Police at the count through the night, the venue searched and signed off at 20:00 on polling day
+/// (before the first box), passes and the declaration.
+fn count_security(team: &Team) -> CountSecurity {
+    CountSecurity {
+        police: PoliceAttendance {
+            decision: PoliceAttendanceDecision::Attending,
+            officers: "Two officers from the neighbourhood team".to_owned(),
+            contact: Some(team.spoc),
+            from: Some(at(poll(), 21, 30)),
+            to: Some(at(poll() + Duration::days(1), 17, 0)),
+            notes: String::new(),
+        },
+        search: VenueSearch {
+            arrangements: "Hall searched by the venue manager and the count manager".to_owned(),
+            signed_off_by: Some(team.count_manager),
+            signed_off_at: Some(at(poll(), 20, 0)),
+        },
+        passes: "Photo passes issued against the list of agents".to_owned(),
+        declaration: "On the stage, candidates and agents called first".to_owned(),
+    }
 }

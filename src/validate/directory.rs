@@ -372,15 +372,35 @@ fn people(plan: &Plan, f: &mut Findings) {
             p.role,
             Role::ReturningOfficer | Role::ElectionsManager | Role::PoliceSpoc
         );
-        let out_of_hours = p.out_of_hours_cover.is_some()
-            || p.phones.iter().any(|ph| {
-                ph.kind == crate::model::PhoneKind::OutOfHours && !ph.number.trim().is_empty()
-            });
+        let out_of_hours = p.has_out_of_hours();
         if key && !out_of_hours {
             f.push(
                 Rule::NoOutOfHours,
                 format!(
                     "{} ({}) has no out-of-hours number or cover",
+                    p.name, p.role
+                ),
+                entity,
+            );
+        }
+        // The FEOA and the Operation Bridger contact carry candidate safety at any hour (one person
+        // may hold both: then one out-of-hours arrangement is enough); the count manager works
+        // through the night of the count.
+        let required = matches!(
+            p.role,
+            Role::Feoa | Role::OperationBridger | Role::CountManager
+        );
+        if required && !out_of_hours {
+            let why = if p.role == Role::CountManager {
+                "the count runs overnight"
+            } else {
+                "candidate safety concerns arise at any hour"
+            };
+            f.push(
+                Rule::OutOfHoursRequired,
+                format!(
+                    "{} ({}) has no out-of-hours number or cover, but {why}: add an out-of-hours \
+                     phone number or name who covers for them in People and roles",
                     p.name, p.role
                 ),
                 entity,

@@ -2,8 +2,10 @@
 
 use super::{Context, EntityRef, Findings, Rule, named};
 use crate::law::contests::{IndicatorLaw, indicator_law};
+use crate::model::PersonId;
 use crate::model::{
-    Channel, Direction, FraudIndicator, IndicatorState, Plan, RiskLevel, RiskStatus, number,
+    Channel, Direction, EscalationLevel, FraudIndicator, IndicatorState, Plan, RiskLevel,
+    RiskStatus, number,
 };
 
 pub(super) fn check(plan: &Plan, context: &Context, f: &mut Findings) {
@@ -262,6 +264,7 @@ fn escalation(plan: &Plan, f: &mut Findings) {
     }
     for level in &plan.escalation {
         let entity = Some(EntityRef::EscalationLevel(level.id));
+        contacts_without_phone(plan, level, f);
         if level.contact.is_none() && !level.uses_public_number() {
             f.push(
                 Rule::EscalationNoContact,
@@ -398,5 +401,47 @@ fn risks(plan: &Plan, context: &Context, f: &mut Findings) {
                 );
             }
         }
+    }
+}
+
+/// A person the ladder tells someone to ring must have a number to ring: the level's contact, its
+/// fallback and any period contact whose route gives no number of its own. (A person with no way of
+/// contact at all is also reported under People, `people.no-contact-method`.)
+fn contacts_without_phone(plan: &Plan, level: &EscalationLevel, f: &mut Findings) {
+    let entity = Some(EntityRef::EscalationLevel(level.id));
+    let routes = [
+        ("out-of-hours contact", &level.out_of_hours),
+        ("polling-day contact", &level.polling_day),
+        ("count-night contact", &level.count_night),
+    ];
+    let mut called: Vec<(&str, PersonId)> = Vec::new();
+    called.extend(level.contact.map(|id| ("contact", id)));
+    called.extend(level.fallback.map(|id| ("fallback", id)));
+    for (what, route) in routes {
+        if route.number.trim().is_empty()
+            && let Some(id) = route.contact
+        {
+            called.push((what, id));
+        }
+    }
+    let mut seen: Vec<PersonId> = Vec::new();
+    for (what, id) in called {
+        let Some(person) = plan.person(id) else {
+            continue;
+        };
+        if person.has_phone() || seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        f.push(
+            Rule::EscalationContactNoPhone,
+            format!(
+                "Escalation level {}: its {what} {} has no telephone number; add one in People \
+                 and roles",
+                named(&level.name),
+                person.name
+            ),
+            entity,
+        );
     }
 }

@@ -3,7 +3,9 @@
 use chrono::Duration;
 
 use super::{Context, EntityRef, Findings, Rule, named};
-use crate::model::{CustodyStage, EventKind, MeasureStatus, Plan, Section, VenueKind};
+use crate::model::{
+    CustodyStage, EventKind, MeasureStatus, Plan, PoliceAttendanceDecision, Section, VenueKind,
+};
 use crate::timetable;
 
 pub(super) fn check(plan: &Plan, context: &Context, f: &mut Findings) {
@@ -66,7 +68,54 @@ fn events(plan: &Plan, f: &mut Findings) {
     }
 }
 
+/// The count's security: police attendance stated either way, the venue search signed off, and
+/// signed off before the first box can be at the count ([`Plan::first_arrival_at_count`]).
+fn count_security(plan: &Plan, f: &mut Findings) {
+    let security = &plan.custody.count_security;
+    let has_count = plan.events.iter().any(|e| e.kind == EventKind::Count);
+    if !has_count && security.is_empty() {
+        return;
+    }
+    if security.police.decision == PoliceAttendanceDecision::Undecided {
+        f.push(
+            Rule::CountPoliceUndecided,
+            "Police attendance at the count is not yet agreed: record who attends and when, or \
+             that the police do not attend and are called if needed (Custody, Count security)",
+            None,
+        );
+    }
+    let search = &security.search;
+    let Some(signed_at) = search
+        .signed_off_at
+        .filter(|_| search.signed_off_by.is_some())
+    else {
+        f.push(
+            Rule::CountSearchNotSignedOff,
+            "The search of the count venue has no sign-off: record who signed it off and when \
+             (Custody, Count security)",
+            None,
+        );
+        return;
+    };
+    if let Some(first) = plan.first_arrival_at_count()
+        && signed_at >= first.at
+    {
+        f.push(
+            Rule::CountSearchLate,
+            format!(
+                "The search of the count venue was signed off at {}, not before {} at {}: the \
+                 venue must be searched and signed off before the first box arrives",
+                signed_at.format("%Y-%m-%d %H:%M"),
+                first.what,
+                first.at.format("%Y-%m-%d %H:%M"),
+            ),
+            None,
+        );
+    }
+}
+
 fn custody(plan: &Plan, context: &Context, f: &mut Findings) {
+    count_security(plan, f);
     let c = &plan.custody;
     for a in crate::custody::anomalies(c, context.now) {
         use crate::custody::AnomalyKind as K;

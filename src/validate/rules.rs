@@ -156,6 +156,12 @@ rules! {
     /// A key contact has no out-of-hours arrangement.
     NoOutOfHours => "people.no-out-of-hours", Warning, People,
         "The RO, elections manager and SPOC have an out-of-hours number or cover.";
+    /// The FEOA, a separate Operation Bridger contact or the count manager cannot be reached out
+    /// of hours. An error: their work (candidate safety at any hour, the count overnight) is done
+    /// outside office hours, so an agreed ladder that cannot reach them then does not work.
+    OutOfHoursRequired => "people.out-of-hours-required", Error, People,
+        "The FEOA (and any separate Operation Bridger contact) and the count manager have an \
+         out-of-hours number or cover.";
 
     /// The matrix is empty.
     NoResponsibilities => "responsibilities.none", Warning, Responsibilities,
@@ -265,6 +271,9 @@ rules! {
     /// No 999 level.
     NoEmergencyLevel => "escalation.no-emergency-level", Warning, Escalation,
         "The ladder includes calling 999 for immediate danger.";
+    /// A person the ladder says to call has no telephone number.
+    EscalationContactNoPhone => "escalation.contact-no-phone", Warning, Escalation,
+        "Every escalation contact, fallback and period contact has a telephone number.";
 
     /// An empty register.
     NoRisks => "risks.none", Warning, Risks, "The risk register lists risks.";
@@ -370,6 +379,15 @@ rules! {
     /// Items are expected at the count but no receipt deadline is set.
     NoReceiptDeadline => "custody.no-receipt-deadline", Warning, Custody,
         "A time is set by which every box should be at the count.";
+    /// Police attendance at the count is neither agreed nor declined.
+    CountPoliceUndecided => "custody.count-police-undecided", Warning, Custody,
+        "The plan says whether the police attend the count (not attending is a valid choice).";
+    /// The count venue search has no recorded sign-off.
+    CountSearchNotSignedOff => "custody.count-search-not-signed-off", Warning, Custody,
+        "The search of the count venue is signed off: who, and when.";
+    /// The count venue search was signed off at or after the first box arrived.
+    CountSearchLate => "custody.count-search-late", Error, Custody,
+        "The count venue search is signed off before the first box is received at the count.";
 
     /// No checklist of measures.
     ChecklistEmpty => "venues.checklist-empty", Warning, Venues,

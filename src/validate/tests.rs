@@ -257,6 +257,26 @@ fn breach(rule: Rule, p: &mut Plan) {
                 c.nation = Nation::Scotland;
             }
         }
+        OutOfHoursRequired => {
+            let x = with_role(p, Role::CountManager);
+            x.phones.retain(|ph| ph.kind != PhoneKind::OutOfHours);
+            x.out_of_hours_cover = None;
+        }
+        EscalationContactNoPhone => {
+            // The fallback's only way of contact is email.
+            let feoa = with_role(p, Role::Feoa);
+            feoa.phones.clear();
+            let feoa = feoa.id;
+            p.escalation[0].fallback = Some(feoa);
+        }
+        CountPoliceUndecided => {
+            p.custody.count_security.police.decision = PoliceAttendanceDecision::Undecided
+        }
+        CountSearchNotSignedOff => p.custody.count_security.search.signed_off_at = None,
+        CountSearchLate => {
+            let first = p.custody.first_receipt_recorded().unwrap().at;
+            p.custody.count_security.search.signed_off_at = Some(first + Duration::minutes(5));
+        }
         NoEscalation => p.escalation.clear(),
         EscalationNoContact => {
             let l = p
@@ -676,4 +696,109 @@ fn closed_risks_need_no_review() {
     p.risks[0].next_review = None;
     p.risks[0].status = RiskStatus::Closed;
     assert!(!codes(&p).contains(&Rule::RiskNoReviewDate));
+}
+
+#[test]
+fn out_of_hours_is_required_of_the_feoa_and_a_separate_bridger_contact() {
+    let mut p = valid_plan();
+    // No separate Operation Bridger contact: the FEOA holds both, and has out-of-hours cover.
+    assert!(!codes(&p).contains(&Rule::OutOfHoursRequired));
+    let feoa = p.first_with_role(Role::Feoa).unwrap().id;
+    let mut bridger = Person::named("Dee Bridger");
+    bridger.role = Role::OperationBridger;
+    bridger.email = "dee@lowmoor.police.uk".into();
+    p.people.push(bridger);
+    let found = validate(&p, &as_of());
+    let late: Vec<_> = found
+        .iter()
+        .filter(|f| f.code == Rule::OutOfHoursRequired)
+        .collect();
+    assert_eq!(late.len(), 1);
+    assert!(
+        late[0].message.contains("Dee Bridger"),
+        "{}",
+        late[0].message
+    );
+    // Covered out of hours by the FEOA: enough.
+    p.people.last_mut().unwrap().out_of_hours_cover = Some(feoa);
+    assert!(!codes(&p).contains(&Rule::OutOfHoursRequired));
+    // The FEOA without an out-of-hours number or cover is an error.
+    let x = with_role(&mut p, Role::Feoa);
+    x.phones.retain(|ph| ph.kind != PhoneKind::OutOfHours);
+    assert!(codes(&p).contains(&Rule::OutOfHoursRequired));
+    assert_eq!(Rule::OutOfHoursRequired.severity(), Severity::Error);
+}
+
+#[test]
+fn a_period_route_with_its_own_number_needs_no_phone_for_its_person() {
+    let mut p = valid_plan();
+    let printer = with_role(&mut p, Role::Printer);
+    printer.phones.clear();
+    let printer = printer.id;
+    p.escalation[0].polling_day = PeriodRoute {
+        contact: Some(printer),
+        name: String::new(),
+        number: "01632 960 900".into(),
+    };
+    assert!(!codes(&p).contains(&Rule::EscalationContactNoPhone));
+    p.escalation[0].polling_day.number.clear();
+    let found = validate(&p, &as_of());
+    let f = found
+        .iter()
+        .find(|f| f.code == Rule::EscalationContactNoPhone)
+        .unwrap();
+    assert!(
+        f.message.contains("polling-day contact Kit Doyle"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn the_count_search_is_compared_with_the_first_receipt_or_else_the_count_start() {
+    let mut p = valid_plan();
+    let first = p.custody.first_receipt_recorded().unwrap().at;
+    let search = |p: &mut Plan, at| p.custody.count_security.search.signed_off_at = Some(at);
+    search(&mut p, first - Duration::minutes(1));
+    assert!(!codes(&p).contains(&Rule::CountSearchLate));
+    search(&mut p, first);
+    let found = validate(&p, &as_of());
+    let late = found
+        .iter()
+        .find(|f| f.code == Rule::CountSearchLate)
+        .unwrap();
+    assert!(
+        late.message
+            .contains("first receipt at the count recorded in the custody log"),
+        "{}",
+        late.message
+    );
+    // With no receipt recorded yet, the start of the count is what the search must precede.
+    p.custody.events.clear();
+    p.custody.anchors.clear();
+    let count = p
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Count)
+        .unwrap();
+    let start = count.starts_at();
+    let arrival = p.first_arrival_at_count().unwrap();
+    assert_eq!(arrival.at, start);
+    assert!(arrival.what.contains("the start of the count"));
+    search(&mut p, start - Duration::minutes(1));
+    assert!(!codes(&p).contains(&Rule::CountSearchLate));
+    search(&mut p, start + Duration::minutes(1));
+    assert!(codes(&p).contains(&Rule::CountSearchLate));
+}
+
+#[test]
+fn police_not_attending_the_count_is_a_valid_choice() {
+    let mut p = valid_plan();
+    p.custody.count_security.police = PoliceAttendance {
+        decision: PoliceAttendanceDecision::NotAttending,
+        ..PoliceAttendance::default()
+    };
+    assert!(!codes(&p).contains(&Rule::CountPoliceUndecided));
+    p.custody.count_security.police.decision = PoliceAttendanceDecision::Undecided;
+    assert!(codes(&p).contains(&Rule::CountPoliceUndecided));
 }

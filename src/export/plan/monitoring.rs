@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::export::document::{Face, Item, Rgb};
 use crate::export::flow::{Cell, Flow, MARGIN, Table, colour};
 use crate::law::contests::statutory_limit;
-use crate::model::{Direction, IndicatorState, Rating, Risk, RiskLevel, number};
+use crate::model::{Callee, Direction, IndicatorState, Period, Rating, Risk, RiskLevel, number};
 use crate::when::{display_date, display_date_time, display_short_date};
 
 /// The fill for an indicator state.
@@ -157,37 +157,122 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let plan = ctx.plan;
     flow.paragraph(
         "Call 999 when there is immediate danger; 101 to report a crime that is not an emergency; \
-         the police election SPOC for electoral matters.",
+         the police election SPOC for electoral matters. Each level names who to call first and \
+         who to call if they do not answer; the table after the ladder says whom to call at each \
+         time (office hours, out of hours, polling day and count night).",
     );
     if plan.escalation.is_empty() {
         flow.not_provided();
         return;
     }
+    if ctx.redacted() {
+        flow.paragraph(
+            "Telephone numbers other than 999 and 101 are withheld from this redacted copy.",
+        );
+    }
     let mut t = Table::new(&[
         ("Level", 2.2),
         ("Trigger", 3.6),
-        ("Contact", 2.2),
-        ("How", 1.2),
-        ("Within", 1.3),
+        ("Contact", 2.4),
+        ("How", 1.0),
+        ("Within", 1.1),
         ("What happens next", 3.8),
     ]);
     for (n, l) in plan.escalation.iter().enumerate() {
-        let contact = if l.uses_public_number() && l.contact.is_none() {
-            l.channel.label().to_owned()
-        } else {
-            ctx.name(l.contact)
-        };
+        let call = plan.escalation_call(l, Period::OfficeHours);
+        let mut contact = callee(ctx, &call.first);
+        if let Some(f) = &call.fallback {
+            contact.push_str(&format!("\nIf no answer: {}", callee(ctx, f)));
+        }
         let within = super::quick::within(l.respond_within_minutes);
+        let mut actions = l.actions.clone();
+        if !l.also_inform.is_empty() {
+            actions.push_str(&format!("\nAlso inform: {}", ctx.names(&l.also_inform)));
+        }
+        let mut trigger = l.trigger.clone();
+        if !l.source.trim().is_empty() {
+            trigger.push_str(&format!(
+                "\n(Source: see \u{201c}Sources\u{201d}, level {})",
+                n + 1
+            ));
+        }
         t.row(vec![
             Cell::bold(format!("{}. {}", n + 1, l.name)),
-            Cell::new(l.trigger.clone()),
+            Cell::new(trigger),
             Cell::new(contact),
             Cell::new(l.channel.label()),
             Cell::new(within),
-            Cell::new(l.actions.clone()),
+            Cell::new(actions),
         ]);
     }
     flow.table(&t);
+    flow.heading("Whom to call, by time");
+    flow.paragraph(
+        "Out of hours means evenings, nights, weekends and bank holidays; count night runs from \
+         the close of poll to the declaration and follows the out-of-hours route unless it has \
+         its own. \u{201c}As usual\u{201d}: the level's own contact on the number that suits the \
+         time; \u{201c}Else\u{201d}: who to call if they do not answer.",
+    );
+    let mut t = Table::new(&[
+        ("Level", 2.4),
+        ("Office hours", 2.9),
+        ("Out of hours", 2.9),
+        ("Polling day", 2.9),
+        ("Count night", 2.9),
+    ]);
+    for (n, l) in plan.escalation.iter().enumerate() {
+        let mut row = vec![Cell::bold(format!("{}. {}", n + 1, l.name))];
+        for period in Period::ALL {
+            let call = plan.escalation_call(l, *period);
+            let mut text = callee(ctx, &call.first);
+            if call.via_cover {
+                text.push_str(" (out-of-hours cover)");
+            }
+            let public = call.first.person.is_none() && !call.own_route;
+            if *period != Period::OfficeHours && !call.own_route && !call.via_cover && !public {
+                text = format!("As usual: {text}");
+            }
+            if let Some(f) = &call.fallback {
+                text.push_str(&format!("\nElse {}", callee(ctx, f)));
+            }
+            row.push(Cell::new(text));
+        }
+        t.row(row);
+    }
+    flow.table(&t);
+    let sources: Vec<String> = plan
+        .escalation
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.source.trim().is_empty())
+        .map(|(n, l)| format!("Level {} ({}): {}", n + 1, l.name, l.source.trim()))
+        .collect();
+    if !sources.is_empty() {
+        flow.heading("Sources");
+        flow.paragraph(
+            "Where a trigger or an action quotes guidance or law, it is quoted from these; the \
+             guidance is the police's and the Electoral Commission's advice, not law.",
+        );
+        flow.list(&sources, false);
+    }
+}
+
+/// "Name, number" for a party the ladder calls; a redacted copy gives the name only (numbers other
+/// than 999 and 101 are withheld, as the chapter says at its start).
+pub(super) fn callee(ctx: &Ctx<'_>, c: &Callee<'_>) -> String {
+    let name = if c.name.is_empty() {
+        "Nobody named".to_owned()
+    } else {
+        c.name.clone()
+    };
+    match c.number.as_deref() {
+        None => format!("{name} (no number)"),
+        Some(n) if n == name => name,
+        Some(n) if c.person.is_none() && matches!(n, "999" | "101") => format!("{name}, {n}"),
+        // The chapter says once that numbers are withheld; each cell then names whom to call.
+        Some(_) if ctx.redacted() => name,
+        Some(n) => format!("{name}, {n}"),
+    }
 }
 
 /// Draws a 5×5 likelihood × impact heat map with its top-left at (`x`, `y`), counting risks by

@@ -6,7 +6,9 @@ use super::Ctx;
 use super::monitoring::level_fill;
 use crate::custody::{self, checks};
 use crate::export::flow::{Cell, Flow, Table, colour};
-use crate::model::{CustodyStage, ItemKind, MeasureStatus, VenueKind};
+use crate::model::{
+    CustodyStage, ItemKind, MeasureStatus, Period, PoliceAttendanceDecision, VenueKind,
+};
 use crate::timetable::{TimelineKind, timeline};
 use crate::validate::{Context, Severity, validate};
 use crate::when::{display_date, display_date_time, display_short_date};
@@ -36,6 +38,7 @@ pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         }
         flow.table(&t);
     }
+    count_security(ctx, flow);
     flow.heading("Custody log summary");
     let deadline = c
         .count_receipt_deadline
@@ -135,6 +138,97 @@ pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             flow.list(&items, false);
         }
     }
+}
+
+/// The count's security in one place. A redacted copy says whether the police attend and that the
+/// search was signed off, and withholds who attends and when, how the venue is searched and how
+/// passes work.
+fn count_security(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let plan = ctx.plan;
+    let s = &plan.custody.count_security;
+    flow.heading("Security at the count");
+    if s.is_empty() {
+        flow.not_provided();
+        return;
+    }
+    let withheld = || super::WITHHELD.to_owned();
+    let or_none = |text: &str| {
+        if text.trim().is_empty() {
+            "Not recorded".to_owned()
+        } else {
+            text.trim().to_owned()
+        }
+    };
+    let police = &s.police;
+    let mut rows: Vec<(&str, String)> = vec![("Police attendance", police.decision.label().into())];
+    if police.decision == PoliceAttendanceDecision::Attending {
+        let times = match (police.from, police.to) {
+            (Some(from), Some(to)) => {
+                format!("{} to {}", display_date_time(from), display_date_time(to))
+            }
+            (Some(from), None) => format!("From {}", display_date_time(from)),
+            (None, Some(to)) => format!("Until {}", display_date_time(to)),
+            (None, None) => "Not recorded".to_owned(),
+        };
+        let contact = police.contact.and_then(|id| plan.person(id)).map_or_else(
+            || "Not recorded".to_owned(),
+            |p| {
+                let number = p.phone_for(Period::CountNight).unwrap_or("no number");
+                format!("{}, {}", p.name, ctx.contact(number))
+            },
+        );
+        if ctx.redacted() {
+            rows.push(("Officers and times", withheld()));
+        } else {
+            rows.push(("Officers attending", or_none(&police.officers)));
+            rows.push(("Present", times));
+        }
+        rows.push(("Police contact at the count", contact));
+    }
+    if !police.notes.trim().is_empty() {
+        let notes = if ctx.redacted() {
+            withheld()
+        } else {
+            police.notes.trim().to_owned()
+        };
+        rows.push(("Police arrangements", notes));
+    }
+    let search = &s.search;
+    rows.push((
+        "Search of the venue",
+        if ctx.redacted() {
+            withheld()
+        } else {
+            or_none(&search.arrangements)
+        },
+    ));
+    let first = plan.first_arrival_at_count();
+    let signed = match (search.signed_off_by, search.signed_off_at) {
+        (Some(by), Some(at)) => {
+            let mut text = format!("By {} at {}", ctx.name(Some(by)), display_date_time(at));
+            if let Some(f) = &first {
+                let relation = if at < f.at { "before" } else { "NOT before" };
+                text.push_str(&format!(
+                    " \u{2014} {relation} {} ({})",
+                    f.what,
+                    display_date_time(f.at)
+                ));
+            }
+            text
+        }
+        _ => "Not yet signed off".to_owned(),
+    };
+    rows.push(("Search signed off", signed));
+    rows.push((
+        "Passes and accreditation",
+        if ctx.redacted() {
+            withheld()
+        } else {
+            or_none(&s.passes)
+        },
+    ));
+    rows.push(("Declaration", or_none(&s.declaration)));
+    flow.key_values(&rows);
 }
 
 pub(super) fn venues(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {

@@ -6,8 +6,10 @@
 use super::Ctx;
 use crate::export::document::Face;
 use crate::export::flow::{BODY, Cell, Flow, Table, colour};
-use crate::model::{Direction, EventKind, Person, PersonId, PhoneKind, Plan, Role};
-use crate::when::display_date;
+use crate::model::{
+    Direction, EventKind, Period, Person, PersonId, PhoneKind, Plan, PoliceAttendanceDecision, Role,
+};
+use crate::when::{display_date, display_date_time};
 
 /// The title of the page, as the contents and the bookmarks list it.
 pub const TITLE: &str = "Police quick reference";
@@ -43,7 +45,9 @@ pub(super) fn quick_reference(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     contacts(ctx, flow, RO_SIDE);
     flow.heading("Police (2. People and roles)");
     contacts(ctx, flow, POLICE_SIDE);
-    flow.heading("Polling day and the count (11. Electoral events)");
+    flow.heading(
+        "Polling day and the count (11. Electoral events, 12. Ballot security and custody)",
+    );
     polling_day_and_count(ctx, flow);
     flow.heading("Yours to do (3. Division of responsibilities, 15. Key dates)");
     police_tasks(plan, flow);
@@ -153,11 +157,47 @@ fn polling_day_and_count(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         }
         rows.push((label, text));
     }
-    if rows.is_empty() {
-        flow.not_provided();
-    } else {
-        flow.key_values(&rows);
+    // The polling-day control room: the first level whose polling-day route is a desk.
+    if let Some((level, route)) = plan
+        .escalation
+        .iter()
+        .map(|l| (l, &l.polling_day))
+        .find(|(_, r)| !r.name.trim().is_empty())
+    {
+        let call = plan.escalation_call(level, Period::PollingDay);
+        let number = if route.number.trim().is_empty() {
+            String::new()
+        } else {
+            format!(": {}", ctx.contact(route.number.trim()))
+        };
+        let via = if call.own_route { "" } else { " (as usual)" };
+        rows.push((
+            "Control room",
+            format!("{}{number}{via}", route.name.trim()),
+        ));
     }
+    let police = &plan.custody.count_security.police;
+    let mut text = police.decision.label().to_owned();
+    if police.decision == PoliceAttendanceDecision::Attending {
+        let when = match (police.from, police.to) {
+            (Some(a), Some(b)) => format!(", {} to {}", display_date_time(a), display_date_time(b)),
+            (Some(a), None) => format!(", from {}", display_date_time(a)),
+            _ => String::new(),
+        };
+        text.push_str(&when);
+        if !police.officers.trim().is_empty() && !ctx.redacted() {
+            text.push_str(&format!(": {}", police.officers.trim()));
+        }
+    }
+    if let Some(p) = police.contact.and_then(|id| plan.person(id)) {
+        text.push_str(&format!(
+            ". Police contact at the count: {}, {}",
+            p.name,
+            office(ctx, p)
+        ));
+    }
+    rows.push(("Police at the count", text));
+    flow.key_values(&rows);
 }
 
 /// Whether a person is on the police side.
@@ -246,7 +286,8 @@ fn triggers(plan: &Plan, flow: &mut Flow<'_>) {
     }
 }
 
-/// The ladder: each level's trigger, whom to call, on which number and how fast.
+/// The ladder: each level and its trigger, whom to call (and, if they do not answer, whom next) in
+/// office hours, out of hours, on polling day and on count night, and how fast.
 fn ladder(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let plan = ctx.plan;
     if plan.escalation.is_empty() {
@@ -254,22 +295,28 @@ fn ladder(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         return;
     }
     let mut t = Table::new(&[
-        ("Level", 2.2),
-        ("Trigger", 4.0),
-        ("Call", 2.6),
-        ("Within", 1.1),
+        ("Level and trigger", 3.2),
+        ("Office hours", 2.0),
+        ("Out of hours", 2.0),
+        ("Polling day", 2.0),
+        ("Count night", 2.0),
+        ("Within", 1.2),
     ]);
     for (n, l) in plan.escalation.iter().enumerate() {
-        let call = match l.contact.and_then(|id| plan.person(id)) {
-            Some(p) => format!("{} ({}): {}", p.name, l.channel.label(), office(ctx, p)),
-            None => l.channel.label().to_owned(),
-        };
-        t.row(vec![
-            Cell::bold(format!("{}. {}", n + 1, l.name)),
-            Cell::new(l.trigger.clone()),
-            Cell::new(call),
-            Cell::new(within(l.respond_within_minutes)),
-        ]);
+        let mut row = vec![Cell::titled(
+            format!("{}. {}", n + 1, l.name),
+            l.trigger.clone(),
+        )];
+        for period in Period::ALL {
+            let call = plan.escalation_call(l, *period);
+            let mut text = super::monitoring::callee(ctx, &call.first);
+            if let Some(f) = &call.fallback {
+                text.push_str(&format!("\nElse {}", super::monitoring::callee(ctx, f)));
+            }
+            row.push(Cell::new(text));
+        }
+        row.push(Cell::new(within(l.respond_within_minutes)));
+        t.row(row);
     }
     flow.table(&t);
 }

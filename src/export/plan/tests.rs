@@ -411,3 +411,69 @@ fn dates_read_as_the_editor_shows_them() {
     assert!(!text.contains(&squeeze(&poll.format("%A %-d %B %Y").to_string())));
     assert!(!text.contains(&poll.format("%Y-%m-%d").to_string()));
 }
+
+#[test]
+fn the_escalation_chapter_says_whom_to_call_by_time_with_numbers_only_in_the_full_copy() {
+    let plan = valid_plan();
+    let full = squeezed(&layout(&plan, Profile::Full, &metrics()));
+    let redacted = squeezed(&layout(&plan, Profile::Redacted, &metrics()));
+    let manager = plan.first_with_role(Role::CountManager).unwrap();
+    let night = manager.phone_for(crate::model::Period::CountNight).unwrap();
+    for text in [
+        "Whom to call, by time",
+        "If no answer: Raj Bains",
+        "Polling-day control room, 01632 960 900",
+        &format!("{}, {night}", manager.name),
+    ] {
+        assert!(full.contains(&squeeze(text)), "full copy lacks {text:?}");
+    }
+    assert!(redacted.contains(&squeeze("Whom to call, by time")));
+    assert!(redacted.contains(&squeeze("If no answer: Raj Bains")));
+    assert!(redacted.contains(&squeeze("Polling-day control room")));
+    assert!(redacted.contains(&squeeze(
+        "Telephone numbers other than 999 and 101 are withheld"
+    )));
+    for number in ["01632 960 900", night] {
+        assert!(!redacted.contains(&squeeze(number)), "{number} leaked");
+    }
+}
+
+#[test]
+fn the_counts_security_is_gathered_in_one_section_and_its_detail_withheld_when_redacted() {
+    let plan = valid_plan();
+    let s = &plan.custody.count_security;
+    let full = squeezed(&layout(&plan, Profile::Full, &metrics()));
+    let redacted = squeezed(&layout(&plan, Profile::Redacted, &metrics()));
+    let both = [
+        "Security at the count",
+        "Police attend the count",
+        "before the first receipt at the count recorded in the custody log",
+        s.declaration.as_str(),
+    ];
+    for text in both {
+        assert!(full.contains(&squeeze(text)), "full copy lacks {text:?}");
+        assert!(
+            redacted.contains(&squeeze(text)),
+            "redacted copy lacks {text:?}"
+        );
+    }
+    let full_only = [
+        s.police.officers.as_str(),
+        s.search.arrangements.as_str(),
+        s.passes.as_str(),
+    ];
+    for text in full_only {
+        assert!(full.contains(&squeeze(text)), "full copy lacks {text:?}");
+        assert!(!redacted.contains(&squeeze(text)), "{text:?} leaked");
+    }
+}
+
+#[test]
+fn a_plan_without_count_security_says_so() {
+    let mut plan = valid_plan();
+    plan.custody.count_security = Default::default();
+    let doc = layout(&plan, Profile::Full, &metrics());
+    let text = all_text(&doc);
+    let at = text.find("Security at the count").unwrap();
+    assert!(text[at..].contains("Not yet provided."), "the gap is shown");
+}

@@ -164,6 +164,19 @@ pub(super) fn dangling_references(
             "the contact",
             l.contact,
         );
+        let e = Some(EntityRef::EscalationLevel(l.id));
+        person(Section::Escalation, e, &name, "the fallback", l.fallback);
+        let routes = [
+            ("the out-of-hours contact", l.out_of_hours.contact),
+            ("the polling-day contact", l.polling_day.contact),
+            ("the count-night contact", l.count_night.contact),
+        ];
+        for (what, id) in routes {
+            person(Section::Escalation, e, &name, what, id);
+        }
+        for &i in &l.also_inform {
+            person(Section::Escalation, e, &name, "a person informed", Some(i));
+        }
     }
     for r in &plan.risks {
         let (e, name) = (
@@ -220,6 +233,18 @@ pub(super) fn dangling_references(
             s.responsible,
         );
     }
+    let security = &plan.custody.count_security;
+    let name = "Count security";
+    let police = security.police.contact;
+    person(Section::Custody, None, name, "the police contact", police);
+    let signed = security.search.signed_off_by;
+    person(
+        Section::Custody,
+        None,
+        name,
+        "who signed off the search",
+        signed,
+    );
     for v in &plan.venues.venues {
         let (e, name) = (
             Some(EntityRef::Venue(v.id)),

@@ -28,6 +28,7 @@ crate::ui::screen::parts! {
     Items => "Items and timelines",
     Log => "Custody log",
     Arrangements => "Stages and arrangements",
+    Security => "Count security",
 }
 
 /// Each item's standing events in time order, as positions in the log. Rebuilt when the plan
@@ -175,6 +176,7 @@ impl Parts for CustodyParts {
             }
             Tab::Log => self.log(ui, view),
             Tab::Arrangements => arrangements(ui, view, edits),
+            Tab::Security => count_security(ui, view, edits),
         }
     }
 
@@ -311,6 +313,75 @@ fn arrangements(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
                     stage_arrangement(ui, plan, edits, *stage);
                 });
             }
+        });
+}
+
+/// The count's security in one place: police attendance, the venue search and its sign-off, the
+/// pass system and the declaration.
+fn count_security(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+    let plan = view.plan;
+    let c = &plan.custody.count_security;
+    let people = &plan.people;
+    egui::ScrollArea::vertical()
+        .id_salt("count-security")
+        .show(ui, |ui| {
+            ui.label(RichText::new("Police at the count").strong());
+            Form::show(ui, edits, (S, Whole), "count-police", false, |form| {
+                let police = &c.police;
+                form.choice("Police attendance", police.decision, |p, v| {
+                    p.custody.count_security.police.decision = v
+                });
+                form.multiline("Officers attending", &police.officers, |p, v| {
+                    p.custody.count_security.police.officers = v
+                });
+                form.person(
+                    "Police contact at the count",
+                    police.contact,
+                    people,
+                    |p, v| p.custody.count_security.police.contact = v,
+                );
+                form.date_time("Police present from", police.from, |p, v| {
+                    p.custody.count_security.police.from = v
+                });
+                form.date_time("Police present until", police.to, |p, v| {
+                    p.custody.count_security.police.to = v
+                });
+                form.multiline("Police arrangements", &police.notes, |p, v| {
+                    p.custody.count_security.police.notes = v
+                });
+            });
+            ui.add_space(8.0);
+            ui.label(RichText::new("Search of the count venue").strong());
+            let first = plan.first_arrival_at_count().map_or_else(
+                || "No count event or receipt at the count is recorded yet.".to_owned(),
+                |f| format!("Sign off before {}: {}.", moment(f.at), f.what),
+            );
+            ui.label(first);
+            Form::show(ui, edits, (S, Whole), "count-search", false, |form| {
+                let search = &c.search;
+                form.multiline("Search arrangements", &search.arrangements, |p, v| {
+                    p.custody.count_security.search.arrangements = v
+                });
+                form.person(
+                    "Search signed off by",
+                    search.signed_off_by,
+                    people,
+                    |p, v| p.custody.count_security.search.signed_off_by = v,
+                );
+                form.date_time("Search signed off at", search.signed_off_at, |p, v| {
+                    p.custody.count_security.search.signed_off_at = v
+                });
+            });
+            ui.add_space(8.0);
+            ui.label(RichText::new("Passes and the declaration").strong());
+            Form::show(ui, edits, (S, Whole), "count-passes", false, |form| {
+                form.multiline("Pass and accreditation system", &c.passes, |p, v| {
+                    p.custody.count_security.passes = v
+                });
+                form.multiline("Declaration arrangements", &c.declaration, |p, v| {
+                    p.custody.count_security.declaration = v
+                });
+            });
         });
 }
 

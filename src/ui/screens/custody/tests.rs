@@ -175,3 +175,50 @@ fn the_items_tab_adds_and_labels_an_item() {
     assert_eq!(app.last::<CustodyItem>().label, "ZZ/9");
     app.removes::<CustodyItem>(n);
 }
+
+#[test]
+fn the_count_security_tab_records_police_search_passes_and_declaration_by_label() {
+    let mut app = App::example();
+    app.go_to(Section::Custody);
+    app.click("Count security");
+    let declared = app.plan().custody.count_security.declaration.clone();
+    assert!(
+        !declared.is_empty(),
+        "the example has declaration arrangements"
+    );
+    app.choose(
+        "Police attendance",
+        "Police do not attend (called if needed)",
+    );
+    app.type_into("Officers attending", "None: 101 and the SPOC if needed");
+    app.choose("Search signed off by", "Laura Benn — Count manager");
+    app.type_into("Search signed off at", "2027-05-06 19:10");
+    app.type_into("Pass and accreditation system", "Yellow passes for agents");
+    app.type_into("Declaration arrangements", "From the stage");
+    let s = &app.plan().custody.count_security;
+    assert_eq!(
+        s.police.decision,
+        crate::model::PoliceAttendanceDecision::NotAttending
+    );
+    assert_eq!(s.police.officers, "None: 101 and the SPOC if needed");
+    let signed = s.search.signed_off_by;
+    assert_eq!(app.plan().person_name(signed), "Laura Benn");
+    assert_eq!(
+        s.search.signed_off_at,
+        Some(date(2027, 5, 6).and_hms_opt(19, 10, 0).unwrap())
+    );
+    assert_eq!(s.passes, "Yellow passes for agents");
+    assert_eq!(s.declaration, "From the stage");
+    // The screen says what the sign-off must precede.
+    assert!(app.shows("first receipt at the count recorded in the custody log"));
+    // One undo step per field: the declaration comes off first.
+    app.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    app.run();
+    let s = &app.plan().custody.count_security;
+    assert_eq!(s.declaration, declared);
+    assert_eq!(
+        s.passes, "Yellow passes for agents",
+        "only the last field undone"
+    );
+}
