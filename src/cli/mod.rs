@@ -7,6 +7,7 @@ mod backups;
 mod check;
 mod custody;
 mod export;
+mod fingerprint;
 mod new;
 mod open;
 mod templates;
@@ -68,6 +69,8 @@ enum Command {
     Check(check::Args),
     /// Export the plan as a PDF (full, or redacted for wider circulation).
     Export(export::Args),
+    /// Print the fingerprint of the arrangements the police agree, the plan's and each section's.
+    Fingerprint(fingerprint::Args),
     /// Show the statutory timetable for an election type and poll date.
     Timetable(timetable::Args),
     /// Work with the custody log: export, import, merge, heads, sheets.
@@ -174,7 +177,8 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => new::run(&args, wait),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Timetable(args)) => timetable::run(&args),
-        Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Export(args)) => export::run(&args, wait),
+        Some(Command::Fingerprint(args)) => fingerprint::run(&args),
         Some(Command::Custody(command)) => custody::run(&command, wait),
         Some(Command::Backups(args)) => backups::run(&args, wait),
     }

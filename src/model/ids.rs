@@ -126,3 +126,7 @@ entity_id!(
     /// Identifies a scheduled plan review.
     PlanReviewId
 );
+entity_id!(
+    /// Identifies a copy of the plan issued (exported) from it.
+    IssuedCopyId
+);

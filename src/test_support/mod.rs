@@ -15,6 +15,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub use self::custody::count_night;
 use crate::custody::NewEvent;
 use crate::model::{
+    AgreementMethod, CopyKind, SignOffRole,
     CustodyItem, CustodyItemId, CustodyStage, ElectionType, ItemKind, Person, Plan,
 };
 
@@ -96,5 +97,21 @@ pub fn valid_plan() -> Plan {
     let team = directory::fill(&mut plan);
     monitoring::fill(&mut plan, &team);
     operations::fill(&mut plan, &team);
+    agree(&mut plan);
     plan
+}
+
+/// Issues the plan's full copy to the first recipient on 15 March and records every role's
+/// agreement to it, given by email.
+pub fn agree(plan: &mut Plan) {
+    let copy = plan.issue_copy(CopyKind::Full, Some(0), day(3, 15)).id;
+    for role in SignOffRole::ALL {
+        plan.agree(
+            *role,
+            copy,
+            AgreementMethod::Email,
+            "Email of 15 March",
+            day(3, 15),
+        );
+    }
 }

@@ -4,6 +4,7 @@
 use chrono::{Datelike, Weekday};
 
 use super::{Context, EntityRef, Findings, Rule, named};
+use crate::model::issue::section_list;
 use crate::model::{
     Audience, CandidateDataSharing, LawfulBasis, Marking, NoticeCoverage, Plan, PlanStatus, Role,
     SignOffRole,
@@ -16,6 +17,43 @@ pub(super) fn check(plan: &Plan, _context: &Context, f: &mut Findings) {
     communication(plan, f);
     stakeholders(plan, f);
     candidate_data(&plan.candidate_data, f);
+}
+
+/// Each agreement against the plan as it is now: what changed since, or that it is not bound to
+/// content.
+fn agreements(plan: &Plan, f: &mut Findings) {
+    let draft = plan.overview.status == PlanStatus::Draft;
+    for s in &plan.overview.sign_offs {
+        let Some(a) = &s.agreement else { continue };
+        let entity = Some(EntityRef::SignOff(s.role));
+        match a.changed_in(plan) {
+            None => f.push(
+                Rule::SignOffUnbound,
+                format!(
+                    "The {}'s agreement ({}) is not bound to content: it does not name the issued \
+                     copy it approves; record the agreement against an issued copy",
+                    s.role.label(),
+                    a.describe()
+                ),
+                entity,
+            ),
+            Some(changed) if !changed.is_empty() => {
+                let message = format!(
+                    "{} changed since {} by the {}; issue a new copy and record the agreement to \
+                     it",
+                    section_list(&changed),
+                    a.describe(),
+                    s.role.label()
+                );
+                if draft {
+                    f.push_warning(Rule::SignOffOutdated, message, entity);
+                } else {
+                    f.push(Rule::SignOffOutdated, message, entity);
+                }
+            }
+            Some(_) => {}
+        }
+    }
 }
 
 /// Each contest under its own law: its officer, its nation, whether its law is known, and the
@@ -250,7 +288,7 @@ fn overview(plan: &Plan, f: &mut Findings) {
             .filter(|role| {
                 !o.sign_offs
                     .iter()
-                    .any(|s| s.role == *role && s.person.is_some() && s.signed_on.is_some())
+                    .any(|s| s.role == *role && s.person.is_some() && s.agreement.is_some())
             })
             .collect()
     };
@@ -282,6 +320,7 @@ fn overview(plan: &Plan, f: &mut Findings) {
         }
         PlanStatus::Draft => {}
     }
+    agreements(plan, f);
     if o.revisions.is_empty() {
         f.push(Rule::NoRevisions, "The revision history is empty", None);
     } else if !o

@@ -120,9 +120,15 @@ fn breach(rule: Rule, p: &mut Plan) {
         PollOnBankHoliday => p.overview.poll_date = NaiveDate::from_ymd_opt(2027, 5, 3).unwrap(),
         FinalNotSigned => {
             p.overview.status = PlanStatus::Final;
-            p.overview.sign_offs[0].signed_on = None;
+            p.overview.sign_offs[0].agreement = None;
         }
         AgreedNotSigned => p.overview.sign_offs.retain(|s| s.role != SignOffRole::Feoa),
+        SignOffOutdated => p.overview.title.push_str(" (revised)"),
+        SignOffUnbound => {
+            let a = p.overview.sign_offs[0].agreement.as_mut().unwrap();
+            a.copy = None;
+            a.fingerprint = None;
+        }
         NoRevisions => p.overview.revisions.clear(),
         VersionNotInHistory => p.overview.version = "2.0".into(),
         NoDistribution => p.overview.distribution.clear(),
@@ -582,7 +588,7 @@ fn codes_are_unique_and_well_formed() {
         assert!(seen.insert(code), "duplicate code {code}");
         let (section, name) = code.split_once('.').unwrap();
         assert!(
-            section == "plan" || Section::from_key(section).is_some(),
+            section == "plan" || section == "signoff" || Section::from_key(section).is_some(),
             "{code}"
         );
         assert!(

@@ -69,7 +69,7 @@ pub(super) fn dangling_references(
             Section::Overview,
             Some(EntityRef::SignOff(s.role)),
             s.role.label(),
-            "the signatory",
+            "the person agreeing",
             s.person,
         );
     }
