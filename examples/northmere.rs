@@ -513,7 +513,10 @@ fn agreements(plan: &mut Plan) -> Result<()> {
     v1_1.overview.version = "1.1".to_owned();
     v1_1.hotspots.pop();
     v1_1.risks.pop();
-    v1_1.venues.venues.iter_mut().for_each(|v| v.assessment = None);
+    v1_1.venues
+        .venues
+        .iter_mut()
+        .for_each(|v| v.assessment = None);
     let spoc_entry = plan
         .overview
         .distribution
@@ -552,9 +555,24 @@ fn agreements(plan: &mut Plan) -> Result<()> {
             .with_context(|| format!("the distribution list has no {wanted}"))
     };
     let given = [
-        (SignOffRole::ReturningOfficer, AgreementMethod::SignedPage, "Signed sign-off page, filed EL/2027/INT/13", date(2027, 4, 30)),
-        (SignOffRole::PoliceSpoc, AgreementMethod::Email, "Email from DS Raman, 30 April 2027 09:14", date(2027, 4, 30)),
-        (SignOffRole::Feoa, AgreementMethod::Email, "Email from Insp. Llewellyn, 30 April 2027 11:40", date(2027, 4, 30)),
+        (
+            SignOffRole::ReturningOfficer,
+            AgreementMethod::SignedPage,
+            "Signed sign-off page, filed EL/2027/INT/13",
+            date(2027, 4, 30),
+        ),
+        (
+            SignOffRole::PoliceSpoc,
+            AgreementMethod::Email,
+            "Email from DS Raman, 30 April 2027 09:14",
+            date(2027, 4, 30),
+        ),
+        (
+            SignOffRole::Feoa,
+            AgreementMethod::Email,
+            "Email from Insp. Llewellyn, 30 April 2027 11:40",
+            date(2027, 4, 30),
+        ),
     ];
     for (role, how, reference, on) in given {
         let copy = copy_to(role)?;

@@ -337,6 +337,7 @@ fn exports_are_byte_identical() {
                 EXAMPLE,
                 "-o",
                 dir.path().join(out).to_str().unwrap(),
+                "--no-record",
             ])
             .output()
             .unwrap();

@@ -74,7 +74,10 @@ fn recipient(plan: &Plan, wanted: &str) -> Result<usize, Failure> {
              Document control) first"
                 .to_owned()
         } else {
-            format!("give a number or name from the distribution list: {}", names.join("; "))
+            format!(
+                "give a number or name from the distribution list: {}",
+                names.join("; ")
+            )
         };
         Failure::new(format!(
             "\u{201c}{wanted}\u{201d} is not on the plan's distribution list"
@@ -130,10 +133,15 @@ pub fn run(args: &Args, wait: Duration) -> Result<ExitCode, Failure> {
         plan.overview.issued_copies.push(copy);
         storage::save_locked(&mut plan, &args.plan, &held).map_err(|e| {
             let hint = e.hint();
-            Failure::new(format!("the PDF was written but the issued copy was not recorded: {e}"))
-                .hint(hint)
+            Failure::new(format!(
+                "the PDF was written but the issued copy was not recorded: {e}"
+            ))
+            .hint(hint)
         })?;
-        say!("recorded the issued copy in {}: {described}", args.plan.display());
+        say!(
+            "recorded the issued copy in {}: {described}",
+            args.plan.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use integrity_planner::model::fingerprint::{CANONICAL_FORM, grouped};
 use integrity_planner::model::Fingerprint;
+use integrity_planner::model::fingerprint::{CANONICAL_FORM, grouped};
 use integrity_planner::storage;
 
 use super::Failure;

@@ -13,7 +13,10 @@
 //!    new record field must be added to [`RECORDS`].
 //! 2. The projection is written as canonical JSON: no whitespace, object keys sorted by their
 //!    UTF-8 bytes, strings escaped as `serde_json` escapes them, numbers as `serde_json` writes
-//!    them (`1`, `2.5`), `None` as `null`, enums by their key (e.g. `"agreed"`).
+//!    them (`1`, `2.5`), enums by their key (e.g. `"agreed"`). An object member whose value is
+//!    empty — `null` (`None`), `false`, `""`, `[]` or `{}` — is left out, so that a field added to
+//!    the model with an empty default leaves the digests of plans that do not use it unchanged.
+//!    List elements are never left out (their positions count).
 //! 3. A section's digest is SHA-256 (lower-case hex) of the UTF-8 text
 //!    `plan-fingerprint/1\n<section key>\n<canonical JSON>`. A section whose projection is empty
 //!    (it holds only records) has no digest: it is "not part of the agreement".
@@ -35,9 +38,11 @@
 //! `plan-fingerprint/2`, a new [`CANONICAL_FORM`], documented here and in the README. Agreements
 //! keep the form they were computed with (in [`Fingerprint::form`]), so an agreement made under
 //! `/1` is compared under `/1` or reported as needing a new agreement, never silently "changed".
-//! Adding a new *arrangement* field to the model does change digests of plans that use it: that is
-//! intended (the arrangement is new) and does not bump the form; a new field left at its default
-//! must serialise to the same value it would have in older plans, or the bump rule applies.
+//! Adding a new *arrangement* field to the model changes the digests of plans that fill it in (the
+//! arrangement is new: that is intended) and, as empty members are left out, not of plans that
+//! leave it empty; it does not bump the form. Renaming or restructuring an existing field changes
+//! digests for unchanged arrangements, so it bumps the form, unless the projection maps the new
+//! shape back to the old one before hashing.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -235,11 +240,27 @@ fn remove(value: &mut Value, path: &[&str]) -> usize {
     }
 }
 
-/// Writes `value` as canonical JSON: no whitespace, object keys sorted.
+/// Whether an object member with this value is left out of the canonical form: a field added to
+/// the model with an empty default then leaves every digest as it was.
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        Value::Object(map) => map.is_empty(),
+        _ => false,
+    }
+}
+
+/// Writes `value` as canonical JSON: no whitespace, object keys sorted, empty members left out.
 fn write_canonical(value: &Value, out: &mut String) {
     match value {
         Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
+            let mut keys: Vec<&String> = map
+                .iter()
+                .filter(|(_, v)| !is_empty(v))
+                .map(|(k, _)| k)
+                .collect();
             keys.sort();
             out.push('{');
             for (i, key) in keys.iter().enumerate() {
@@ -274,10 +295,20 @@ mod tests {
 
     #[test]
     fn canonical_json_sorts_keys_at_every_depth_and_has_no_whitespace() {
-        let value = serde_json::json!({"b": [{"z": 1, "a": "x y"}], "a": null, "c": 2.5});
+        let value = serde_json::json!({"b": [{"z": 1, "a": "x y"}], "a": 0, "c": 2.5});
         let mut out = String::new();
         write_canonical(&value, &mut out);
-        assert_eq!(out, r#"{"a":null,"b":[{"a":"x y","z":1}],"c":2.5}"#);
+        assert_eq!(out, r#"{"a":0,"b":[{"a":"x y","z":1}],"c":2.5}"#);
+    }
+
+    #[test]
+    fn empty_members_are_left_out_but_list_elements_are_kept() {
+        let value = serde_json::json!({
+            "a": null, "b": false, "c": "", "d": [], "e": {}, "f": [null, ""], "g": true
+        });
+        let mut out = String::new();
+        write_canonical(&value, &mut out);
+        assert_eq!(out, r#"{"f":[null,""],"g":true}"#);
     }
 
     #[test]
@@ -300,5 +331,88 @@ mod tests {
         assert_eq!(groups.len(), 8);
         assert!(groups.iter().all(|g| g.len() == 8));
         assert_eq!(groups.concat(), print.plan);
+    }
+
+    use crate::custody::chain::{append, head};
+    use crate::model::{PhoneKind, PlanStatus, Revision};
+    use crate::test_support::{at, day, handover, valid_plan};
+
+    #[test]
+    fn every_record_path_names_a_field_the_model_has() {
+        let plan = valid_plan();
+        for (section, path) in RECORDS {
+            let mut value = section_value(&plan, *section);
+            let segments: Vec<&str> = path.split('/').collect();
+            assert!(
+                remove(&mut value, &segments) > 0,
+                "{path} removes nothing from {}: was the field renamed?",
+                section.key()
+            );
+        }
+    }
+
+    #[test]
+    fn records_status_version_revisions_and_issued_copies_leave_the_fingerprint_alone() {
+        let mut plan = valid_plan();
+        let before = Fingerprint::of(&plan);
+        let item = plan.custody.items[0].id;
+        let log = plan.custody.events[0].log.clone();
+        let last = head(&plan.custody, &log);
+        let new = handover(
+            item,
+            at(day(5, 7), 1, 30),
+            crate::model::CustodyStage::ReceiptAtCount,
+            ("Driver", "Count reception"),
+        );
+        append(
+            &mut plan.custody,
+            &log,
+            crate::model::CustodyEventId::new(),
+            new,
+            &last,
+        );
+        plan.overview.status = PlanStatus::Final;
+        plan.overview.version = "2.0".to_owned();
+        plan.overview.revisions.push(Revision {
+            version: "2.0".to_owned(),
+            date: day(5, 1),
+            author: "Test".to_owned(),
+            summary: "Final".to_owned(),
+        });
+        plan.issue_copy(crate::model::CopyKind::Redacted, None, day(5, 1));
+        plan.indicators[0].observations.clear();
+        plan.risks[0].reviews.clear();
+        plan.allegations.referrals.clear();
+        plan.candidate_data.transfers.clear();
+        assert_eq!(Fingerprint::of(&plan), before);
+    }
+
+    #[test]
+    fn a_material_edit_changes_only_its_sections_digest() {
+        let plan = valid_plan();
+        let before = Fingerprint::of(&plan);
+        let mut phone = plan.clone();
+        phone.people[0].phones.push(crate::model::Phone {
+            kind: PhoneKind::OutOfHours,
+            number: "07700 900999".to_owned(),
+        });
+        let after = Fingerprint::of(&phone);
+        assert_ne!(after.plan, before.plan);
+        assert_eq!(after.changed_since(&before), [Section::People]);
+        let mut trigger = plan.clone();
+        trigger.escalation[0]
+            .trigger
+            .push_str(" or a threat made in person");
+        let after = Fingerprint::of(&trigger);
+        assert_eq!(after.changed_since(&before), [Section::Escalation]);
+    }
+
+    #[test]
+    fn fingerprints_of_another_canonical_form_count_every_section_as_changed() {
+        let now = Fingerprint::of(&valid_plan());
+        let mut older = now.clone();
+        older.form = "plan-fingerprint/0".to_owned();
+        assert_eq!(now.changed_since(&older).len(), Section::ALL.len());
+        assert!(now.changed_since(&now).is_empty());
     }
 }

@@ -46,7 +46,12 @@ impl Plan {
     /// A copy of the plan as it would be issued on `date` in `profile` to distribution-list entry
     /// `recipient` (if any), with the plan's version and fingerprint as they are now, without
     /// logging it. A full copy to a listed full-copy recipient is numbered.
-    pub fn copy_for(&self, profile: CopyKind, recipient: Option<usize>, date: NaiveDate) -> IssuedCopy {
+    pub fn copy_for(
+        &self,
+        profile: CopyKind,
+        recipient: Option<usize>,
+        date: NaiveDate,
+    ) -> IssuedCopy {
         let entry = recipient.and_then(|i| self.overview.distribution.get(i).map(|d| (i, d)));
         let name = entry.map(|(_, d)| {
             if d.organisation.trim().is_empty() {

@@ -222,8 +222,8 @@ mod v2 {
 mod v4 {
     use chrono::NaiveDate;
 
-    use super::*;
     use super::v5::SignOff;
+    use super::*;
     use crate::model::{
         ContestId, ContestKind, DistributionEntry, ElectionType, Marking, Nation, PlanStatus,
         Revision,

@@ -15,8 +15,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub use self::custody::count_night;
 use crate::custody::NewEvent;
 use crate::model::{
-    AgreementMethod, CopyKind, SignOffRole,
-    CustodyItem, CustodyItemId, CustodyStage, ElectionType, ItemKind, Person, Plan,
+    AgreementMethod, CopyKind, CustodyItem, CustodyItemId, CustodyStage, ElectionType, ItemKind,
+    Person, Plan, SignOffRole,
 };
 
 /// Polling day of the test plans: Thursday 6 May 2027.

@@ -683,3 +683,54 @@ fn closed_risks_need_no_review() {
     p.risks[0].status = RiskStatus::Closed;
     assert!(!codes(&p).contains(&Rule::RiskNoReviewDate));
 }
+
+/// The `signoff.outdated` findings of `plan`, with their severity.
+fn outdated(plan: &Plan) -> Vec<(Severity, String)> {
+    validate(plan, &as_of())
+        .into_iter()
+        .filter(|f| f.code == Rule::SignOffOutdated)
+        .map(|f| (f.severity, f.message))
+        .collect()
+}
+
+#[test]
+fn a_material_change_after_agreement_names_exactly_the_changed_sections() {
+    let mut p = valid_plan();
+    assert!(outdated(&p).is_empty());
+    p.people[0].phones[0].number = "01632 960999".to_owned();
+    p.escalation[0]
+        .trigger
+        .push_str(" or a threat made in person");
+    let found = outdated(&p);
+    assert_eq!(
+        found.len(),
+        SignOffRole::ALL.len(),
+        "one per agreement: {found:#?}"
+    );
+    for (severity, message) in &found {
+        assert_eq!(*severity, Severity::Error);
+        assert!(
+            message.starts_with(
+                "People and roles, Safety concerns and escalation changed since version 1.1 \
+                 agreed 15 March 2027"
+            ),
+            "{message}"
+        );
+    }
+    // Recording more of the custody log, or moving the plan back to draft, is not a change of the
+    // arrangements; the draft only makes the finding a warning.
+    p.overview.status = PlanStatus::Draft;
+    assert!(outdated(&p).iter().all(|(s, _)| *s == Severity::Warning));
+}
+
+#[test]
+fn a_new_copy_agreed_clears_the_outdated_agreement_and_keeps_the_old_one_as_superseded() {
+    let mut p = valid_plan();
+    p.escalation[0]
+        .trigger
+        .push_str(" or a threat made in person");
+    assert!(!outdated(&p).is_empty());
+    crate::test_support::agree(&mut p);
+    assert!(outdated(&p).is_empty());
+    assert!(p.overview.sign_offs.iter().all(|s| s.superseded.len() == 1));
+}

@@ -323,7 +323,9 @@ fn agreement_lines(ctx: &Ctx<'_>, agreement: Option<&Agreement>) -> Vec<(String,
     let mut lines = Vec::new();
     match a.copy.and_then(|id| ctx.plan.issued_copy(id)) {
         Some(copy) => lines.push((format!("Approves {}", copy.describe()), false)),
-        None if !a.version.is_empty() => lines.push((format!("Approves version {}", a.version), false)),
+        None if !a.version.is_empty() => {
+            lines.push((format!("Approves version {}", a.version), false))
+        }
         None => {}
     }
     if let Some(print) = &a.fingerprint {
@@ -342,17 +344,19 @@ fn agreement_lines(ctx: &Ctx<'_>, agreement: Option<&Agreement>) -> Vec<(String,
         Some(changed) if changed.is_empty() => {
             lines.push(("The plan has not changed since.".to_owned(), false))
         }
-        Some(changed) => lines.push((
-            format!("Changed since: {}.", section_list(&changed)),
-            true,
-        )),
+        Some(changed) => lines.push((format!("Changed since: {}.", section_list(&changed)), true)),
     }
     lines
 }
 
 /// The first two groups of a fingerprint ("1a2b3c4d 5e6f7a8b"), enough to compare with the cover.
 fn grouped_short(print: &Fingerprint) -> String {
-    print.grouped().split(' ').take(2).collect::<Vec<_>>().join(" ")
+    print
+        .grouped()
+        .split(' ')
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Earlier agreements, replaced by a later one.
@@ -372,7 +376,11 @@ fn superseded(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         t.row(vec![
             Cell::bold(s.role.label()),
             Cell::new(a.describe()),
-            Cell::new(a.fingerprint.as_ref().map_or_else(|| "—".to_owned(), grouped_short)),
+            Cell::new(
+                a.fingerprint
+                    .as_ref()
+                    .map_or_else(|| "—".to_owned(), grouped_short),
+            ),
         ]);
     }
     flow.table(&t);

@@ -472,9 +472,12 @@ fn sign_offs(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
             let agreement = current.and_then(|s| s.agreement.as_ref());
             let label = role.label();
             let person = current.and_then(|s| s.person);
-            form.person(&format!("{label}: agreed by"), person, &plan.people, move |p, v| {
-                p.sign_off_mut(role).person = v
-            });
+            form.person(
+                &format!("{label}: agreed by"),
+                person,
+                &plan.people,
+                move |p, v| p.sign_off_mut(role).person = v,
+            );
             let copy = agreement.and_then(|a| a.copy);
             let shown = copy
                 .and_then(|id| plan.issued_copy(id))
