@@ -73,6 +73,15 @@ pub(super) fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     if let Some(copy) = &ctx.copy {
         flow.space(4.0);
         flow.paragraph_styled(copy, Face::Bold, 13.0, colour::NAVY, 0.0);
+        if let Some(to) = &ctx.copy_to {
+            flow.paragraph_styled(
+                &format!("Issued to {to}"),
+                Face::Regular,
+                BODY,
+                colour::MUTED,
+                0.0,
+            );
+        }
     }
     // The marking, large and boxed.
     flow.space(8.0);
@@ -167,12 +176,23 @@ pub(super) fn document_control(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     if o.distribution.is_empty() {
         flow.not_provided();
     } else {
-        let mut t = Table::new(&[("Recipient", 3.0), ("Organisation", 3.0), ("Copy", 1.6)]);
-        for d in &o.distribution {
+        let mut t = Table::new(&[
+            ("Recipient", 3.0),
+            ("Organisation", 3.0),
+            ("Copy", 1.6),
+            ("Copy no.", 1.2),
+        ]);
+        let full = ctx.plan.full_copies();
+        for (i, d) in o.distribution.iter().enumerate() {
+            let number = ctx
+                .plan
+                .copy_number(i)
+                .map_or_else(String::new, |n| format!("{n} of {full}"));
             t.row(vec![
                 Cell::new(d.recipient.clone()),
                 Cell::new(d.organisation.clone()),
                 Cell::new(d.copy.label()),
+                Cell::new(number),
             ]);
         }
         flow.table(&t);
@@ -190,10 +210,29 @@ pub(super) fn document_control(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
 
 fn sign_off_block(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let o = &ctx.plan.overview;
-    let row_h = 21.0;
+    let row_h: f32 = 21.0;
     let widths = [38.0, 40.0, 64.0, 28.0];
     let titles = ["Role", "Name", "Agreement", "Date"];
-    flow.ensure(7.0 + row_h * 3.0);
+    let m = flow.metrics();
+    // Each row as tall as its agreement text; the block is kept on one page.
+    let rows: Vec<(SignOffRole, Vec<(String, bool)>, f32)> = SignOffRole::ALL
+        .iter()
+        .map(|role| {
+            let sign = o.sign_offs.iter().find(|s| s.role == *role);
+            let agreed = agreement_lines(ctx, sign.and_then(|s| s.agreement.as_ref()));
+            let wrapped: Vec<(String, bool)> = agreed
+                .iter()
+                .flat_map(|(text, warn)| {
+                    m.wrap(text, widths[2] - 3.2, Face::Regular, 7.2)
+                        .into_iter()
+                        .map(move |l| (l, *warn))
+                })
+                .collect();
+            let h = row_h.max(5.0 + wrapped.len() as f32 * line_height(7.2));
+            (*role, wrapped, h)
+        })
+        .collect();
+    flow.ensure(7.0 + rows.iter().map(|r| r.2).sum::<f32>());
     let top = flow.reserve(7.0);
     flow.draw(Item::Rect {
         x: MARGIN,
@@ -215,20 +254,9 @@ fn sign_off_block(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         });
         x += w;
     }
-    for role in SignOffRole::ALL {
+    for (role, wrapped, row_h) in &rows {
+        let (role, row_h) = (role, *row_h);
         let sign = o.sign_offs.iter().find(|s| s.role == *role);
-        let agreed = agreement_lines(ctx, sign.and_then(|s| s.agreement.as_ref()));
-        let m = flow.metrics();
-        let wrapped: Vec<(String, bool)> = agreed
-            .iter()
-            .flat_map(|(text, warn)| {
-                m.wrap(text, widths[2] - 3.2, Face::Regular, 7.2)
-                    .into_iter()
-                    .map(move |l| (l, *warn))
-            })
-            .collect();
-        let row_h = row_h.max(3.0 + wrapped.len() as f32 * line_height(7.2) + 2.0);
-        flow.ensure(row_h);
         let top = flow.reserve(row_h);
         flow.draw(Item::Rect {
             x: MARGIN,
@@ -333,7 +361,7 @@ fn agreement_lines(ctx: &Ctx<'_>, agreement: Option<&Agreement>) -> Vec<(String,
     }
     let mut how = format!("Given: {}", a.given.label().to_lowercase());
     if !a.reference.trim().is_empty() {
-        how.push_str(&format!(" ({})", a.reference.trim()));
+        how.push_str(&format!("; reference: {}", a.reference.trim()));
     }
     lines.push((how, false));
     match a.changed_in(ctx.plan) {
@@ -371,8 +399,18 @@ fn superseded(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         return;
     }
     flow.heading("Superseded agreements");
-    let mut t = Table::new(&[("Role", 2.4), ("Agreement", 4.6), ("Fingerprint", 2.2)]);
+    let mut t = Table::new(&[
+        ("Role", 2.4),
+        ("Agreement", 3.0),
+        ("Fingerprint", 2.2),
+        ("Changed since", 3.6),
+    ]);
     for (s, a) in rows {
+        let changed = match a.changed_in(ctx.plan) {
+            None => "Not bound to content".to_owned(),
+            Some(c) if c.is_empty() => "Nothing".to_owned(),
+            Some(c) => section_list(&c),
+        };
         t.row(vec![
             Cell::bold(s.role.label()),
             Cell::new(a.describe()),
@@ -381,6 +419,7 @@ fn superseded(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                     .as_ref()
                     .map_or_else(|| "—".to_owned(), grouped_short),
             ),
+            Cell::new(changed),
         ]);
     }
     flow.table(&t);

@@ -23,6 +23,8 @@ pub(crate) struct Ctx<'a> {
     pub date: NaiveDate,
     /// "Copy 3 of 7" for a numbered full copy.
     pub copy: Option<String>,
+    /// Who a numbered copy is issued to.
+    pub copy_to: Option<String>,
     /// The plan's fingerprint as laid out.
     pub fingerprint: Fingerprint,
 }
@@ -99,6 +101,7 @@ pub fn layout_issued(
         plan,
         profile,
         date: document_date(plan),
+        copy_to: copy.as_ref().and(issued).and_then(|c| c.recipient.clone()),
         copy,
         fingerprint: Fingerprint::of(plan),
     };
