@@ -399,7 +399,7 @@ mod tests {
         let after = Fingerprint::of(&phone);
         assert_ne!(after.plan, before.plan);
         assert_eq!(after.changed_since(&before), [Section::People]);
-        let mut trigger = plan.clone();
+        let mut trigger = plan;
         trigger.escalation[0]
             .trigger
             .push_str(" or a threat made in person");

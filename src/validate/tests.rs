@@ -734,3 +734,20 @@ fn a_new_copy_agreed_clears_the_outdated_agreement_and_keeps_the_old_one_as_supe
     assert!(outdated(&p).is_empty());
     assert!(p.overview.sign_offs.iter().all(|s| s.superseded.len() == 1));
 }
+
+#[test]
+fn an_agreement_to_a_copy_not_in_the_log_is_a_dangling_reference() {
+    let mut p = valid_plan();
+    p.overview.issued_copies.clear();
+    let found = validate(&p, &as_of());
+    let dangling: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.code == Rule::DanglingReference)
+        .collect();
+    assert_eq!(dangling.len(), SignOffRole::ALL.len(), "{found:#?}");
+    assert!(
+        dangling[0]
+            .message
+            .contains("the copy it approves refers to a recorded copy")
+    );
+}

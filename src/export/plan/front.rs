@@ -208,6 +208,10 @@ pub(super) fn document_control(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     sign_off_block(ctx, flow);
 }
 
+/// A row of the agreement block: the role, its wrapped lines (flagged to stand out) and its
+/// height.
+type AgreementRow = (SignOffRole, Vec<(String, bool)>, f32);
+
 fn sign_off_block(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let o = &ctx.plan.overview;
     let row_h: f32 = 21.0;
@@ -215,7 +219,7 @@ fn sign_off_block(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let titles = ["Role", "Name", "Agreement", "Date"];
     let m = flow.metrics();
     // Each row as tall as its agreement text; the block is kept on one page.
-    let rows: Vec<(SignOffRole, Vec<(String, bool)>, f32)> = SignOffRole::ALL
+    let rows: Vec<AgreementRow> = SignOffRole::ALL
         .iter()
         .map(|role| {
             let sign = o.sign_offs.iter().find(|s| s.role == *role);
