@@ -294,14 +294,21 @@ fn check_exits_1_on_errors_and_names_them_in_json() {
     ]);
     assert_eq!(code(&o), 1);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(v["errors"], 1);
+    // The missing authority, and the agreed plan's overview no longer being what was agreed.
+    assert_eq!(v["errors"], 2);
+    let findings = v["findings"].as_array().unwrap();
     assert!(
-        v["findings"]
-            .as_array()
-            .unwrap()
+        findings
             .iter()
             .any(|f| f["code"] == "overview.no-authority" && f["severity"] == "error")
     );
+    assert!(findings.iter().any(|f| {
+        f["code"] == "signoff.outdated"
+            && f["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("Overview and document control changed since version 1.3")
+    }));
 }
 
 #[test]

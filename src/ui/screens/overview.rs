@@ -529,7 +529,19 @@ fn sign_offs(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
                 form.shown(&format!("{label}: changed since"), &since);
             }
             for old in current.map_or(&[][..], |s| s.superseded.as_slice()) {
-                form.shown(&format!("{label}: superseded"), &old.describe());
+                let since = match &old.fingerprint {
+                    None => "not bound to content".to_owned(),
+                    Some(agreed) => {
+                        let changed = now.changed_since(agreed);
+                        if changed.is_empty() {
+                            "nothing changed since".to_owned()
+                        } else {
+                            format!("{} changed since", section_list(&changed))
+                        }
+                    }
+                };
+                let text = format!("{}; {since}", old.describe());
+                form.shown(&format!("{label}: superseded"), &text);
             }
         }
     });
