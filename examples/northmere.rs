@@ -120,6 +120,7 @@ fn main() -> Result<()> {
     monitoring(&mut plan, poll);
     custody(&mut plan, poll)?;
     count_security(&mut plan, poll);
+    agreements(&mut plan)?;
     storage::save(&mut plan, &out)?;
     println!("wrote {}", out.display());
     Ok(())
@@ -536,9 +537,84 @@ fn overview_and_people(plan: &mut Plan) -> Result<()> {
         Revision { version: "1.2".into(), date: date(2027, 4, 9), author: "Siân Llŷr".into(), summary: "Candidates added after close of nominations; hotspots and risk register updated".into() },
         Revision { version: "1.3".into(), date: date(2027, 4, 29), author: "Siân Llŷr".into(), summary: "Final review before polling day: venue assessments, escort routes, referral log".into() },
     ];
-    let today_signed = date(2027, 3, 15);
-    for s in &mut o.sign_offs {
-        s.signed_on = Some(today_signed);
+    Ok(())
+}
+
+/// The copies issued and the agreements to them. Version 1.1 was agreed by the SPOC and the FEOA
+/// at the planning meeting of 15 March; versions 1.2 and 1.3 changed the hotspots, the risk
+/// register and the venue assessments, so the final review issued 1.3 to everyone on the
+/// distribution list and all three agreed that copy, superseding the 1.1 agreement.
+fn agreements(plan: &mut Plan) -> Result<()> {
+    // Version 1.1 as it was issued: before 1.2 added the last hotspot and risk and before 1.3's
+    // venue assessments.
+    let mut v1_1 = plan.clone();
+    v1_1.overview.version = "1.1".to_owned();
+    v1_1.hotspots.pop();
+    v1_1.risks.pop();
+    v1_1.venues
+        .venues
+        .iter_mut()
+        .for_each(|v| v.assessment = None);
+    let spoc_entry = plan
+        .overview
+        .distribution
+        .iter()
+        .position(|d| d.recipient == "Police election SPOC")
+        .context("the distribution list has no police SPOC")?;
+    let first = v1_1.issue_copy(CopyKind::Full, Some(spoc_entry), date(2027, 3, 10));
+    plan.overview.issued_copies.push(first.clone());
+    for role in [SignOffRole::PoliceSpoc, SignOffRole::Feoa] {
+        plan.agree(
+            role,
+            first.id,
+            AgreementMethod::Meeting,
+            "Minutes of the planning meeting, 15 March 2027, item 3",
+            date(2027, 3, 15),
+        );
+    }
+    // Version 1.3: a full copy to each full-copy recipient, a redacted copy for presiding officers.
+    let issued = date(2027, 4, 29);
+    let mut copies = Vec::new();
+    for (i, entry) in plan.overview.distribution.clone().iter().enumerate() {
+        let copy = plan.issue_copy(entry.copy, Some(i), issued);
+        copies.push((entry.recipient.clone(), copy.id));
+    }
+    // Each agrees the copy issued to them.
+    let copy_to = |role: SignOffRole| {
+        let wanted = match role {
+            SignOffRole::ReturningOfficer => "Returning Officer",
+            SignOffRole::PoliceSpoc => "Police election SPOC",
+            SignOffRole::Feoa => "Force elected-official adviser (FEOA)",
+        };
+        copies
+            .iter()
+            .find(|(r, _)| r == wanted)
+            .map(|(_, id)| *id)
+            .with_context(|| format!("the distribution list has no {wanted}"))
+    };
+    let given = [
+        (
+            SignOffRole::ReturningOfficer,
+            AgreementMethod::SignedPage,
+            "Signed sign-off page, filed EL/2027/INT/13",
+            date(2027, 4, 30),
+        ),
+        (
+            SignOffRole::PoliceSpoc,
+            AgreementMethod::Email,
+            "Email from DS Raman, 30 April 2027 09:14",
+            date(2027, 4, 30),
+        ),
+        (
+            SignOffRole::Feoa,
+            AgreementMethod::Email,
+            "Email from Insp. Llewellyn, 30 April 2027 11:40",
+            date(2027, 4, 30),
+        ),
+    ];
+    for (role, how, reference, on) in given {
+        let copy = copy_to(role)?;
+        plan.agree(role, copy, how, reference, on);
     }
     Ok(())
 }

@@ -294,14 +294,21 @@ fn check_exits_1_on_errors_and_names_them_in_json() {
     ]);
     assert_eq!(code(&o), 1);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(v["errors"], 1);
+    // The missing authority, and the agreed plan's overview no longer being what was agreed.
+    assert_eq!(v["errors"], 2);
+    let findings = v["findings"].as_array().unwrap();
     assert!(
-        v["findings"]
-            .as_array()
-            .unwrap()
+        findings
             .iter()
             .any(|f| f["code"] == "overview.no-authority" && f["severity"] == "error")
     );
+    assert!(findings.iter().any(|f| {
+        f["code"] == "signoff.outdated"
+            && f["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("Overview and document control changed since version 1.3")
+    }));
 }
 
 #[test]
@@ -786,6 +793,7 @@ fn export_writes_a_pdf_and_refuses_bad_input() {
         out.to_str().unwrap(),
         "--profile",
         "redacted",
+        "--no-record",
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(
@@ -815,7 +823,13 @@ fn export_writes_a_pdf_and_refuses_bad_input() {
         out.to_str().unwrap(),
     ]));
     assert!(err.contains("cannot read"), "{err}");
-    let err = assert_refused(&run(&["export", EXAMPLE, "-o", "/nonexistent-dir/x.pdf"]));
+    let err = assert_refused(&run(&[
+        "export",
+        EXAMPLE,
+        "-o",
+        "/nonexistent-dir/x.pdf",
+        "--no-record",
+    ]));
     assert!(err.contains("cannot save /nonexistent-dir/x.pdf"), "{err}");
     let sheets = dir.path().join("sheets.pdf");
     let o = run(&["custody", "sheets", EXAMPLE, "-o", sheets.to_str().unwrap()]);
@@ -1036,4 +1050,115 @@ fn calendar_writes_key_dates_reproducibly_and_never_over_the_plan() {
         plan.to_str().unwrap(),
     ]);
     assert_refused(&o);
+}
+
+#[test]
+fn fingerprint_prints_the_plans_and_each_sections_in_text_and_json() {
+    let o = run(&["fingerprint", EXAMPLE]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    let short = lines[0]
+        .strip_prefix("Fingerprint (plan-fingerprint/1): ")
+        .unwrap();
+    assert_eq!(short.len(), 8, "{out}");
+    let groups: Vec<&str> = lines[1].split(' ').collect();
+    assert_eq!(groups.len(), 8, "{out}");
+    assert!(
+        groups
+            .iter()
+            .all(|g| g.len() == 8 && g.chars().all(|c| c.is_ascii_hexdigit()))
+    );
+    assert_eq!(groups[0], short);
+    assert!(
+        lines[3].starts_with(" 1. Overview and document control"),
+        "{out}"
+    );
+    assert!(lines[17].starts_with("15. Key dates"), "{out}");
+    let o = run(&["fingerprint", EXAMPLE, "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["form"], "plan-fingerprint/1");
+    assert_eq!(v["short"], short);
+    assert_eq!(v["fingerprint"].as_str().unwrap().len(), 64);
+    assert_eq!(v["sections"].as_array().unwrap().len(), 15);
+    assert_eq!(v["sections"][1]["section"], "people");
+    let err = assert_refused(&run(&["fingerprint", "/nonexistent.plan.ron"]));
+    assert!(err.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn export_records_an_issued_copy_and_no_record_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = example_changed(dir.path(), "issued_copies: [", "issued_copies: [");
+    let plan_arg = plan.to_str().unwrap();
+    let out = dir.path().join("copy.pdf");
+    let out_arg = out.to_str().unwrap();
+    let copies = |text: &str| text.matches("IssuedCopy(").count();
+    let before = std::fs::read_to_string(&plan).unwrap();
+    // A draft: nothing recorded, nothing saved.
+    let o = run(&["export", plan_arg, "-o", out_arg, "--no-record"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), before);
+    let draft = std::fs::read(&out).unwrap();
+    // An issued copy to the SPOC by name: logged with its number, the plan saved with a backup.
+    let o = run(&[
+        "export",
+        plan_arg,
+        "-o",
+        out_arg,
+        "--recipient",
+        "police election spoc",
+        "--date",
+        "2027-05-01",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("recorded the issued copy"),
+        "{}",
+        stdout(&o)
+    );
+    let after = std::fs::read_to_string(&plan).unwrap();
+    assert_eq!(copies(&after), copies(&before) + 1);
+    assert!(
+        after.contains("date: \"2027-05-01\""),
+        "the date given is recorded"
+    );
+    assert_eq!(backups_of(&plan).len(), 1);
+    let numbered = std::fs::read(&out).unwrap();
+    assert_ne!(numbered, draft, "the numbered copy says which copy it is");
+    // The same copy again gives the same bytes: the date is not printed.
+    let o = run(&[
+        "export",
+        plan_arg,
+        "-o",
+        out_arg,
+        "--recipient",
+        "police election spoc",
+        "--date",
+        "2027-05-02",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(std::fs::read(&out).unwrap(), numbered);
+    // A recipient not on the list, or of the other copy, is refused and nothing is recorded.
+    let now = std::fs::read_to_string(&plan).unwrap();
+    let err = assert_refused(&run(&[
+        "export",
+        plan_arg,
+        "-o",
+        out_arg,
+        "--recipient",
+        "99",
+    ]));
+    assert!(err.contains("not on the plan's distribution list"), "{err}");
+    let err = assert_refused(&run(&[
+        "export",
+        plan_arg,
+        "-o",
+        out_arg,
+        "--recipient",
+        "communications lead",
+    ]));
+    assert!(err.contains("--profile redacted"), "{err}");
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), now);
 }

@@ -704,6 +704,7 @@ fn export_from_the_window_writes_the_chosen_copy() {
     let mut s = example_app();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.pdf");
+    let issued = plan(&s).overview.issued_copies.len();
     *s.answers.pdf.lock().unwrap() = Some(out.clone());
     s.harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     s.harness.run();
@@ -717,6 +718,15 @@ fn export_from_the_window_writes_the_chosen_copy() {
         bytes,
         integrity_planner::export::plan_pdf(plan(&s), integrity_planner::export::Profile::Redacted)
             .unwrap()
+    );
+    // The export is logged in the plan as an issued copy of what it contained.
+    let copies = &plan(&s).overview.issued_copies;
+    assert_eq!(copies.len(), issued + 1);
+    let copy = copies.last().unwrap();
+    assert_eq!(copy.profile, integrity_planner::model::CopyKind::Redacted);
+    assert_eq!(
+        copy.fingerprint,
+        integrity_planner::model::Fingerprint::of(plan(&s))
     );
 }
 

@@ -8,6 +8,7 @@ mod calendar;
 mod check;
 mod custody;
 mod export;
+mod fingerprint;
 mod new;
 mod open;
 mod templates;
@@ -72,6 +73,8 @@ enum Command {
     Export(export::Args),
     /// Write the plan's key dates as a calendar file (*.ics) for Outlook and other calendars.
     Calendar(calendar::Args),
+    /// Print the fingerprint of the arrangements the police agree, the plan's and each section's.
+    Fingerprint(fingerprint::Args),
     /// Show the statutory timetable for an election type and poll date.
     Timetable(timetable::Args),
     /// Work with the custody log: export, import, merge, heads, sheets.
@@ -178,8 +181,9 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => new::run(&args, wait),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Timetable(args)) => timetable::run(&args),
-        Some(Command::Export(args)) => export::run(&args),
         Some(Command::Calendar(args)) => calendar::run(&args),
+        Some(Command::Export(args)) => export::run(&args, wait),
+        Some(Command::Fingerprint(args)) => fingerprint::run(&args),
         Some(Command::Custody(command)) => custody::run(&command, wait),
         Some(Command::Backups(args)) => backups::run(&args, wait),
     }

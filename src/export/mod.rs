@@ -64,6 +64,19 @@ pub fn plan_pdf(plan: &Plan, profile: Profile) -> Result<Vec<u8>, ExportError> {
     Ok(pdf::render(&doc, &f)?)
 }
 
+/// The plan as the PDF of an issued copy: a numbered full copy says "Copy 3 of 7" on its cover
+/// and at the foot of every page. Deterministic: the same plan, profile and copy give the same
+/// bytes (the copy's date is not printed).
+pub fn issued_pdf(
+    plan: &Plan,
+    profile: Profile,
+    issued: Option<&crate::model::IssuedCopy>,
+) -> Result<Vec<u8>, ExportError> {
+    let (m, f) = fonts()?;
+    let doc = plan::layout_issued(plan, profile, issued, &m);
+    Ok(pdf::render(&doc, &f)?)
+}
+
 /// Printable custody sheets: one page per polling station or batch, with blank rows for signatures.
 pub fn custody_sheets_pdf(plan: &Plan) -> Result<Vec<u8>, ExportError> {
     let (m, f) = fonts()?;

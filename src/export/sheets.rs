@@ -102,6 +102,7 @@ pub fn layout(plan: &Plan, m: &Metrics) -> Document {
             title: &title,
             right: &right,
             footer: &o.title,
+            copy: None,
         },
     );
     super::flow::split_fallback(&mut pages, m);

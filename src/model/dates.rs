@@ -24,7 +24,7 @@ fn date_time(d: &mut impl FnMut(&mut NaiveDate), at: &mut NaiveDateTime) {
 
 impl Plan {
     /// Replaces every planning date by `f(date)`: polling days (the overview's and each contest's),
-    /// revisions, sign-offs, messages, candidate data reviews, observations, mitigations and risk
+    /// revisions, agreements and issued copies, messages, candidate data reviews, observations, mitigations and risk
     /// reviews, hotspot briefings, events, the count receipt deadline, venue assessments,
     /// referrals, plan reviews and local milestones. A date-time keeps its time of day. Recorded
     /// custody events are evidence and are never moved.
@@ -34,10 +34,13 @@ impl Plan {
         d(&mut o.poll_date);
         o.contests.iter_mut().for_each(|c| d(&mut c.poll_date));
         o.revisions.iter_mut().for_each(|r| d(&mut r.date));
-        o.sign_offs
-            .iter_mut()
-            .filter_map(|s| s.signed_on.as_mut())
-            .for_each(&mut d);
+        for s in &mut o.sign_offs {
+            s.agreement
+                .iter_mut()
+                .chain(s.superseded.iter_mut())
+                .for_each(|a| d(&mut a.date));
+        }
+        o.issued_copies.iter_mut().for_each(|c| d(&mut c.date));
         self.stakeholder_messages
             .iter_mut()
             .filter_map(|m| m.planned_on.as_mut())

@@ -7,8 +7,8 @@ use uuid::Uuid;
 use super::{Candidate, CommunicationLine};
 use super::{
     Contest, CustodyEvent, CustodyItem, DataTransfer, ElectoralEvent, EscalationLevel,
-    FraudIndicator, Hotspot, Person, Plan, PlanReview, Referral, Responsibility, Risk, Section,
-    SecurityMeasure, StakeholderMessage, Venue,
+    FraudIndicator, Hotspot, IssuedCopy, Person, Plan, PlanReview, Referral, Responsibility, Risk,
+    Section, SecurityMeasure, StakeholderMessage, Venue,
 };
 
 /// What a list allows its entries.
@@ -273,6 +273,15 @@ entity!(
     ORDERED,
     |p| p.allegations.referrals,
     |e| named(&e.summary, "(no summary)")
+);
+entity!(
+    IssuedCopy,
+    Overview,
+    "issued copy",
+    "issued copies",
+    APPEND_ONLY,
+    |p| p.overview.issued_copies,
+    |e| e.describe()
 );
 entity!(
     PlanReview,

@@ -130,3 +130,7 @@ entity_id!(
     /// Identifies a local milestone (its calendar entry keeps it across exports).
     LocalMilestoneId
 );
+entity_id!(
+    /// Identifies a copy of the plan issued (exported) from it.
+    IssuedCopyId
+);

@@ -14,9 +14,11 @@ pub mod custody;
 pub mod entity;
 pub mod escalation;
 pub mod events;
+pub mod fingerprint;
 pub mod fraud;
 pub mod hotspots;
 pub mod ids;
+pub mod issue;
 pub mod key_dates;
 pub mod limits;
 pub mod overview;
@@ -36,6 +38,7 @@ pub use custody::*;
 pub use entity::{Capabilities, Entity, Handling, Uses};
 pub use escalation::*;
 pub use events::*;
+pub use fingerprint::{Fingerprint, SectionDigest};
 pub use fraud::*;
 pub use hotspots::*;
 pub use ids::*;
@@ -123,9 +126,11 @@ impl Plan {
                     .map(|&role| SignOff {
                         role,
                         person: None,
-                        signed_on: None,
+                        agreement: None,
+                        superseded: Vec::new(),
                     })
                     .collect(),
+                issued_copies: Vec::new(),
             },
             people: Vec::new(),
             responsibilities: Vec::new(),

@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::ids::{ContestId, PersonId};
+use super::fingerprint::Fingerprint;
+use super::ids::{ContestId, IssuedCopyId, PersonId};
 use super::labelled::labelled_enum;
 
 labelled_enum! {
@@ -90,7 +91,7 @@ labelled_enum! {
         Draft => "Draft", "draft",
         /// Agreed with the police SPOC and FEOA.
         AgreedWithPolice => "Agreed with police", "agreed",
-        /// Final: signed off by the RO, SPOC and FEOA.
+        /// Final: agreed by the RO, SPOC and FEOA.
         Final => "Final", "final",
     }
 }
@@ -116,7 +117,27 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// Whose signature the plan needs.
+    /// How an agreement to the plan was given.
+    #[derive(Default)]
+    pub enum AgreementMethod {
+        /// Not recorded (an agreement migrated from a plan that kept only its date).
+        #[default]
+        NotRecorded => "Not recorded", "not-recorded",
+        /// By email.
+        Email => "Email", "email",
+        /// By letter.
+        Letter => "Letter", "letter",
+        /// On a signed sign-off page returned to the RO.
+        SignedPage => "Signed sign-off page", "signed-page",
+        /// In a meeting, recorded in its minutes.
+        Meeting => "In a meeting (minuted)", "meeting",
+        /// Some other way, described in the reference.
+        Other => "Other", "other",
+    }
+}
+
+labelled_enum! {
+    /// Whose agreement the plan needs.
     pub enum SignOffRole {
         /// The Returning Officer.
         ReturningOfficer => "Returning Officer", "ro",
@@ -214,16 +235,89 @@ pub struct DistributionEntry {
     pub copy: CopyKind,
 }
 
-/// A signature the plan needs, and whether it has been given.
+/// A copy of the plan as it was issued: every export is logged, so an agreement can say which
+/// copy it approves and what that copy contained.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssuedCopy {
+    /// Stable identifier.
+    pub id: IssuedCopyId,
+    /// The plan's version when the copy was issued, e.g. "1.3".
+    pub version: String,
+    /// The date it was issued.
+    pub date: NaiveDate,
+    /// Which copy: full or redacted.
+    pub profile: CopyKind,
+    /// Who it was issued to, as named on the distribution list ("Kim Shaw, Lowmoor
+    /// Constabulary"); none for a copy not issued to a listed recipient.
+    pub recipient: Option<String>,
+    /// The copy's number among the full copies on the distribution list ("Copy 3 of 7"), when it
+    /// is a full copy issued to a listed recipient.
+    pub copy_number: Option<u32>,
+    /// How many full copies the distribution list had when the copy was issued (the 7 of "Copy 3
+    /// of 7").
+    pub copies: Option<u32>,
+    /// What the copy contained: the plan's fingerprint and each section's.
+    pub fingerprint: Fingerprint,
+}
+
+impl IssuedCopy {
+    /// How the copy is named in lists and pickers: "1.3 full copy, 2 April 2027, Kim Shaw (copy 1
+    /// of 4)".
+    pub fn describe(&self) -> String {
+        let mut text = format!(
+            "{} {}, {}",
+            self.version,
+            self.profile.label().to_lowercase(),
+            self.date.format("%-d %B %Y")
+        );
+        if let Some(r) = &self.recipient {
+            text.push_str(", ");
+            text.push_str(r);
+        }
+        if let (Some(n), Some(of)) = (self.copy_number, self.copies) {
+            text.push_str(&format!(" (copy {n} of {of})"));
+        }
+        text
+    }
+}
+
+/// An agreement to the plan: who gave it, for which issued copy, how and when. Called an
+/// agreement or a sign-off, never a signature: it is often given by email or in a meeting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// The issued copy it approves; none for an agreement not bound to content (one migrated from
+    /// a plan that kept only the date).
+    pub copy: Option<IssuedCopyId>,
+    /// The version agreed (the copy's); empty when not known.
+    pub version: String,
+    /// How it was given.
+    pub given: AgreementMethod,
+    /// The email, letter or minutes reference, e.g. "Email 14/03/2027 11:02".
+    pub reference: String,
+    /// The date it was given.
+    pub date: NaiveDate,
+    /// What was agreed: the approved copy's fingerprint and its sections', kept so that `check`,
+    /// the editor and the PDF can say what changed since. None when not bound to content.
+    pub fingerprint: Option<Fingerprint>,
+}
+
+/// An agreement the plan needs, from the RO, the police SPOC or the FEOA, and whether it has been
+/// given.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignOff {
-    /// Whose signature this is.
+    /// Whose agreement this is.
     pub role: SignOffRole,
-    /// The person signing, from the contact directory.
+    /// The person agreeing, from the contact directory.
     pub person: Option<PersonId>,
-    /// The date they signed, once they have.
-    pub signed_on: Option<NaiveDate>,
+    /// The agreement in force, once given.
+    #[serde(default)]
+    pub agreement: Option<Agreement>,
+    /// Earlier agreements by this role, replaced by a later one, oldest first.
+    #[serde(default)]
+    pub superseded: Vec<Agreement>,
 }
 
 /// Section 1 of the plan: what election, which authority, and the document's control data.
@@ -267,6 +361,9 @@ pub struct Overview {
     pub revisions: Vec<Revision>,
     /// Who receives the plan.
     pub distribution: Vec<DistributionEntry>,
-    /// Signatures from the RO, SPOC and FEOA.
+    /// Agreements from the RO, SPOC and FEOA.
     pub sign_offs: Vec<SignOff>,
+    /// Every copy exported from the plan, oldest first: a log, appended to and never changed.
+    #[serde(default)]
+    pub issued_copies: Vec<IssuedCopy>,
 }

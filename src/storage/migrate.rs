@@ -15,12 +15,17 @@
 //!   version 4 file's contests take the overview's election, nation and poll date, the first
 //!   officer the law names for that election there, and the plan's Returning Officer; a plan with
 //!   no contests gets one for its election.
-//! - version 6: (the plan the police agree) see the `v5` module for what changed. Local milestones
-//!   have ids (derived from the plan's id and their place) and, with plan reviews, an optional
-//!   calendar reminder.
-//!   Escalation levels gain a `source`, a `fallback`, `out_of_hours`, `polling_day` and
-//!   `count_night` routes and `also_inform`; custody gains `count_security` (police attendance,
-//!   venue search sign-off, passes, declaration); all default to empty, so a version 5 file reads.
+//! - version 6: (the plan the police agree) see the `v5` module for what changed.
+//!   - a sign-off's bare `signed_on` date becomes an `agreement` (the issued copy it approves, how
+//!     it was given, a reference, the date and the copy's fingerprint) with the `superseded`
+//!     agreements before it, and the overview logs `issued_copies`; a version 5 sign-off that was
+//!     given becomes an agreement not bound to content (no copy, no fingerprint).
+//!   - local milestones have ids (derived from the plan's id and their place) and, with plan
+//!     reviews, an optional calendar reminder.
+//!   - escalation levels gain a `source`, a `fallback`, `out_of_hours`, `polling_day` and
+//!     `count_night` routes and `also_inform`; custody gains `count_security` (police attendance,
+//!     venue search sign-off, passes, declaration); all default to empty, so a version 5 file
+//!     reads.
 
 use serde::Deserialize;
 
@@ -225,10 +230,11 @@ mod v2 {
 mod v4 {
     use chrono::NaiveDate;
 
+    use super::v5::SignOff;
     use super::*;
     use crate::model::{
         ContestId, ContestKind, DistributionEntry, ElectionType, Marking, Nation, PlanStatus,
-        Revision, SignOff,
+        Revision,
     };
 
     /// A contest in formats 1 to 4: no law of its own.
@@ -293,7 +299,7 @@ mod v4 {
 
     impl Overview {
         /// Version 5: every contest takes the overview's law, its first officer and the plan's RO.
-        fn into_v5(self) -> crate::model::Overview {
+        fn into_v5(self) -> super::v5::Overview {
             let contest_law = crate::law::law()
                 .ok()
                 .and_then(|law| law.contest(self.election_type));
@@ -332,7 +338,7 @@ mod v4 {
                 only.officer_person = self.returning_officer;
                 contests.push(only);
             }
-            crate::model::Overview {
+            super::v5::Overview {
                 title: self.title,
                 authority: self.authority,
                 police_force: self.police_force,
@@ -385,7 +391,10 @@ mod v5 {
     use chrono::{NaiveDate, NaiveTime};
 
     use super::*;
-    use crate::model::{LocalMilestoneId, PlanReview};
+    use crate::model::{
+        Agreement, AgreementMethod, Contest, DistributionEntry, ElectionType, LocalMilestoneId,
+        Marking, Nation, PlanReview, PlanStatus, Revision, SignOffRole,
+    };
 
     /// A local milestone in formats 1 to 5: no id, no reminder.
     #[derive(Deserialize)]
@@ -429,6 +438,84 @@ mod v5 {
         }
     }
 
+    /// A sign-off in formats 1 to 5: a person and a bare date.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct SignOff {
+        pub(super) role: SignOffRole,
+        pub(super) person: Option<PersonId>,
+        pub(super) signed_on: Option<NaiveDate>,
+    }
+
+    /// The overview in format 5: sign-offs with a bare date, no issued copies.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct Overview {
+        pub(super) title: String,
+        pub(super) authority: String,
+        pub(super) police_force: String,
+        pub(super) election_type: ElectionType,
+        pub(super) contests: Vec<Contest>,
+        pub(super) poll_date: NaiveDate,
+        #[serde(default)]
+        pub(super) nation: Nation,
+        #[serde(default)]
+        pub(super) disregarded_days: Vec<NaiveDate>,
+        #[serde(default)]
+        pub(super) timetable_rules: Option<String>,
+        pub(super) returning_officer: Option<PersonId>,
+        pub(super) deputies: Vec<PersonId>,
+        pub(super) version: String,
+        pub(super) status: PlanStatus,
+        pub(super) marking: Marking,
+        pub(super) revisions: Vec<Revision>,
+        pub(super) distribution: Vec<DistributionEntry>,
+        pub(super) sign_offs: Vec<SignOff>,
+    }
+
+    impl Overview {
+        /// Version 6: a given sign-off becomes an agreement not bound to content.
+        fn into_v6(self) -> crate::model::Overview {
+            let sign_offs = self
+                .sign_offs
+                .into_iter()
+                .map(|s| crate::model::SignOff {
+                    role: s.role,
+                    person: s.person,
+                    agreement: s.signed_on.map(|date| Agreement {
+                        copy: None,
+                        version: String::new(),
+                        given: AgreementMethod::NotRecorded,
+                        reference: String::new(),
+                        date,
+                        fingerprint: None,
+                    }),
+                    superseded: Vec::new(),
+                })
+                .collect();
+            crate::model::Overview {
+                title: self.title,
+                authority: self.authority,
+                police_force: self.police_force,
+                election_type: self.election_type,
+                contests: self.contests,
+                poll_date: self.poll_date,
+                nation: self.nation,
+                disregarded_days: self.disregarded_days,
+                timetable_rules: self.timetable_rules,
+                returning_officer: self.returning_officer,
+                deputies: self.deputies,
+                version: self.version,
+                status: self.status,
+                marking: self.marking,
+                revisions: self.revisions,
+                distribution: self.distribution,
+                sign_offs,
+                issued_copies: Vec::new(),
+            }
+        }
+    }
+
     /// A plan in format 5.
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields, rename = "Plan")]
@@ -436,7 +523,7 @@ mod v5 {
         #[allow(dead_code)]
         pub(super) format_version: u32,
         pub(super) id: PlanId,
-        pub(super) overview: crate::model::Overview,
+        pub(super) overview: Overview,
         pub(super) people: Vec<Person>,
         pub(super) responsibilities: Vec<Responsibility>,
         pub(super) communication: Vec<CommunicationLine>,
@@ -454,13 +541,13 @@ mod v5 {
     }
 
     impl Plan {
-        /// Version 6: the plan the police agree.
+        /// Version 6: the plan the police agree (sign-offs become agreements).
         pub(super) fn into_v6(self) -> crate::model::Plan {
             let key_dates = self.key_dates.into_v6(self.id);
             crate::model::Plan {
                 format_version: FORMAT_VERSION,
                 id: self.id,
-                overview: self.overview,
+                overview: self.overview.into_v6(),
                 people: self.people,
                 responsibilities: self.responsibilities,
                 communication: self.communication,

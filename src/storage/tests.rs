@@ -344,6 +344,36 @@ fn version_5_files_are_migrated_keeping_their_id_and_content() {
     // The migrated plan saves in the current format and loads again unchanged.
     let again = parse(&to_ron(&plan).unwrap(), Path::new("v6")).unwrap();
     assert_eq!(again, plan);
+    // Its fingerprint does not depend on the file's format version or formatting.
+    let print = crate::model::Fingerprint::of(&plan);
+    assert_eq!(crate::model::Fingerprint::of(&again), print);
+    let pretty = ron::ser::to_string(&plan).unwrap();
+    let compact = parse(&pretty, Path::new("compact")).unwrap();
+    assert_eq!(crate::model::Fingerprint::of(&compact), print);
+}
+
+#[test]
+fn a_version_5_sign_off_given_becomes_an_agreement_not_bound_to_content() {
+    let text = include_str!("../../tests/fixtures/v5.plan.ron").replacen(
+        "signed_on: None",
+        "signed_on: Some(\"2027-03-15\")",
+        1,
+    );
+    let plan = parse(&text, Path::new("v5.plan.ron")).unwrap();
+    let given: Vec<_> = plan
+        .overview
+        .sign_offs
+        .iter()
+        .filter_map(|s| s.agreement.as_ref().map(|a| (s.role, a)))
+        .collect();
+    assert_eq!(given.len(), 1, "only the sign-off that was given");
+    let (role, agreement) = given[0];
+    assert_eq!(role, crate::model::SignOffRole::ReturningOfficer);
+    assert_eq!(agreement.date.to_string(), "2027-03-15");
+    assert_eq!(agreement.copy, None);
+    assert_eq!(agreement.fingerprint, None);
+    assert_eq!(agreement.given, crate::model::AgreementMethod::NotRecorded);
+    assert!(plan.overview.issued_copies.is_empty());
 }
 
 #[test]

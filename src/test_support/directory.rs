@@ -114,7 +114,6 @@ fn overview(plan: &mut Plan, team: &Team) {
             SignOffRole::PoliceSpoc => team.spoc,
             SignOffRole::Feoa => team.feoa,
         });
-        s.signed_on = Some(day(3, 15));
     }
 }
 

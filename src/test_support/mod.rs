@@ -15,7 +15,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub use self::custody::count_night;
 use crate::custody::NewEvent;
 use crate::model::{
-    CustodyItem, CustodyItemId, CustodyStage, ElectionType, ItemKind, Person, Plan,
+    AgreementMethod, CopyKind, CustodyItem, CustodyItemId, CustodyStage, ElectionType, ItemKind,
+    Person, Plan, SignOffRole,
 };
 
 /// Polling day of the test plans: Thursday 6 May 2027.
@@ -96,5 +97,21 @@ pub fn valid_plan() -> Plan {
     let team = directory::fill(&mut plan);
     monitoring::fill(&mut plan, &team);
     operations::fill(&mut plan, &team);
+    agree(&mut plan);
     plan
+}
+
+/// Issues the plan's full copy to the first recipient on 15 March and records every role's
+/// agreement to it, given by email.
+pub fn agree(plan: &mut Plan) {
+    let copy = plan.issue_copy(CopyKind::Full, Some(0), day(3, 15)).id;
+    for role in SignOffRole::ALL {
+        plan.agree(
+            *role,
+            copy,
+            AgreementMethod::Email,
+            "Email of 15 March",
+            day(3, 15),
+        );
+    }
 }

@@ -4,9 +4,10 @@
 use chrono::{Datelike, Weekday};
 
 use super::{Context, EntityRef, Findings, Rule, named};
+use crate::model::issue::section_list;
 use crate::model::{
     Audience, CandidateDataSharing, LawfulBasis, Marking, NoticeCoverage, Plan, PlanStatus, Role,
-    SignOffRole,
+    Section, SignOffRole,
 };
 
 pub(super) fn check(plan: &Plan, _context: &Context, f: &mut Findings) {
@@ -16,6 +17,63 @@ pub(super) fn check(plan: &Plan, _context: &Context, f: &mut Findings) {
     communication(plan, f);
     stakeholders(plan, f);
     candidate_data(&plan.candidate_data, f);
+}
+
+/// Each agreement against the plan as it is now: what changed since (one finding for the roles
+/// that agreed the same content), or that it is not bound to content.
+fn agreements(plan: &Plan, f: &mut Findings) {
+    let draft = plan.overview.status == PlanStatus::Draft;
+    // (what was agreed, what changed since) -> the roles, in the plan's order.
+    let mut outdated: Vec<(String, Vec<Section>, Vec<SignOffRole>)> = Vec::new();
+    for s in &plan.overview.sign_offs {
+        let Some(a) = &s.agreement else { continue };
+        match a.changed_in(plan) {
+            None => f.push(
+                Rule::SignOffUnbound,
+                format!(
+                    "The {}'s agreement ({}) is not bound to content: it does not name the issued \
+                     copy it approves; record the agreement against an issued copy",
+                    s.role.label(),
+                    a.describe()
+                ),
+                Some(EntityRef::SignOff(s.role)),
+            ),
+            Some(changed) if !changed.is_empty() => {
+                let agreed = a.describe();
+                match outdated
+                    .iter_mut()
+                    .find(|(d, c, _)| *d == agreed && *c == changed)
+                {
+                    Some((_, _, roles)) => roles.push(s.role),
+                    None => outdated.push((agreed, changed, vec![s.role])),
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    for (agreed, changed, roles) in outdated {
+        let names: Vec<&str> = roles.iter().map(|r| r.label()).collect();
+        let message = format!(
+            "{} changed since {agreed} by the {}; issue a new copy and record the agreement to it",
+            section_list(&changed),
+            join_and(&names)
+        );
+        let entity = roles.first().map(|r| EntityRef::SignOff(*r));
+        if draft {
+            f.push_warning(Rule::SignOffOutdated, message, entity);
+        } else {
+            f.push(Rule::SignOffOutdated, message, entity);
+        }
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// Each contest under its own law: its officer, its nation, whether its law is known, and the
@@ -250,7 +308,7 @@ fn overview(plan: &Plan, f: &mut Findings) {
             .filter(|role| {
                 !o.sign_offs
                     .iter()
-                    .any(|s| s.role == *role && s.person.is_some() && s.signed_on.is_some())
+                    .any(|s| s.role == *role && s.person.is_some() && s.agreement.is_some())
             })
             .collect()
     };
@@ -282,6 +340,7 @@ fn overview(plan: &Plan, f: &mut Findings) {
         }
         PlanStatus::Draft => {}
     }
+    agreements(plan, f);
     if o.revisions.is_empty() {
         f.push(Rule::NoRevisions, "The revision history is empty", None);
     } else if !o

@@ -143,6 +143,18 @@ impl Findings {
         self.0.push(Finding::new(rule, message, entity));
     }
 
+    /// A finding of a rule that is an error once the plan is agreed, reported as a warning.
+    pub(crate) fn push_warning(
+        &mut self,
+        rule: Rule,
+        message: impl Into<String>,
+        entity: Option<EntityRef>,
+    ) {
+        let mut finding = Finding::new(rule, message, entity);
+        finding.severity = Severity::Warning;
+        self.0.push(finding);
+    }
+
     pub(crate) fn push_in(
         &mut self,
         section: Section,

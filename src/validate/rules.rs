@@ -126,6 +126,14 @@ rules! {
     /// A plan agreed with the police lacks the police signatures.
     AgreedNotSigned => "overview.agreed-not-signed", Warning, Overview,
         "A plan agreed with police records the SPOC's and FEOA's sign-off.";
+    /// The arrangements changed since an agreement was given (an error once the plan is agreed
+    /// or final; a warning for a draft).
+    SignOffOutdated => "signoff.outdated", Error, Overview,
+        "An agreement approves the plan's current arrangements: nothing changed since the copy \
+         agreed (a warning while the plan is a draft).";
+    /// An agreement is not bound to the content it approved.
+    SignOffUnbound => "signoff.unbound", Warning, Overview,
+        "An agreement names the issued copy it approves, so what was agreed is known.";
     /// No revision history.
     NoRevisions => "overview.no-revisions", Warning, Overview,
         "The revision history records how the plan reached this version.";

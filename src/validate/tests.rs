@@ -120,9 +120,15 @@ fn breach(rule: Rule, p: &mut Plan) {
         PollOnBankHoliday => p.overview.poll_date = NaiveDate::from_ymd_opt(2027, 5, 3).unwrap(),
         FinalNotSigned => {
             p.overview.status = PlanStatus::Final;
-            p.overview.sign_offs[0].signed_on = None;
+            p.overview.sign_offs[0].agreement = None;
         }
         AgreedNotSigned => p.overview.sign_offs.retain(|s| s.role != SignOffRole::Feoa),
+        SignOffOutdated => p.overview.title.push_str(" (revised)"),
+        SignOffUnbound => {
+            let a = p.overview.sign_offs[0].agreement.as_mut().unwrap();
+            a.copy = None;
+            a.fingerprint = None;
+        }
         NoRevisions => p.overview.revisions.clear(),
         VersionNotInHistory => p.overview.version = "2.0".into(),
         NoDistribution => p.overview.distribution.clear(),
@@ -602,7 +608,7 @@ fn codes_are_unique_and_well_formed() {
         assert!(seen.insert(code), "duplicate code {code}");
         let (section, name) = code.split_once('.').unwrap();
         assert!(
-            section == "plan" || Section::from_key(section).is_some(),
+            section == "plan" || section == "signoff" || Section::from_key(section).is_some(),
             "{code}"
         );
         assert!(
@@ -801,4 +807,72 @@ fn police_not_attending_the_count_is_a_valid_choice() {
     assert!(!codes(&p).contains(&Rule::CountPoliceUndecided));
     p.custody.count_security.police.decision = PoliceAttendanceDecision::Undecided;
     assert!(codes(&p).contains(&Rule::CountPoliceUndecided));
+}
+
+/// The `signoff.outdated` findings of `plan`, with their severity.
+fn outdated(plan: &Plan) -> Vec<(Severity, String)> {
+    validate(plan, &as_of())
+        .into_iter()
+        .filter(|f| f.code == Rule::SignOffOutdated)
+        .map(|f| (f.severity, f.message))
+        .collect()
+}
+
+#[test]
+fn a_material_change_after_agreement_names_exactly_the_changed_sections() {
+    let mut p = valid_plan();
+    assert!(outdated(&p).is_empty());
+    p.people[0].phones[0].number = "01632 960999".to_owned();
+    p.escalation[0]
+        .trigger
+        .push_str(" or a threat made in person");
+    let found = outdated(&p);
+    assert_eq!(
+        found.len(),
+        1,
+        "one for the roles that agreed the same copy: {found:#?}"
+    );
+    let (severity, message) = &found[0];
+    assert_eq!(*severity, Severity::Error);
+    assert!(
+        message.starts_with(
+            "People and roles, Safety concerns and escalation changed since version 1.1 agreed \
+             15 March 2027 by the Returning Officer, Police election SPOC and Force \
+             elected-official adviser (FEOA);"
+        ),
+        "{message}"
+    );
+    // Moving the plan back to draft is not a change of the arrangements; it only makes the
+    // finding a warning.
+    p.overview.status = PlanStatus::Draft;
+    assert!(outdated(&p).iter().all(|(s, _)| *s == Severity::Warning));
+}
+
+#[test]
+fn a_new_copy_agreed_clears_the_outdated_agreement_and_keeps_the_old_one_as_superseded() {
+    let mut p = valid_plan();
+    p.escalation[0]
+        .trigger
+        .push_str(" or a threat made in person");
+    assert!(!outdated(&p).is_empty());
+    crate::test_support::agree(&mut p);
+    assert!(outdated(&p).is_empty());
+    assert!(p.overview.sign_offs.iter().all(|s| s.superseded.len() == 1));
+}
+
+#[test]
+fn an_agreement_to_a_copy_not_in_the_log_is_a_dangling_reference() {
+    let mut p = valid_plan();
+    p.overview.issued_copies.clear();
+    let found = validate(&p, &as_of());
+    let dangling: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.code == Rule::DanglingReference)
+        .collect();
+    assert_eq!(dangling.len(), SignOffRole::ALL.len(), "{found:#?}");
+    assert!(
+        dangling[0]
+            .message
+            .contains("the copy it approves refers to a recorded copy")
+    );
 }

@@ -19,6 +19,8 @@ pub struct Running<'a> {
     pub right: &'a str,
     /// Bottom left: the authority.
     pub footer: &'a str,
+    /// Bottom right, before the page number: "Copy 3 of 7" on a numbered copy.
+    pub copy: Option<&'a str>,
 }
 
 /// Text cut to fit `width`, with an ellipsis when cut.
@@ -58,7 +60,10 @@ pub fn decorate(pages: &mut [Page], m: &Metrics, running: &Running<'_>) {
     );
     let marking_w = m.width(running.marking, Face::Bold, MARKING_SIZE);
     for (i, page) in pages.iter_mut().enumerate() {
-        let number = format!("Page {} of {total}", i + 1);
+        let mut number = format!("Page {} of {total}", i + 1);
+        if let Some(copy) = running.copy {
+            number = format!("{copy} · {number}");
+        }
         let number_w = m.width(&number, Face::Regular, RUNNING_SIZE);
         let text = |x: Mm, y: Mm, text: String, face: Face, size: f32, colour: Rgb| Item::Text {
             x,

@@ -13,7 +13,7 @@ use super::Profile;
 use super::document::{Document, Face, Item, OutlineEntry, Page};
 use super::flow::{CONTENT_W, Flow, MARGIN, PAGE_H, PAGE_W, Running, colour, decorate};
 use super::metrics::Metrics;
-use crate::model::{PersonId, Plan, Section};
+use crate::model::{Fingerprint, IssuedCopy, PersonId, Plan, Section};
 use crate::when::display_date;
 
 /// What every chapter needs: the plan, the profile and the document's date.
@@ -22,6 +22,12 @@ pub(crate) struct Ctx<'a> {
     pub profile: Profile,
     /// The date the document is dated (the latest revision; the poll date if there is none).
     pub date: NaiveDate,
+    /// "Copy 3 of 7" for a numbered full copy.
+    pub copy: Option<String>,
+    /// Who a numbered copy is issued to.
+    pub copy_to: Option<String>,
+    /// The plan's fingerprint as laid out.
+    pub fingerprint: Fingerprint,
 }
 
 /// What redacted copies print in place of withheld details.
@@ -78,10 +84,27 @@ pub fn chapter_title(section: Section) -> String {
 
 /// Lays the whole plan out.
 pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
+    layout_issued(plan, profile, None, m)
+}
+
+/// Lays the plan out as the copy `issued`: a numbered full copy says "Copy 3 of 7" on its cover
+/// and at the foot of every page.
+pub fn layout_issued(
+    plan: &Plan,
+    profile: Profile,
+    issued: Option<&IssuedCopy>,
+    m: &Metrics,
+) -> Document {
+    let copy = issued
+        .filter(|_| profile == Profile::Full)
+        .and_then(|c| Some(format!("Copy {} of {}", c.copy_number?, c.copies?)));
     let ctx = Ctx {
         plan,
         profile,
         date: document_date(plan),
+        copy_to: copy.as_ref().and(issued).and_then(|c| c.recipient.clone()),
+        copy,
+        fingerprint: Fingerprint::of(plan),
     };
     let mut flow = Flow::new(m);
     front::cover(&ctx, &mut flow);
@@ -132,6 +155,7 @@ pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
             title: &o.title,
             right: &right,
             footer: &footer,
+            copy: ctx.copy.as_deref(),
         },
     );
     super::flow::split_fallback(&mut pages, m);

@@ -7,10 +7,11 @@ use chrono::NaiveDate;
 
 use super::{Changed, ChangedAnswer, LOCK_WAIT, Next, PlannerApp, Prompt, differences};
 use crate::export::{self, Profile, calendar};
-use crate::model::Section;
+use crate::model::{CopyKind, Section};
 use crate::storage::{self, backups::Backup};
 use crate::ui::chooser::{Chooser, Purpose};
 use crate::ui::document::OpenPlan;
+use crate::ui::edits::Edits;
 use crate::ui::files;
 use crate::ui::screens::Screens;
 use crate::ui::start::{StartAction, StartScreen};
@@ -304,12 +305,35 @@ impl PlannerApp {
 
     fn write_pdf(&mut self, profile: Profile, path: &Path) {
         let Some(doc) = self.doc.as_ref() else { return };
+        let kind = match profile {
+            Profile::Full => CopyKind::Full,
+            Profile::Redacted => CopyKind::Redacted,
+        };
+        let copy = doc
+            .plan
+            .copy_for(kind, None, chrono::Local::now().date_naive());
         let result = files::check_export(path, doc.path.as_deref())
-            .and_then(|()| export::plan_pdf(&doc.plan, profile).map_err(|e| e.to_string()))
+            .and_then(|()| {
+                export::issued_pdf(&doc.plan, profile, Some(&copy)).map_err(|e| e.to_string())
+            })
             .and_then(|bytes| storage::write_atomically(path, &bytes).map_err(|e| e.to_string()));
         match result {
             Ok(()) => {
-                let text = format!("Exported the {} copy to {}", profile.key(), path.display());
+                let text = format!(
+                    "Exported the {} copy to {} (fingerprint {}); it is logged in Overview, \
+                     Document control, as an issued copy",
+                    profile.key(),
+                    path.display(),
+                    copy.fingerprint.short()
+                );
+                // The export is logged as an issued copy, through the undo history like any change.
+                let mut edits = Edits::default();
+                edits.push(Section::Overview, "issue a copy", move |p| {
+                    p.overview.issued_copies.push(copy)
+                });
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.apply(edits, 0.0);
+                }
                 self.tell_file(text, path);
             }
             Err(e) => {

@@ -4,9 +4,10 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::day;
+use crate::model::issue::section_list;
 use crate::model::{
-    Contest, ContestId, CopyKind, DistributionEntry, ElectionType, Nation, Plan, Revision, Section,
-    SignOff, SignOffRole,
+    Agreement, AgreementMethod, Contest, ContestId, CopyKind, DistributionEntry, ElectionType,
+    Fingerprint, IssuedCopyId, Nation, Plan, Revision, Section, SignOffRole,
 };
 use crate::ui::edits::Edits;
 use crate::ui::form::{EntityForm, Form, Whole};
@@ -47,6 +48,8 @@ impl Parts for Overview {
                         self.revisions(ui, view, edits);
                         ui.add_space(12.0);
                         distribution(ui, view, edits);
+                        ui.add_space(12.0);
+                        issued_copies(ui, view);
                         ui.add_space(12.0);
                         sign_offs(ui, view, edits);
                     });
@@ -428,41 +431,165 @@ fn distribution(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
     }
 }
 
-/// Who agrees the plan for the RO, the police SPOC and the FEOA, and when they agreed it.
+/// The log of copies issued (exported) from the plan: read-only, appended by every export.
+fn issued_copies(ui: &mut Ui, view: &View<'_>) {
+    let copies = &view.plan.overview.issued_copies;
+    ui.heading("Issued copies");
+    ui.weak(
+        "Every copy exported from the plan, with the fingerprint of what it contained. An \
+         agreement approves one of these copies.",
+    );
+    if copies.is_empty() {
+        ui.label("No copy has been issued yet: export the plan (File ▸ Export) to issue one.");
+        return;
+    }
+    egui::Grid::new("issued-copies")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for c in copies {
+                ui.label(c.describe());
+                ui.monospace(c.fingerprint.short());
+                ui.end_row();
+            }
+        });
+}
+
+/// Who agrees the plan for the RO, the police SPOC and the FEOA: the issued copy each approved,
+/// how and when, and what changed since.
 fn sign_offs(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
     let plan = view.plan;
-    ui.heading("Sign-off");
+    ui.heading("Agreements");
     ui.weak(
-        "Who agrees the plan for the RO, the police SPOC and the FEOA, and when they agreed it.",
+        "Who agrees the plan for the RO, the police SPOC and the FEOA: the issued copy each \
+         approved, how the agreement was given and when.",
     );
+    let now = Fingerprint::of(plan);
     Form::show(ui, edits, (S, Whole), "sign-offs", false, |form| {
         for role in SignOffRole::ALL {
             let role = *role;
             let current = plan.overview.sign_offs.iter().find(|s| s.role == role);
-            let by = format!("{} sign-off by", role.label());
+            let agreement = current.and_then(|s| s.agreement.as_ref());
+            let label = role.label();
             let person = current.and_then(|s| s.person);
-            form.person(&by, person, &plan.people, move |p, v| {
-                sign_off(p, role).person = v
+            form.person(
+                &format!("{label}: agreed by"),
+                person,
+                &plan.people,
+                move |p, v| p.sign_off_mut(role).person = v,
+            );
+            let copy = agreement.and_then(|a| a.copy);
+            let shown = copy
+                .and_then(|id| plan.issued_copy(id))
+                .map_or_else(|| "— (not bound to a copy)".to_owned(), |c| c.describe());
+            form.pick(
+                &format!("{label}: approves copy"),
+                (&copy, &shown),
+                || {
+                    let mut options = vec![(None, "— (not bound to a copy)".to_owned())];
+                    options.extend(
+                        plan.overview
+                            .issued_copies
+                            .iter()
+                            .rev()
+                            .map(|c| (Some(c.id), c.describe())),
+                    );
+                    options
+                },
+                move |p: &mut Plan, v| bind(p, role, v),
+            );
+            if let Some(a) = agreement {
+                form.choice(&format!("{label}: given by"), a.given, move |p, v| {
+                    if let Some(a) = &mut p.sign_off_mut(role).agreement {
+                        a.given = v;
+                    }
+                });
+                form.text(&format!("{label}: reference"), &a.reference, move |p, v| {
+                    if let Some(a) = &mut p.sign_off_mut(role).agreement {
+                        a.reference = v;
+                    }
+                });
+            }
+            let date = agreement.map(|a| a.date);
+            form.date(&format!("{label}: agreed on"), date, true, move |p, v| {
+                set_agreed_on(p, role, v)
             });
-            let on = format!("{} agreed on", role.label());
-            let date = current.and_then(|s| s.signed_on);
-            form.date(&on, date, true, move |p, v| sign_off(p, role).signed_on = v);
+            if let Some(a) = agreement {
+                let since = match &a.fingerprint {
+                    None => "Not bound to content: pick the issued copy it approves.".to_owned(),
+                    Some(agreed) => {
+                        let changed = now.changed_since(agreed);
+                        if changed.is_empty() {
+                            format!("Nothing: the plan is as in {}.", a.describe())
+                        } else {
+                            format!("{} changed since {}.", section_list(&changed), a.describe())
+                        }
+                    }
+                };
+                form.shown(&format!("{label}: changed since"), &since);
+            }
+            for old in current.map_or(&[][..], |s| s.superseded.as_slice()) {
+                let since = match &old.fingerprint {
+                    None => "not bound to content".to_owned(),
+                    Some(agreed) => {
+                        let changed = now.changed_since(agreed);
+                        if changed.is_empty() {
+                            "nothing changed since".to_owned()
+                        } else {
+                            format!("{} changed since", section_list(&changed))
+                        }
+                    }
+                };
+                let text = format!("{}; {since}", old.describe());
+                form.shown(&format!("{label}: superseded"), &text);
+            }
         }
     });
 }
 
-fn sign_off(p: &mut Plan, role: SignOffRole) -> &mut SignOff {
-    let o = &mut p.overview;
-    if let Some(i) = o.sign_offs.iter().position(|s| s.role == role) {
-        return &mut o.sign_offs[i];
+/// Binds `role`'s agreement to issued copy `copy` (the earlier agreement is kept as superseded),
+/// or unbinds it.
+fn bind(p: &mut Plan, role: SignOffRole, copy: Option<IssuedCopyId>) {
+    let current = p.sign_off_mut(role).agreement.clone();
+    match copy {
+        Some(copy) => {
+            let (given, reference, date) = match &current {
+                Some(a) => (a.given, a.reference.clone(), a.date),
+                None => match p.issued_copy(copy) {
+                    Some(c) => (AgreementMethod::Email, String::new(), c.date),
+                    None => return,
+                },
+            };
+            p.agree(role, copy, given, &reference, date);
+        }
+        None => {
+            if let Some(a) = &mut p.sign_off_mut(role).agreement {
+                a.copy = None;
+                a.version.clear();
+                a.fingerprint = None;
+            }
+        }
     }
-    o.sign_offs.push(SignOff {
-        role,
-        person: None,
-        signed_on: None,
-    });
-    let last = o.sign_offs.len() - 1;
-    &mut o.sign_offs[last]
+}
+
+/// Sets the date of `role`'s agreement; a date with no agreement yet records one not bound to a
+/// copy, and clearing the date removes the agreement.
+fn set_agreed_on(p: &mut Plan, role: SignOffRole, date: Option<NaiveDate>) {
+    let sign_off = p.sign_off_mut(role);
+    match (date, &mut sign_off.agreement) {
+        (None, agreement) => *agreement = None,
+        (Some(date), Some(a)) => a.date = date,
+        (Some(date), agreement @ None) => {
+            *agreement = Some(Agreement {
+                copy: None,
+                version: String::new(),
+                given: AgreementMethod::default(),
+                reference: String::new(),
+                date,
+                fingerprint: None,
+            })
+        }
+    }
 }
 
 #[cfg(test)]

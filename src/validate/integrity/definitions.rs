@@ -59,6 +59,15 @@ pub(super) fn definitions<'a>(plan: &'a Plan) -> Vec<Definition<'a>> {
             Name::Titled("contest", &c.name),
         );
     }
+    for c in &plan.overview.issued_copies {
+        add(
+            c.id.0,
+            "recorded copy",
+            Section::Overview,
+            None,
+            Name::Titled("issued copy of version", &c.version),
+        );
+    }
     for p in &plan.people {
         add(
             p.id.0,

@@ -69,7 +69,7 @@ pub(super) fn dangling_references(
             Section::Overview,
             Some(EntityRef::SignOff(s.role)),
             s.role.label(),
-            "the signatory",
+            "the person agreeing",
             s.person,
         );
     }
@@ -293,6 +293,18 @@ pub(super) fn dangling_references(
                 report(section, entity, owner, field, kind, id);
             }
         };
+    for s in &plan.overview.sign_offs {
+        for a in s.agreement.iter().chain(&s.superseded) {
+            other(
+                Section::Overview,
+                Some(EntityRef::SignOff(s.role)),
+                &format!("The {}'s agreement of {}", s.role.label(), a.date),
+                "the copy it approves",
+                "recorded copy",
+                a.copy.map(|c| c.0),
+            );
+        }
+    }
     for t in &plan.candidate_data.transfers {
         let name = format!("The transfer of {}", t.date);
         for c in &t.candidates {

@@ -2,6 +2,7 @@
 //! month first) and its append-only revision history.
 
 use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
 
 use crate::model::{Contest, Section};
 use crate::ui::test_harness::{App, date};
@@ -88,4 +89,44 @@ fn a_recorded_revision_is_kept_and_offers_no_remove() {
     );
     assert!(app.buttons("Move ").is_empty());
     assert_eq!(app.value_of("Changes"), "", "the draft is cleared");
+}
+
+#[test]
+fn document_control_shows_the_issued_copies_and_what_changed_since_each_agreement() {
+    use crate::model::{AgreementMethod, SignOffRole};
+    let spoc = |app: &App| {
+        app.plan()
+            .overview
+            .sign_offs
+            .iter()
+            .find(|s| s.role == SignOffRole::PoliceSpoc)
+            .cloned()
+            .unwrap()
+    };
+    let mut app = App::example();
+    app.click("Document control");
+    assert!(app.shows("Issued copies"));
+    let first = app.plan().overview.issued_copies[0].describe();
+    assert!(app.shows(&first), "the log lists {first}");
+    let count = |app: &App, text: &str| app.harness.query_all_by_label_contains(text).count();
+    let unchanged = "Nothing: the plan is as in version 1.3 agreed 30 April 2027.";
+    assert_eq!(count(&app, unchanged), 3, "one line per agreement");
+    // A material edit shows up against every agreement.
+    app.click("The election");
+    app.type_into("Title", "Northmere integrity plan");
+    app.click("Document control");
+    let changed = "Overview and document control changed since version 1.3 agreed 30 April 2027.";
+    assert_eq!(count(&app, changed), 3);
+    assert_eq!(count(&app, unchanged), 0);
+    // How the SPOC's agreement was given is recorded; binding it to another copy keeps the earlier
+    // agreement as superseded.
+    app.choose("Police election SPOC: given by", "Letter");
+    assert_eq!(spoc(&app).agreement.unwrap().given, AgreementMethod::Letter);
+    let before = spoc(&app).superseded.len();
+    app.choose("Police election SPOC: approves copy", &first);
+    let after = spoc(&app);
+    assert_eq!(after.agreement.unwrap().version, "1.1");
+    assert_eq!(after.superseded.len(), before + 1);
+    // No way to remove or edit an issued copy from the log.
+    assert!(app.buttons("Remove issued").is_empty());
 }
