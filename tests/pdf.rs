@@ -217,7 +217,7 @@ fn a_10000_character_paragraph_and_a_500_row_table_break_cleanly() {
             email: String::new(),
             address: String::new(),
             out_of_hours_cover: None,
-            personal_data: true,
+            handling: integrity_planner::model::Handling::FullCopyOnly,
         });
     }
     let words: String = (0..1_000).map(|i| format!("word{i:04} ")).collect();
@@ -227,6 +227,7 @@ fn a_10000_character_paragraph_and_a_500_row_table_break_cleanly() {
     plan.responsibilities.insert(
         0,
         Responsibility {
+            handling: integrity_planner::model::Handling::Both,
             id: ResponsibilityId::new(),
             task: "Long task".into(),
             lead: Some(lead),

@@ -16,13 +16,17 @@
 //!   officer the law names for that election there, and the plan's Returning Officer; a plan with
 //!   no contests gets one for its election.
 //! - version 6: (the plan the police agree) see the `v5` module for what changed.
+//!   - A person's `personal_data` flag became their `handling` mark (full copy only or both
+//!     copies), the one mechanism every entity uses; other entities gained `handling` with their
+//!     type's default, the hotspot kinds a `Refuge`, and the overview the redacted copy's
+//!     `redacted_marking` and `count_withheld`.
 
 use serde::Deserialize;
 
 use crate::model::{
     Allegations, CandidateDataSharing, CommunicationLine, CustodyEvent, CustodyItem,
-    ElectoralEvent, EscalationLevel, FORMAT_VERSION, FraudIndicator, Hotspot, KeyDates, Person,
-    PersonId, Phone, PhoneKind, Plan, PlanId, Responsibility, Risk, Role, StageArrangement,
+    ElectoralEvent, EscalationLevel, FORMAT_VERSION, FraudIndicator, Hotspot, KeyDates, PersonId,
+    Phone, PhoneKind, Plan, PlanId, Responsibility, Risk, Role, StageArrangement,
     StakeholderMessage, Venues,
 };
 
@@ -92,7 +96,7 @@ mod v1 {
     }
 
     impl Person {
-        fn into_v2(self) -> super::Person {
+        fn into_v2(self) -> super::v5::Person {
             let phones = [
                 (PhoneKind::Office, self.phone),
                 (PhoneKind::Mobile, self.mobile),
@@ -101,7 +105,7 @@ mod v1 {
             .filter(|(_, number)| !number.trim().is_empty())
             .map(|(kind, number)| Phone { kind, number })
             .collect();
-            super::Person {
+            super::v5::Person {
                 id: self.id,
                 name: self.name,
                 role: self.role,
@@ -163,7 +167,7 @@ mod v2 {
         #[allow(dead_code)]
         pub(super) format_version: u32,
         pub(super) overview: Overview,
-        pub(super) people: Vec<Person>,
+        pub(super) people: Vec<super::v5::Person>,
         pub(super) responsibilities: Vec<Responsibility>,
         pub(super) communication: Vec<CommunicationLine>,
         pub(super) stakeholder_messages: Vec<StakeholderMessage>,
@@ -268,7 +272,7 @@ mod v4 {
         pub(super) format_version: u32,
         pub(super) id: PlanId,
         pub(super) overview: Overview,
-        pub(super) people: Vec<Person>,
+        pub(super) people: Vec<super::v5::Person>,
         pub(super) responsibilities: Vec<Responsibility>,
         pub(super) communication: Vec<CommunicationLine>,
         pub(super) stakeholder_messages: Vec<StakeholderMessage>,
@@ -340,6 +344,8 @@ mod v4 {
                 version: self.version,
                 status: self.status,
                 marking: self.marking,
+                redacted_marking: crate::model::Marking::Official,
+                count_withheld: true,
                 revisions: self.revisions,
                 distribution: self.distribution,
                 sign_offs: self.sign_offs,
@@ -376,6 +382,45 @@ mod v4 {
 /// Format 5, frozen: what version 6 changed is listed on `into_v6`.
 mod v5 {
     use super::*;
+    use crate::model::Handling;
+
+    /// A person in formats 2 to 5: a `personal_data` flag where version 6 has a handling mark.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields, rename = "Person")]
+    pub(super) struct Person {
+        pub(super) id: PersonId,
+        pub(super) name: String,
+        pub(super) role: Role,
+        pub(super) job_title: String,
+        pub(super) organisation: String,
+        pub(super) phones: Vec<Phone>,
+        pub(super) email: String,
+        pub(super) address: String,
+        pub(super) out_of_hours_cover: Option<PersonId>,
+        pub(super) personal_data: bool,
+    }
+
+    impl Person {
+        /// Version 6: `personal_data` is the handling mark full copy only; without it, both.
+        pub(super) fn into_v6(self) -> crate::model::Person {
+            crate::model::Person {
+                id: self.id,
+                name: self.name,
+                role: self.role,
+                job_title: self.job_title,
+                organisation: self.organisation,
+                phones: self.phones,
+                email: self.email,
+                address: self.address,
+                out_of_hours_cover: self.out_of_hours_cover,
+                handling: if self.personal_data {
+                    Handling::FullCopyOnly
+                } else {
+                    Handling::Both
+                },
+            }
+        }
+    }
 
     /// A plan in format 5.
     #[derive(Deserialize)]
@@ -385,7 +430,7 @@ mod v5 {
         pub(super) format_version: u32,
         pub(super) id: PlanId,
         pub(super) overview: crate::model::Overview,
-        pub(super) people: Vec<Person>,
+        pub(super) people: Vec<super::v5::Person>,
         pub(super) responsibilities: Vec<Responsibility>,
         pub(super) communication: Vec<CommunicationLine>,
         pub(super) stakeholder_messages: Vec<StakeholderMessage>,
@@ -408,7 +453,7 @@ mod v5 {
                 format_version: FORMAT_VERSION,
                 id: self.id,
                 overview: self.overview,
-                people: self.people,
+                people: self.people.into_iter().map(Person::into_v6).collect(),
                 responsibilities: self.responsibilities,
                 communication: self.communication,
                 stakeholder_messages: self.stakeholder_messages,

@@ -26,7 +26,7 @@ fn sample() -> Plan {
         email: "sian@example.org".to_owned(),
         address: "Line one\nLine two".to_owned(),
         out_of_hours_cover: None,
-        personal_data: true,
+        handling: crate::model::Handling::FullCopyOnly,
     });
     plan
 }

@@ -12,19 +12,23 @@ use super::Profile;
 use super::document::{Document, Face, Item, OutlineEntry, Page};
 use super::flow::{CONTENT_W, Flow, MARGIN, PAGE_H, PAGE_W, Running, colour, decorate};
 use super::metrics::Metrics;
-use crate::model::{PersonId, Plan, Section};
+use crate::model::{PersonId, Plan, Section, Withheld, redact};
 use crate::when::display_date;
 
-/// What every chapter needs: the plan, the profile and the document's date.
+/// What every chapter needs: the plan as this copy shows it, the profile, what it withholds and
+/// the document's date.
 pub(crate) struct Ctx<'a> {
+    /// The plan after [`redact`]: the chapters print what it holds, nothing else.
     pub plan: &'a Plan,
     pub profile: Profile,
+    /// What each section withholds (nothing in the full copy).
+    pub withheld: &'a Withheld,
     /// The date the document is dated (the latest revision; the poll date if there is none).
     pub date: NaiveDate,
 }
 
 /// What redacted copies print in place of withheld details.
-pub const WITHHELD: &str = "[withheld — redacted copy]";
+pub use crate::model::redact::WITHHELD;
 
 impl Ctx<'_> {
     pub fn redacted(&self) -> bool {
@@ -49,15 +53,6 @@ impl Ctx<'_> {
             .collect::<Vec<_>>()
             .join(", ")
     }
-
-    /// A contact detail, withheld in redacted copies.
-    pub fn contact(&self, text: &str) -> String {
-        if self.redacted() && !text.trim().is_empty() {
-            WITHHELD.to_owned()
-        } else {
-            text.to_owned()
-        }
-    }
 }
 
 /// The date a plan's document carries: its latest revision, else polling day.
@@ -75,11 +70,21 @@ pub fn chapter_title(section: Section) -> String {
     format!("{}. {}", section.number(), section.label())
 }
 
-/// Lays the whole plan out.
+/// Lays the whole plan out: the copy for `profile` of it, as [`redact`] gives it. Everything
+/// printed, checks of Annex A, contents, bookmarks and metadata included, comes from that copy.
 pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
+    // Annex A: the checks run on the whole plan, and the copy keeps what it may show of them.
+    let findings = crate::validate::validate_copy(
+        plan,
+        profile,
+        &crate::validate::Context::on(document_date(plan)),
+    );
+    let redacted = redact(plan, profile);
+    let plan = &redacted.plan;
     let ctx = Ctx {
         plan,
         profile,
+        withheld: &redacted.withheld,
         date: document_date(plan),
     };
     let mut flow = Flow::new(m);
@@ -90,6 +95,9 @@ pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
     flow.bookmark("Contents");
     for section in Section::ALL {
         flow.chapter(&chapter_title(*section));
+        if let Some(note) = ctx.withheld.note(*section) {
+            flow.paragraph(&note);
+        }
         match section {
             Section::Overview => organisation::overview(&ctx, &mut flow),
             Section::People => organisation::people(&ctx, &mut flow),
@@ -109,7 +117,7 @@ pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
         }
     }
     flow.chapter("Annex A. Readiness at the date of this document");
-    operations::readiness(&ctx, &mut flow);
+    operations::readiness(&ctx, &findings, &mut flow);
     let (mut pages, outline) = flow.finish();
     contents(&mut pages[contents_page], &outline, m);
     let o = &plan.overview;

@@ -415,9 +415,6 @@ pub(super) fn hotspots(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         flow.not_provided();
         return;
     }
-    if ctx.redacted() {
-        flow.paragraph("Addresses and on-site contacts are withheld from this redacted copy.");
-    }
     let mut t = Table::new(&[
         ("Place", 2.6),
         ("Address", 2.6),
@@ -427,9 +424,9 @@ pub(super) fn hotspots(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ("Briefed", 2.4),
     ]);
     for h in &plan.hotspots {
-        // The site contact above the date, except in a redacted copy, which shows only the date.
+        // The site contact above the date.
         let briefed = match (h.briefed_on, h.site_contact.trim()) {
-            (Some(d), c) if !c.is_empty() && !ctx.redacted() => {
+            (Some(d), c) if !c.is_empty() => {
                 format!("{c}\n{}", display_date(d))
             }
             (Some(d), _) => display_date(d),
@@ -437,7 +434,7 @@ pub(super) fn hotspots(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         };
         t.row(vec![
             Cell::bold(format!("{}\n{}", h.name, h.kind.label())),
-            Cell::new(ctx.contact(&h.address)),
+            Cell::new(h.address.clone()),
             Cell::new(h.electors.to_string()),
             Cell::new(h.concern.clone()),
             Cell::new(h.mitigation.clone()),

@@ -8,7 +8,7 @@ use crate::custody::{self, checks};
 use crate::export::flow::{Cell, Flow, Table, colour};
 use crate::model::{CustodyStage, ItemKind, MeasureStatus, VenueKind};
 use crate::timetable::{TimelineKind, timeline};
-use crate::validate::{Context, Severity, validate};
+use crate::validate::{CopyFindings, Severity};
 use crate::when::{display_date, display_date_time, display_short_date};
 
 pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
@@ -195,6 +195,16 @@ pub(super) fn venues(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 Cell::bold("Never assessed").coloured(colour::GAP),
                 Cell::new("—"),
                 Cell::new(""),
+            ),
+            // The assessment is withheld from this copy: when and by whom only.
+            Some(a) if a.checks.is_empty() && a.summary == super::WITHHELD => (
+                Cell::new(format!(
+                    "{}\n{}",
+                    display_date(a.assessed_on),
+                    ctx.name(a.assessed_by)
+                )),
+                Cell::new("—"),
+                Cell::new(super::WITHHELD),
             ),
             Some(a) => {
                 let applicable = a
@@ -456,8 +466,8 @@ fn contest_timetables(plan: &crate::model::Plan, flow: &mut Flow<'_>) {
 }
 
 /// Every validation finding at the document's date, so a reviewer sees what is outstanding.
-pub(super) fn readiness(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
-    let findings = validate(ctx.plan, &Context::on(ctx.date));
+pub(super) fn readiness(ctx: &Ctx<'_>, copy: &CopyFindings, flow: &mut Flow<'_>) {
+    let findings = &copy.shown;
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -474,11 +484,16 @@ pub(super) fn readiness(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             "s"
         },
     ));
+    if copy.withheld > 0 {
+        flow.paragraph(
+            "Some findings concern entries withheld from this copy; the full copy lists them.",
+        );
+    }
     if findings.is_empty() {
         return;
     }
     let mut t = Table::new(&[("Section", 2.6), ("", 1.2), ("Finding", 8.0)]);
-    for f in &findings {
+    for f in findings {
         let severity = match f.severity {
             Severity::Error => {
                 Cell::bold("Error").filled(level_fill(crate::model::RiskLevel::VeryHigh))

@@ -126,7 +126,7 @@ fn person(name: &str) -> Person {
         email: String::new(),
         address: String::new(),
         out_of_hours_cover: None,
-        personal_data: true,
+        handling: crate::model::Handling::FullCopyOnly,
     }
 }
 
@@ -175,6 +175,7 @@ fn a_500_row_table_and_a_10000_character_paragraph_break_cleanly() {
     assert_eq!(long.chars().count(), 10_000);
     let lead = plan.people[0].id;
     plan.responsibilities.push(Responsibility {
+        handling: crate::model::Handling::Both,
         id: ResponsibilityId::new(),
         task: "A task with very long notes".to_owned(),
         lead: Some(lead),

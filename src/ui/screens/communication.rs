@@ -36,6 +36,7 @@ impl Declare for Lines {
             cadence,
         };
         CommunicationLine {
+            handling: crate::model::Handling::Both,
             id: CommunicationLineId::new(),
             from: None,
             to: None,

@@ -38,6 +38,7 @@ impl Declare for Events {
 
     fn create(&mut self, view: &View<'_>) -> Self::E {
         ElectoralEvent {
+            handling: crate::model::Handling::Both,
             id: ElectoralEventId::new(),
             kind: EventKind::PostalVoteOpening,
             name: String::new(),

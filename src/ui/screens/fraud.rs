@@ -80,6 +80,7 @@ impl Declare for Indicators {
 
     fn create(&mut self, _view: &View<'_>) -> Self::E {
         FraudIndicator {
+            handling: crate::model::Handling::Both,
             id: IndicatorId::new(),
             kind: IndicatorKind::Local,
             name: String::new(),

@@ -63,9 +63,9 @@ impl Declare for People {
         form.person("Out-of-hours cover", cover, &others, |x, v| {
             x.out_of_hours_cover = v;
         });
-        let hint = "Withhold contact details from redacted copies";
-        form.check("Personal data", hint, person.personal_data, |x, v| {
-            x.personal_data = v;
+        // Their name and role are in both copies; the mark decides their contact details.
+        form.choice("Contact details shown in", person.handling, |x, v| {
+            x.handling = v;
         });
     }
 }

@@ -96,6 +96,7 @@ impl Declare for Register {
         self.cell = None;
         let three = Rating::new(3).unwrap_or(Rating::MIN);
         Risk {
+            handling: crate::model::Handling::Both,
             id: RiskId::new(),
             title: String::new(),
             description: String::new(),

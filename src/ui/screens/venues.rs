@@ -188,6 +188,7 @@ fn start_assessment(ui: &mut Ui, view: &View<'_>, edits: &mut Edits, v: &Venue) 
             .collect();
         with(p, vid, |v| {
             v.assessment = Some(SecurityAssessment {
+                handling: crate::model::Handling::FullCopyOnly,
                 assessed_on: today,
                 assessed_by: None,
                 checks,
@@ -222,6 +223,7 @@ fn venue_risks(ui: &mut Ui, view: &View<'_>, edits: &mut Edits, v: &Venue) {
         let name = v.name.clone();
         edits.push(Section::Risks, "add venue risk", move |p| {
             p.risks.push(Risk {
+                handling: crate::model::Handling::Both,
                 id: RiskId::new(),
                 title: format!("Risk at {name}"),
                 description: String::new(),
