@@ -339,6 +339,28 @@ fn version_5_files_are_migrated_keeping_their_id_and_content() {
 }
 
 #[test]
+fn version_5_personal_data_becomes_the_handling_mark() {
+    // The fixture's people are all marked not personal data; mark the first one as personal data.
+    let text = include_str!("../../tests/fixtures/v5.plan.ron").replacen(
+        "personal_data: false",
+        "personal_data: true",
+        1,
+    );
+    let plan = parse(&text, Path::new("v5.plan.ron")).unwrap();
+    assert_eq!(
+        plan.people[0].handling,
+        crate::model::Handling::FullCopyOnly
+    );
+    assert!(
+        plan.people[1..]
+            .iter()
+            .all(|p| p.handling == crate::model::Handling::Both)
+    );
+    let saved = to_ron(&plan).unwrap();
+    assert!(!saved.contains("personal_data") && saved.contains("handling: FullCopyOnly"));
+}
+
+#[test]
 fn version_2_files_get_a_plan_id_and_their_first_save_anchors_every_log() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v2.plan.ron");

@@ -24,16 +24,21 @@ pub(super) fn check(plan: &Plan, f: &mut Findings) {
     // What the redacted copy still shows: anything found there is printed for wider circulation.
     let shown = redact(plan, Profile::Redacted).plan;
     for place in places(&shown) {
+        // One finding per withheld thing quoted (an address, not also its first line).
+        let mut said: Vec<&str> = Vec::new();
         for t in texts
             .iter()
             .filter(|t| place.text.contains(&escaped(&t.text)))
         {
-            f.push_in(
-                place.section,
-                Rule::RedactionLeak,
-                message(&place, t),
-                place.entity,
-            );
+            if !said.contains(&t.what.as_str()) {
+                said.push(&t.what);
+                f.push_in(
+                    place.section,
+                    Rule::RedactionLeak,
+                    message(&place, t),
+                    place.entity,
+                );
+            }
         }
     }
 }
