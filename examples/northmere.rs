@@ -152,10 +152,15 @@ fn fill(
         })
         .collect();
     p.email = email.to_owned();
-    p.handling = if phones.iter().any(|(k, _)| *k != PhoneKind::Office) {
-        Handling::FullCopyOnly
-    } else {
+    // Council officers reached only at their desks are in both copies (their office numbers and
+    // work emails are what the public and partners use); mobiles, out-of-hours numbers and the
+    // police's and contractors' details are for the full copy only.
+    let council_desk_only = phones.iter().all(|(k, _)| *k == PhoneKind::Office)
+        && p.organisation.contains("Borough Council");
+    p.handling = if council_desk_only {
         Handling::Both
+    } else {
+        Handling::FullCopyOnly
     };
     Ok(p.id)
 }

@@ -102,6 +102,7 @@ pub fn layout(plan: &Plan, m: &Metrics) -> Document {
             title: &title,
             right: &right,
             footer: &o.title,
+            handling: "",
         },
     );
     super::flow::split_fallback(&mut pages, m);

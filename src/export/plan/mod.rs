@@ -55,6 +55,37 @@ impl Ctx<'_> {
     }
 }
 
+/// Who may see a copy and how to handle it, on the cover and at the foot of every page.
+///
+/// The markings follow the Government Security Classifications Policy (Cabinet Office, June 2023,
+/// updated 5 August 2024): OFFICIAL is the classification tier; OFFICIAL-SENSITIVE is OFFICIAL
+/// with a handling marking that enforces need to know. So the full copy is OFFICIAL-SENSITIVE by
+/// default and the redacted copy, with that detail withheld, OFFICIAL unless the officer marks it
+/// otherwise (`Overview::marking` and `Overview::redacted_marking`).
+pub fn handling_line(profile: Profile) -> &'static str {
+    match profile {
+        Profile::Full => {
+            "Handling: for the recipients on the distribution list only. Do not forward, copy or \
+             share it beyond the list; keep it secure and destroy it securely when superseded."
+        }
+        Profile::Redacted => {
+            "Handling: for the recipients on the distribution list. Do not forward it beyond the \
+             list without the Returning Officer's agreement."
+        }
+    }
+}
+
+/// The handling line as the foot of every page gives it (one line).
+pub fn handling_short(profile: Profile) -> &'static str {
+    match profile {
+        Profile::Full => "Full copy · distribution list only · do not forward, copy or share",
+        Profile::Redacted => {
+            "Redacted copy · distribution list · not to be forwarded beyond it without the RO's \
+             agreement"
+        }
+    }
+}
+
 /// The date a plan's document carries: its latest revision, else polling day.
 pub fn document_date(plan: &Plan) -> NaiveDate {
     plan.overview
@@ -95,7 +126,10 @@ pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
     flow.bookmark("Contents");
     for section in Section::ALL {
         flow.chapter(&chapter_title(*section));
-        if let Some(note) = ctx.withheld.note(*section) {
+        // What the section withholds (candidate data says it in its own words).
+        if let Some(note) = ctx.withheld.note(*section)
+            && *section != Section::CandidateData
+        {
             flow.paragraph(&note);
         }
         match section {
@@ -138,6 +172,7 @@ pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
             title: &o.title,
             right: &right,
             footer: &footer,
+            handling: handling_short(profile),
         },
     );
     super::flow::split_fallback(&mut pages, m);
