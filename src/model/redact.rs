@@ -248,7 +248,7 @@ fn withhold_venues(plan: &mut Plan, w: &mut Withheld) {
             && a.handling.withheld()
         {
             a.checks.clear();
-            mask(&mut a.summary);
+            a.summary = WITHHELD.to_owned();
             w.tally(Section::Venues).masked += 1;
         }
     }

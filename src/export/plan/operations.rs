@@ -6,7 +6,7 @@ use super::Ctx;
 use super::monitoring::level_fill;
 use crate::custody::{self, checks};
 use crate::export::flow::{Cell, Flow, Table, colour};
-use crate::model::{CustodyStage, ItemKind, MeasureStatus, VenueKind};
+use crate::model::{CustodyStage, ItemKind, MeasureStatus, Section, VenueKind};
 use crate::timetable::{TimelineKind, timeline};
 use crate::validate::{CopyFindings, Severity};
 use crate::when::{display_date, display_date_time, display_short_date};
@@ -301,7 +301,11 @@ pub(super) fn allegations(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     }
     flow.heading("Referral log");
     if a.referrals.is_empty() {
-        flow.paragraph("No allegations have been referred.");
+        flow.paragraph(if ctx.withheld.of(Section::Allegations).removed > 0 {
+            "The referral log is withheld from this copy."
+        } else {
+            "No allegations have been referred."
+        });
         return;
     }
     let mut t = Table::new(&[

@@ -94,6 +94,7 @@ impl Declare for Referrals {
             );
         }
         self.evidence_entry(form);
+        form.choice("Shown in", r.handling, |x, v| x.handling = v);
     }
 }
 

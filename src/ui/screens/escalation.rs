@@ -62,6 +62,7 @@ impl Declare for Ladder {
             x.respond_within_minutes = v.map(|m| m.clamp(0.0, 100_000.0).round() as u32);
         });
         form.multiline("What happens next", &l.actions, |x, v| x.actions = v);
+        form.choice("Shown in", l.handling, |x, v| x.handling = v);
     }
 }
 

@@ -79,6 +79,7 @@ impl Declare for Events {
                 "Candidates and agents must have 48 hours' notice of each opening session.",
             );
         }
+        form.choice("Shown in", e.handling, |x, v| x.handling = v);
     }
 }
 

@@ -138,6 +138,7 @@ impl Declare for Register {
         form.reference::<Venue>("Venue", venue, plan, |x, v| x.venue = v.map(VenueId));
         mitigations(form, r, plan);
         reviews(form, r, view);
+        form.choice("Shown in", r.handling, |x, v| x.handling = v);
     }
 }
 

@@ -129,6 +129,7 @@ impl Declare for Venues {
         form.person("Venue contact", v.contact, &view.plan.people, |x, v| {
             x.contact = v
         });
+        form.choice("Shown in", v.handling, |x, v| x.handling = v);
     }
 
     fn below(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits, v: &Self::E) {
@@ -302,6 +303,7 @@ fn assessment(ui: &mut Ui, edits: &mut Edits, plan: &Plan, v: &Venue, a: &Securi
             a.assessed_by = x
         });
         part.multiline("Findings", &a.summary, |a, x| a.summary = x);
+        part.choice("Assessment shown in", a.handling, |a, x| a.handling = x);
         let applicable = plan
             .venues
             .checklist
