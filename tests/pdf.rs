@@ -294,6 +294,10 @@ fn the_redacted_copy_holds_no_personal_contact_details() {
     let pdf = plan_pdf(&plan, Profile::Redacted);
     pdf.check();
     let text = pdf.text();
+    assert!(
+        full.contains("07700"),
+        "the full copy has the mobile numbers"
+    );
     assert!(pdf.page_text(1).contains("Redacted copy"));
     // People marked full copy only: no number or email; the others' work details are shown.
     let (withheld, shown): (Vec<&Person>, Vec<&Person>) =

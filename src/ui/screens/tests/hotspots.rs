@@ -19,7 +19,6 @@ fn a_new_hotspot_is_for_the_full_copy_only_until_shown_in_both() {
     use crate::model::Handling;
     let (mut app, _) = App::adding::<Hotspot>(None);
     assert_eq!(app.last::<Hotspot>().handling, Handling::FullCopyOnly);
-    assert_eq!(app.value_of("Shown in"), "Full copy only");
     app.choose("Shown in", "Both copies");
     assert_eq!(app.last::<Hotspot>().handling, Handling::Both);
 }
