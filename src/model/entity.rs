@@ -500,7 +500,7 @@ mod tests {
         )
         .expect("a hotspot without a handling mark reads");
         assert_eq!(h.handling, Handling::FullCopyOnly);
-        let mut r = h.clone();
+        let mut r = h;
         r.handling = Handling::Both;
         let text = ron::to_string(&r).expect("writes");
         let back: Hotspot = ron::from_str(&text).expect("reads back");

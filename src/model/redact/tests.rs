@@ -94,7 +94,7 @@ fn referrals_are_withheld_and_only_some_are_said_to_be() {
             outcome_note: String::new(),
         });
     shown.handling = Handling::FullCopyOnly;
-    plan.allegations.referrals = vec![shown.clone(), shown.clone()];
+    plan.allegations.referrals = vec![shown.clone(), shown];
     plan.allegations.referrals[1].id = crate::model::ReferralId::new();
     let r = redacted(&plan);
     assert!(r.plan.allegations.referrals.is_empty());
@@ -152,10 +152,9 @@ fn a_venue_s_assessment_is_withheld_by_default_and_a_withheld_venue_becomes_a_pl
     assert!(v[1].polling_district.is_empty() && v[1].assessment.is_none());
     assert_eq!(r.withheld.of(Section::Venues).masked, 2);
     // An assessment marked for both copies is shown.
-    plan.venues.venues[0]
-        .assessment
-        .as_mut()
-        .map(|a| a.handling = Handling::Both);
+    if let Some(a) = plan.venues.venues[0].assessment.as_mut() {
+        a.handling = Handling::Both;
+    }
     assert_eq!(
         redacted(&plan).plan.venues.venues[0].assessment,
         plan.venues.venues[0].assessment
