@@ -14,7 +14,8 @@ pub struct People;
 impl Declare for People {
     type E = Person;
     const INTRO: &'static str = "Everyone the plan names: the RO's team, the police SPOC and FEOA, \
-        venue managers and partners. Contact details are for the full copy only unless marked for both copies.";
+        venue managers and partners. Contact details are for the full copy only unless marked for \
+        both copies.";
     const COLUMNS: Columns = columns![
         "Name" 180, "Role" 170, "Organisation" 170, "Phone" 120, "Email" 200,
     ];
