@@ -900,7 +900,7 @@ fn add_officer(plan: &mut Plan, job: &str, organisation: &str) -> PersonId {
             email: String::new(),
             address: String::new(),
             out_of_hours_cover: None,
-            personal_data: false,
+            handling: integrity_planner::model::Handling::Both,
         },
     );
     id
@@ -946,6 +946,7 @@ fn add_task(
     plan.responsibilities.insert(
         0,
         Responsibility {
+            handling: integrity_planner::model::Handling::Both,
             id: ResponsibilityId::new(),
             task: task.to_owned(),
             lead: Some(lead),
@@ -1070,7 +1071,7 @@ fn statutory_indicators(plan: &mut Plan) -> Result<()> {
     let relatives = IndicatorKind::NonRelativeProxiesHeldByOnePerson;
     if applies(relatives) && !plan.indicators.iter().any(|i| i.kind == relatives) {
         let owner = person(plan, Role::ElectoralServicesOfficer)?;
-        plan.indicators.push(FraudIndicator {
+        plan.indicators.push(FraudIndicator { handling: integrity_planner::model::Handling::Both,
             id: IndicatorId::new(),
             kind: relatives,
             name: "Non-relatives one person votes as proxy for".to_owned(),

@@ -154,7 +154,16 @@ fn fill(
         })
         .collect();
     p.email = email.to_owned();
-    p.personal_data = phones.iter().any(|(k, _)| *k != PhoneKind::Office);
+    // Council officers reached only at their desks are in both copies (their office numbers and
+    // work emails are what the public and partners use); mobiles, out-of-hours numbers and the
+    // police's and contractors' details are for the full copy only.
+    let council_desk_only = phones.iter().all(|(k, _)| *k == PhoneKind::Office)
+        && p.organisation.contains("Borough Council");
+    p.handling = if council_desk_only {
+        Handling::Both
+    } else {
+        Handling::FullCopyOnly
+    };
     Ok(p.id)
 }
 
@@ -181,7 +190,7 @@ fn add_person(
         email: email.to_owned(),
         address: String::new(),
         out_of_hours_cover: None,
-        personal_data: true,
+        handling: Handling::FullCopyOnly,
     });
     id
 }
@@ -645,6 +654,7 @@ fn venues(plan: &mut Plan) {
             })
             .collect();
         SecurityAssessment {
+            handling: Handling::FullCopyOnly,
             assessed_on: on,
             assessed_by: by,
             checks,
@@ -671,6 +681,7 @@ fn venues(plan: &mut Plan) {
                 _ => "No concerns beyond the standard measures.".to_owned(),
             };
             plan.venues.venues.push(Venue {
+                handling: Handling::Both,
                 id: VenueId::new(),
                 name: name.to_owned(),
                 kind: VenueKind::PollingStation,
@@ -687,6 +698,7 @@ fn venues(plan: &mut Plan) {
         }
     }
     let mut count = Venue {
+        handling: Handling::Both,
         id: VenueId::new(),
         name: "Northmere Leisure Centre (main hall)".into(),
         kind: VenueKind::CountVenue,
@@ -701,6 +713,7 @@ fn venues(plan: &mut Plan) {
     }
     plan.venues.venues.push(count);
     let town_hall = Venue {
+        handling: Handling::Both,
         id: VenueId::new(),
         name: "Northmere Town Hall — Council Chamber".into(),
         kind: VenueKind::PostalVoteOpening,
@@ -721,6 +734,7 @@ fn venues(plan: &mut Plan) {
     };
     plan.venues.venues.push(town_hall);
     plan.venues.venues.push(Venue {
+        handling: Handling::Both,
         id: VenueId::new(),
         name: "Town Hall strongroom".into(),
         kind: VenueKind::Storage,
@@ -880,12 +894,12 @@ fn operations(plan: &mut Plan) {
             Some(date(2027, 3, 25)),
         ),
         (
-            "St Anne's Hostel",
-            HotspotKind::Hostel,
-            "St Anne's Hostel, Castle Wynd, Northmere NM1 4SA",
+            "St Anne's House",
+            HotspotKind::Refuge,
+            "St Anne's House, Castle Wynd, Northmere NM1 4SA",
             19,
-            "Highly mobile population; post collected at a front desk.",
-            "Hostel staff briefed on secure post handling; anonymous registration advice provided.",
+            "Residents at risk of being traced; post collected at a front desk.",
+            "Refuge staff briefed on secure post handling; anonymous registration advice provided.",
             "Duty manager",
             Some(date(2027, 4, 6)),
         ),
@@ -901,7 +915,15 @@ fn operations(plan: &mut Plan) {
         ),
     ];
     for (name, kind, address, electors, concern, mitigation, contact, briefed) in hotspots {
+        // A hotspot's name or address identifies a place: full copy only, except the college's
+        // halls, which the college itself publicises (the RO marked them for both copies).
+        let handling = if kind == HotspotKind::StudentHalls {
+            Handling::Both
+        } else {
+            Handling::FullCopyOnly
+        };
         plan.hotspots.push(Hotspot {
+            handling,
             id: HotspotId::new(),
             name: name.into(),
             kind,
@@ -917,7 +939,7 @@ fn operations(plan: &mut Plan) {
     // Referral log.
     let em = plan.first_with_role(Role::ElectionsManager).map(|p| p.id);
     plan.allegations.referrals = vec![
-        Referral {
+        Referral { handling: Handling::FullCopyOnly,
             id: ReferralId::new(),
             date: date(2027, 4, 12),
             summary: "Six postal vote applications for one HMO received in one week, apparently in the same handwriting.".into(),
@@ -927,7 +949,7 @@ fn operations(plan: &mut Plan) {
             outcome: ReferralOutcome::UnderInvestigation,
             outcome_note: "Statements taken from two electors; handwriting comparison requested.".into(),
         },
-        Referral {
+        Referral { handling: Handling::FullCopyOnly,
             id: ReferralId::new(),
             date: date(2027, 4, 26),
             summary: "Report of a canvasser offering to collect completed postal votes at Greenacres.".into(),
@@ -967,7 +989,8 @@ fn monitoring(plan: &mut Plan, poll: NaiveDate) {
                 date: day,
                 value,
                 note: if value >= warning {
-                    "22 Lowther Street (see referral ND-27-041233)".into()
+                    "One HMO above the warning level; referred to the police (see the referral log)"
+                        .into()
                 } else {
                     String::new()
                 },

@@ -110,6 +110,7 @@ pub fn large_plan(scale: Scale, poll_date: NaiveDate) -> Result<Plan, TemplateEr
             })
             .collect();
         plan.venues.venues.push(Venue {
+            handling: crate::model::Handling::Both,
             id: VenueId::new(),
             name: format!("Polling place {}", n + 1),
             kind,
@@ -118,6 +119,7 @@ pub fn large_plan(scale: Scale, poll_date: NaiveDate) -> Result<Plan, TemplateEr
             station_number: Some(n as u32 + 1),
             contact: None,
             assessment: Some(SecurityAssessment {
+                handling: crate::model::Handling::FullCopyOnly,
                 assessed_on: poll_date - Duration::days(30),
                 assessed_by: plan.people.first().map(|p| p.id),
                 checks,

@@ -49,3 +49,46 @@ fn the_examples_ward_and_parish_contests_each_print_their_timetable() {
         "the example's ward and parish contests follow two rule sets"
     );
 }
+
+#[test]
+fn redaction_leak_is_quiet_on_the_example_and_fires_on_a_planted_leak() {
+    use integrity_planner::model::Handling;
+    use integrity_planner::validate::Rule;
+    let mut plan = example();
+    let on = Context::on(plan.overview.poll_date);
+    assert!(
+        validate(&plan, &on)
+            .iter()
+            .all(|f| f.code != Rule::RedactionLeak)
+    );
+    // A withheld hotspot's address quoted in an observation's note, shown in both copies.
+    let hotspot = plan
+        .hotspots
+        .iter()
+        .find(|h| h.handling == Handling::FullCopyOnly)
+        .unwrap()
+        .clone();
+    let first_line = hotspot.address.split(',').next().unwrap().to_owned();
+    let indicator = &mut plan.indicators[0];
+    indicator.observations[0].note = format!("{first_line} again");
+    let name = indicator.name.clone();
+    let leaks: Vec<_> = validate(&plan, &on)
+        .into_iter()
+        .filter(|f| f.code == Rule::RedactionLeak)
+        .collect();
+    assert_eq!(leaks.len(), 1, "{leaks:#?}");
+    assert!(leaks[0].message.contains(&name) && leaks[0].message.contains(&first_line));
+    // The redacted copy's Annex A does not repeat the finding, which names the hotspot.
+    let doc = layout(&plan, Profile::Redacted, &Metrics::new().unwrap());
+    let text: String = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            integrity_planner::export::document::Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!text.contains(&hotspot.name) && !text.contains(&hotspot.address));
+}

@@ -217,7 +217,7 @@ fn a_10000_character_paragraph_and_a_500_row_table_break_cleanly() {
             email: String::new(),
             address: String::new(),
             out_of_hours_cover: None,
-            personal_data: true,
+            handling: integrity_planner::model::Handling::FullCopyOnly,
         });
     }
     let words: String = (0..1_000).map(|i| format!("word{i:04} ")).collect();
@@ -227,6 +227,7 @@ fn a_10000_character_paragraph_and_a_500_row_table_break_cleanly() {
     plan.responsibilities.insert(
         0,
         Responsibility {
+            handling: integrity_planner::model::Handling::Both,
             id: ResponsibilityId::new(),
             task: "Long task".into(),
             lead: Some(lead),
@@ -293,24 +294,134 @@ fn the_redacted_copy_holds_no_personal_contact_details() {
     let pdf = plan_pdf(&plan, Profile::Redacted);
     pdf.check();
     let text = pdf.text();
-    assert!(pdf.page_text(1).contains("Redacted copy"));
     assert!(
-        full.contains('@') && !text.contains('@'),
-        "no email address appears at all"
+        full.contains("07700"),
+        "the full copy has the mobile numbers"
     );
-    for p in &plan.people {
+    assert!(pdf.page_text(1).contains("Redacted copy"));
+    // People marked full copy only: no number or email; the others' work details are shown.
+    let (withheld, shown): (Vec<&Person>, Vec<&Person>) =
+        plan.people.iter().partition(|p| p.handling.withheld());
+    assert!(!withheld.is_empty() && !shown.is_empty());
+    for p in withheld {
         for ph in &p.phones {
             assert!(!text.contains(&ph.number), "{} leaked", ph.number);
         }
+        assert!(
+            p.email.is_empty() || !text.contains(&p.email),
+            "{} leaked",
+            p.email
+        );
     }
-    assert!(
-        !text.contains("07700") && !text.contains("01632"),
-        "no phone number fragment"
-    );
+    for p in shown.iter().filter(|p| !p.email.is_empty()) {
+        assert!(
+            text.contains(&p.email),
+            "{} is marked for both copies",
+            p.email
+        );
+    }
+    assert!(!text.contains("07700"), "no mobile number fragment");
     for c in &plan.candidate_data.candidates {
         assert!(!text.contains(&c.address), "{} leaked", c.address);
     }
     assert!(text.contains("withheld"));
+}
+
+/// What the full copy prints of the example's entries and fields marked full copy only: gathered
+/// from the plan (the model's own list of withheld texts, and the text fields of every entry the
+/// redacted copy leaves out), not a hand-written list.
+fn full_copy_only_texts(plan: &Plan) -> Vec<String> {
+    use integrity_planner::model::HotspotKind;
+    use integrity_planner::model::redact::withheld_texts;
+    let mut out: Vec<String> = withheld_texts(plan).into_iter().map(|t| t.text).collect();
+    for h in &plan.hotspots {
+        if h.handling.withheld() || h.kind == HotspotKind::Refuge {
+            out.extend([
+                h.name.clone(),
+                h.address.clone(),
+                h.concern.clone(),
+                h.mitigation.clone(),
+            ]);
+        }
+    }
+    for r in plan
+        .allegations
+        .referrals
+        .iter()
+        .filter(|r| r.handling.withheld())
+    {
+        out.extend([
+            r.summary.clone(),
+            r.police_reference.clone(),
+            r.outcome_note.clone(),
+        ]);
+        out.extend(r.evidence.iter().map(|e| e.description.clone()));
+    }
+    for v in &plan.venues.venues {
+        if let Some(a) = v.assessment.as_ref().filter(|a| a.handling.withheld()) {
+            out.push(a.summary.clone());
+            out.extend(a.checks.iter().map(|c| c.note.clone()));
+        }
+    }
+    for p in plan.people.iter().filter(|p| p.handling.withheld()) {
+        out.extend(p.phones.iter().map(|ph| ph.number.clone()));
+        out.extend([p.email.clone(), p.address.clone()]);
+    }
+    let mut out: Vec<String> = out
+        .into_iter()
+        .map(|t| squeeze(&t))
+        .filter(|t| t.chars().count() >= 8)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Text with every run of white space one space, so table cells wrapped over lines still match.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Pdf {
+    /// Everything the PDF says: its text in reading order, its bookmarks and its metadata.
+    fn everything(&self) -> String {
+        let text = tool("pdftotext", &["-raw", &self.path, "-"]);
+        let outlines = tool("qpdf", &["--json", "--json-key=outlines", &self.path]);
+        let info = tool("pdfinfo", &[&self.path]);
+        squeeze(&format!("{text}\n{outlines}\n{info}"))
+    }
+}
+
+#[test]
+fn the_redacted_copy_of_the_example_holds_nothing_marked_full_copy_only() {
+    let plan = example();
+    let texts = full_copy_only_texts(&plan);
+    assert!(texts.len() >= 20, "the example marks enough: {texts:?}");
+    let full = plan_pdf(&plan, Profile::Full).everything();
+    // Each text is printed in the full copy, so its absence below means something.
+    let printed: Vec<&String> = texts.iter().filter(|t| full.contains(t.as_str())).collect();
+    assert!(
+        printed.len() * 10 >= texts.len() * 8,
+        "most are found in the full copy: {:?}",
+        texts
+            .iter()
+            .filter(|t| !full.contains(t.as_str()))
+            .collect::<Vec<_>>()
+    );
+    assert!(full.contains("22 Lowther Street") && full.contains("Statements taken"));
+    let pdf = plan_pdf(&plan, Profile::Redacted);
+    pdf.check();
+    let redacted = pdf.everything();
+    for t in &texts {
+        assert!(
+            !redacted.contains(t.as_str()),
+            "the redacted copy prints {t:?}"
+        );
+    }
+    assert!(!redacted.contains("Lowther Street,") && !redacted.contains("22 Lowther Street"));
+    assert!(!redacted.contains("Statements taken"));
+    assert!(redacted.contains("Some entries are withheld from this copy"));
+    assert!(redacted.contains("REDACTED COPY"));
 }
 
 #[test]

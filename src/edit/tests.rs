@@ -24,7 +24,7 @@ fn add_person(history: &mut History, plan: &mut Plan, name: &str) -> PersonId {
             email: String::new(),
             address: String::new(),
             out_of_hours_cover: None,
-            personal_data: false,
+            handling: crate::model::Handling::Both,
         });
     });
     id

@@ -15,26 +15,8 @@ use thiserror::Error;
 
 use crate::model::Plan;
 
-/// Which copy to export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Profile {
-    /// Everything, for the police and the RO's core team.
-    #[default]
-    Full,
-    /// Personal contact details, candidate data and hotspot addresses withheld, for wider
-    /// circulation.
-    Redacted,
-}
-
-impl Profile {
-    /// The key used on the command line.
-    pub fn key(self) -> &'static str {
-        match self {
-            Profile::Full => "full",
-            Profile::Redacted => "redacted",
-        }
-    }
-}
+/// Which copy to export (decided in the model: see [`crate::model::redact`]).
+pub use crate::model::Profile;
 
 /// Why an export failed.
 #[derive(Debug, Error)]

@@ -103,6 +103,7 @@ pub fn layout(plan: &Plan, m: &Metrics) -> Document {
             right: &right,
             footer: &o.title,
             copy: None,
+            handling: "",
         },
     );
     super::flow::split_fallback(&mut pages, m);

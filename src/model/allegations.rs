@@ -64,6 +64,9 @@ pub struct Referral {
     pub outcome: ReferralOutcome,
     /// Detail of the outcome.
     pub outcome_note: String,
+    /// Which copies show it (its handling mark; see `model::redact` for what is withheld).
+    #[serde(default = "super::entity::default_handling::<Referral>")]
+    pub handling: super::Handling,
 }
 
 /// Section 14 of the plan: the referral route, the evidence procedure and the referral log.

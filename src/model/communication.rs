@@ -135,6 +135,9 @@ pub struct CommunicationLine {
     pub schedule: Vec<CadencePhase>,
     /// Where matters raised on this line go when they must be escalated.
     pub escalates_to: Option<EscalationLevelId>,
+    /// Which copies show it (its handling mark; see `model::redact` for what is withheld).
+    #[serde(default = "super::entity::default_handling::<CommunicationLine>")]
+    pub handling: super::Handling,
 }
 
 impl CommunicationLine {

@@ -139,6 +139,7 @@ mod tests {
         });
         let notified = d(2027, 4, 20).and_hms_opt(12, 30, 0).unwrap();
         plan.events.push(ElectoralEvent {
+            handling: crate::model::Handling::Both,
             id: ElectoralEventId::new(),
             kind: EventKind::PostalVoteOpening,
             name: "Opening".to_owned(),

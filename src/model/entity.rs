@@ -4,6 +4,8 @@
 
 use uuid::Uuid;
 
+use super::labelled::labelled_enum;
+
 use super::{Candidate, CommunicationLine};
 use super::{
     Contest, CustodyEvent, CustodyItem, DataTransfer, ElectoralEvent, EscalationLevel,
@@ -56,13 +58,37 @@ impl Capabilities {
     };
 }
 
-/// Which copies of the plan show an entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Handling {
-    /// The full copy and the redacted copy.
-    Both,
-    /// The full copy only (personal data, operational security detail).
-    FullCopyOnly,
+labelled_enum! {
+    /// Which copies of the plan show an entity: its handling mark. Every entity that can be
+    /// withheld stores one in a `handling` field whose default, when a file does not give it, is
+    /// the type's [`Entity::DEFAULT_HANDLING`] (see [`default_handling`]). What "withheld" means
+    /// for each kind of entity is decided in one place, `model::redact`. `Default` is `Both`, for
+    /// types that derive `Default`; serde and the editor use the type's own default.
+    #[derive(Default)]
+    pub enum Handling {
+        /// The full copy and the redacted copy.
+        #[default]
+        Both => "Both copies", "both",
+        /// The full copy only (personal data, operational security detail).
+        FullCopyOnly => "Full copy only", "full-copy-only",
+    }
+}
+
+impl Handling {
+    /// Full copy only: the default of marks whose type is not an [`Entity`].
+    pub fn full_copy_only() -> Handling {
+        Handling::FullCopyOnly
+    }
+
+    /// Whether the redacted copy withholds what carries this mark.
+    pub fn withheld(self) -> bool {
+        self == Handling::FullCopyOnly
+    }
+}
+
+/// The handling mark a file gives `E` when it says none (serde's default for `handling` fields).
+pub fn default_handling<E: Entity>() -> Handling {
+    E::DEFAULT_HANDLING
 }
 
 /// An entity that lives in one of the plan's lists.
@@ -83,9 +109,11 @@ pub trait Entity: Clone + 'static {
     fn list(plan: &Plan) -> &Vec<Self>;
     /// The list it lives in, to change.
     fn list_mut(plan: &mut Plan) -> &mut Vec<Self>;
-    /// Which copies show it.
+    /// The handling mark a new entry, or one read from a file that gives none, carries.
+    const DEFAULT_HANDLING: Handling = Handling::Both;
+    /// Which copies show it (its handling mark, where the type has one).
     fn handling(&self) -> Handling {
-        Handling::Both
+        Self::DEFAULT_HANDLING
     }
     /// The entry with `id`, to change.
     fn find_mut(plan: &mut Plan, id: Uuid) -> Option<&mut Self> {
@@ -120,6 +148,33 @@ macro_rules! entity {
             }
         }
     };
+    // A type with a `handling` field, and the mark it defaults to.
+    ($t:ty, $section:ident, $noun:literal, $plural:literal, $caps:ident,
+     |$p:ident| $list:expr, |$e:ident| $title:expr, handling = $default:ident) => {
+        impl Entity for $t {
+            const SECTION: Section = Section::$section;
+            const NOUN: &'static str = $noun;
+            const PLURAL: &'static str = $plural;
+            const CAPS: Capabilities = Capabilities::$caps;
+            const DEFAULT_HANDLING: Handling = Handling::$default;
+            fn uuid(&self) -> Uuid {
+                self.id.0
+            }
+            fn title(&self) -> String {
+                let $e = self;
+                $title
+            }
+            fn list($p: &Plan) -> &Vec<Self> {
+                &$list
+            }
+            fn list_mut($p: &mut Plan) -> &mut Vec<Self> {
+                &mut $list
+            }
+            fn handling(&self) -> Handling {
+                self.handling
+            }
+        }
+    };
 }
 
 /// A name for a list entry, or a placeholder where it has none yet.
@@ -148,7 +203,8 @@ entity!(
     "tasks",
     ORDERED,
     |p| p.responsibilities,
-    |e| named(&e.task, "(no task)")
+    |e| named(&e.task, "(no task)"),
+    handling = Both
 );
 entity!(
     CommunicationLine,
@@ -157,7 +213,8 @@ entity!(
     "lines",
     ORDERED,
     |p| p.communication,
-    |e| named(&e.subject, "(no subject)")
+    |e| named(&e.subject, "(no subject)"),
+    handling = Both
 );
 entity!(
     StakeholderMessage,
@@ -166,7 +223,8 @@ entity!(
     "messages",
     ORDERED,
     |p| p.stakeholder_messages,
-    |e| named(&e.message, e.audience.label())
+    |e| named(&e.message, e.audience.label()),
+    handling = Both
 );
 entity!(
     Candidate,
@@ -193,7 +251,8 @@ entity!(
     "indicators",
     ORDERED,
     |p| p.indicators,
-    |e| named(&e.name, "(unnamed indicator)")
+    |e| named(&e.name, "(unnamed indicator)"),
+    handling = Both
 );
 entity!(
     EscalationLevel,
@@ -202,11 +261,19 @@ entity!(
     "levels",
     ORDERED,
     |p| p.escalation,
-    |e| named(&e.name, "(unnamed level)")
+    |e| named(&e.name, "(unnamed level)"),
+    handling = Both
 );
-entity!(Risk, Risks, "risk", "risks", ORDERED, |p| p.risks, |e| {
-    named(&e.title, "(untitled risk)")
-});
+entity!(
+    Risk,
+    Risks,
+    "risk",
+    "risks",
+    ORDERED,
+    |p| p.risks,
+    |e| named(&e.title, "(untitled risk)"),
+    handling = Both
+);
 entity!(
     Hotspot,
     Hotspots,
@@ -214,7 +281,8 @@ entity!(
     "hotspots",
     ORDERED,
     |p| p.hotspots,
-    |e| named(&e.name, "(unnamed hotspot)")
+    |e| named(&e.name, "(unnamed hotspot)"),
+    handling = FullCopyOnly
 );
 entity!(
     ElectoralEvent,
@@ -223,7 +291,8 @@ entity!(
     "events",
     ORDERED,
     |p| p.events,
-    |e| named(&e.name, "(unnamed event)")
+    |e| named(&e.name, "(unnamed event)"),
+    handling = Both
 );
 entity!(
     CustodyItem,
@@ -254,7 +323,8 @@ entity!(
         "{} ({})",
         named(&e.name, "(unnamed venue)"),
         e.kind.label().to_lowercase()
-    )
+    ),
+    handling = Both
 );
 entity!(
     SecurityMeasure,
@@ -272,7 +342,8 @@ entity!(
     "referrals",
     ORDERED,
     |p| p.allegations.referrals,
-    |e| named(&e.summary, "(no summary)")
+    |e| named(&e.summary, "(no summary)"),
+    handling = FullCopyOnly
 );
 entity!(
     IssuedCopy,
@@ -310,12 +381,9 @@ impl Entity for Person {
     fn list_mut(plan: &mut Plan) -> &mut Vec<Self> {
         &mut plan.people
     }
+    const DEFAULT_HANDLING: Handling = Handling::FullCopyOnly;
     fn handling(&self) -> Handling {
-        if self.personal_data {
-            Handling::FullCopyOnly
-        } else {
-            Handling::Both
-        }
+        self.handling
     }
 }
 
@@ -425,10 +493,26 @@ mod tests {
     }
 
     #[test]
-    fn people_with_personal_data_are_for_the_full_copy_only() {
+    fn a_new_person_is_for_the_full_copy_only_until_marked_otherwise() {
         let mut p = person("x");
         assert_eq!(p.handling(), Handling::FullCopyOnly);
-        p.personal_data = false;
+        p.handling = Handling::Both;
         assert_eq!(p.handling(), Handling::Both);
+    }
+
+    #[test]
+    fn a_file_without_a_mark_reads_with_the_types_default() {
+        let h: Hotspot = ron::from_str(
+            "(id: \"6f1c4b9e-1d2a-4c3b-8e5f-0a1b2c3d4e5f\", name: \"x\", kind: CareHome, \
+             address: \"\", electors: 0, concern: \"\", mitigation: \"\", site_contact: \"\", \
+             briefed_on: None, owner: None)",
+        )
+        .expect("a hotspot without a handling mark reads");
+        assert_eq!(h.handling, Handling::FullCopyOnly);
+        let mut r = h;
+        r.handling = Handling::Both;
+        let text = ron::to_string(&r).expect("writes");
+        let back: Hotspot = ron::from_str(&text).expect("reads back");
+        assert_eq!(back.handling, Handling::Both);
     }
 }

@@ -85,6 +85,9 @@ pub struct EscalationLevel {
     pub respond_within_minutes: Option<u32>,
     /// What happens next.
     pub actions: String,
+    /// Which copies show it (its handling mark; see `model::redact` for what is withheld).
+    #[serde(default = "super::entity::default_handling::<EscalationLevel>")]
+    pub handling: super::Handling,
 }
 
 impl EscalationLevel {

@@ -51,6 +51,9 @@ pub struct ElectoralEvent {
     pub safety: String,
     /// When candidates and agents were notified (postal vote opening needs 48 hours' notice).
     pub candidates_notified: Option<NaiveDateTime>,
+    /// Which copies show it (its handling mark; see `model::redact` for what is withheld).
+    #[serde(default = "super::entity::default_handling::<ElectoralEvent>")]
+    pub handling: super::Handling,
 }
 
 impl ElectoralEvent {

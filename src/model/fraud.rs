@@ -154,6 +154,9 @@ pub struct FraudIndicator {
     pub owner: Option<PersonId>,
     /// What has been recorded, in any order.
     pub observations: Vec<Observation>,
+    /// Which copies show it (its handling mark; see `model::redact` for what is withheld).
+    #[serde(default = "super::entity::default_handling::<FraudIndicator>")]
+    pub handling: super::Handling,
 }
 
 impl FraudIndicator {
@@ -216,6 +219,7 @@ mod tests {
         action: Option<f64>,
     ) -> FraudIndicator {
         FraudIndicator {
+            handling: crate::model::Handling::Both,
             id: IndicatorId::new(),
             kind,
             name: "test".to_owned(),

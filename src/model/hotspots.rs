@@ -19,8 +19,11 @@ labelled_enum! {
         CareHome => "Care home", "care-home",
         /// Supported or sheltered housing.
         SupportedHousing => "Supported or sheltered housing", "supported-housing",
-        /// A hostel or refuge.
-        Hostel => "Hostel or refuge", "hostel",
+        /// A hostel.
+        Hostel => "Hostel", "hostel",
+        /// A refuge: its location is withheld from the redacted copy whatever its handling mark,
+        /// and the copy does not say how many are withheld.
+        Refuge => "Refuge", "refuge",
         /// Anything else.
         Other => "Other", "other",
     }
@@ -50,4 +53,7 @@ pub struct Hotspot {
     pub briefed_on: Option<NaiveDate>,
     /// Who in the elections team owns it.
     pub owner: Option<PersonId>,
+    /// Which copies show it (its handling mark; see `model::redact` for what is withheld).
+    #[serde(default = "super::entity::default_handling::<Hotspot>")]
+    pub handling: super::Handling,
 }

@@ -23,6 +23,7 @@ pub mod key_dates;
 pub mod limits;
 pub mod overview;
 pub mod people;
+pub mod redact;
 pub mod responsibilities;
 pub mod risk;
 pub mod stakeholders;
@@ -45,6 +46,7 @@ pub use ids::*;
 pub use key_dates::*;
 pub use overview::*;
 pub use people::*;
+pub use redact::{Profile, Redacted, Withheld, redact};
 pub use responsibilities::*;
 pub use risk::*;
 pub use section::Section;
@@ -119,6 +121,8 @@ impl Plan {
                 version: "0.1".to_owned(),
                 status: PlanStatus::Draft,
                 marking: Marking::OfficialSensitive,
+                redacted_marking: Marking::Official,
+                count_withheld: true,
                 revisions: Vec::new(),
                 distribution: Vec::new(),
                 sign_offs: SignOffRole::ALL

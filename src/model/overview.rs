@@ -106,6 +106,18 @@ labelled_enum! {
     }
 }
 
+impl Marking {
+    /// OFFICIAL: the redacted copy's marking unless the officer marks it otherwise.
+    pub fn official() -> Marking {
+        Marking::Official
+    }
+}
+
+/// `true`, for serde defaults.
+fn yes() -> bool {
+    true
+}
+
 labelled_enum! {
     /// Which copy of the plan a recipient on the distribution list receives.
     pub enum CopyKind {
@@ -355,8 +367,18 @@ pub struct Overview {
     pub version: String,
     /// Where the plan stands.
     pub status: PlanStatus,
-    /// The protective marking.
+    /// The protective marking of the full copy (OFFICIAL-SENSITIVE unless marked otherwise).
     pub marking: Marking,
+    /// The protective marking of the redacted copy: OFFICIAL unless the officer marks it
+    /// otherwise. The Government Security Classifications treat OFFICIAL-SENSITIVE as a handling
+    /// caveat within OFFICIAL, so the copy for wider circulation, with the sensitive detail
+    /// withheld, is OFFICIAL (see `export::plan` for the citation).
+    #[serde(default = "Marking::official")]
+    pub redacted_marking: Marking,
+    /// Whether the redacted copy says how many entries each section withholds ("3 entries are
+    /// withheld"); referrals and refuges only ever say "Some entries are withheld".
+    #[serde(default = "yes")]
+    pub count_withheld: bool,
     /// The revision history, oldest first.
     pub revisions: Vec<Revision>,
     /// Who receives the plan.

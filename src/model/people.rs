@@ -95,8 +95,10 @@ pub struct Person {
     pub address: String,
     /// Who covers for them out of hours.
     pub out_of_hours_cover: Option<PersonId>,
-    /// Their phone numbers, email and address are withheld from redacted exports.
-    pub personal_data: bool,
+    /// Which copies show their telephone numbers, email and address (their name and role are in
+    /// both): the full copy only unless marked otherwise. Format 5's `personal_data` flag.
+    #[serde(default = "super::entity::default_handling::<Person>")]
+    pub handling: super::Handling,
 }
 
 impl Person {
@@ -113,7 +115,7 @@ impl Person {
             email: String::new(),
             address: String::new(),
             out_of_hours_cover: None,
-            personal_data: true,
+            handling: super::Handling::FullCopyOnly,
         }
     }
 

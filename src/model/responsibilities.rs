@@ -20,4 +20,7 @@ pub struct Responsibility {
     pub informed: Vec<PersonId>,
     /// Anything else a reader needs.
     pub notes: String,
+    /// Which copies show it (its handling mark; see `model::redact` for what is withheld).
+    #[serde(default = "super::entity::default_handling::<Responsibility>")]
+    pub handling: super::Handling,
 }

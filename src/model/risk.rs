@@ -183,6 +183,9 @@ pub struct Risk {
     pub reviews: Vec<RiskReview>,
     /// The venue it concerns, for venue-specific risks.
     pub venue: Option<VenueId>,
+    /// Which copies show it (its handling mark; see `model::redact` for what is withheld).
+    #[serde(default = "super::entity::default_handling::<Risk>")]
+    pub handling: super::Handling,
 }
 
 impl Risk {

@@ -65,4 +65,7 @@ pub struct StakeholderMessage {
     pub planned_on: Option<NaiveDate>,
     /// Who is responsible for it.
     pub owner: Option<PersonId>,
+    /// Which copies show it (its handling mark; see `model::redact` for what is withheld).
+    #[serde(default = "super::entity::default_handling::<StakeholderMessage>")]
+    pub handling: super::Handling,
 }

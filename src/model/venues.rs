@@ -76,6 +76,10 @@ pub struct SecurityAssessment {
     pub checks: Vec<MeasureCheck>,
     /// Venue-specific findings.
     pub summary: String,
+    /// Which copies show the assessment: the full copy only unless marked otherwise (it records
+    /// the venue's security measures and search arrangements).
+    #[serde(default = "super::Handling::full_copy_only")]
+    pub handling: super::Handling,
 }
 
 /// A venue used in the election.
@@ -98,6 +102,9 @@ pub struct Venue {
     pub contact: Option<PersonId>,
     /// The latest security assessment, once made.
     pub assessment: Option<SecurityAssessment>,
+    /// Which copies show it (its handling mark; see `model::redact` for what is withheld).
+    #[serde(default = "super::entity::default_handling::<Venue>")]
+    pub handling: super::Handling,
 }
 
 /// Section 13 of the plan: the checklist of measures and the venues assessed against it.

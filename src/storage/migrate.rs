@@ -26,14 +26,18 @@
 //!     `count_night` routes and `also_inform`; custody gains `count_security` (police attendance,
 //!     venue search sign-off, passes, declaration); all default to empty, so a version 5 file
 //!     reads.
+//!   - A person's `personal_data` flag became their `handling` mark (full copy only or both
+//!     copies), the one mechanism every entity uses; other entities gained `handling` with their
+//!     type's default, the hotspot kinds a `Refuge`, and the overview the redacted copy's
+//!     `redacted_marking` and `count_withheld`.
 
 use serde::Deserialize;
 
 use crate::model::{
     Allegations, CandidateDataSharing, CommunicationLine, CustodyEvent, CustodyItem,
-    ElectoralEvent, EscalationLevel, FORMAT_VERSION, FraudIndicator, Hotspot, Person, PersonId,
-    Phone, PhoneKind, Plan, PlanId, Responsibility, Risk, Role, StageArrangement,
-    StakeholderMessage, Venues,
+    ElectoralEvent, EscalationLevel, FORMAT_VERSION, FraudIndicator, Hotspot, PersonId, Phone,
+    PhoneKind, Plan, PlanId, Responsibility, Risk, Role, StageArrangement, StakeholderMessage,
+    Venues,
 };
 
 use self::v4::Overview;
@@ -103,7 +107,7 @@ mod v1 {
     }
 
     impl Person {
-        fn into_v2(self) -> super::Person {
+        fn into_v2(self) -> super::v5::Person {
             let phones = [
                 (PhoneKind::Office, self.phone),
                 (PhoneKind::Mobile, self.mobile),
@@ -112,7 +116,7 @@ mod v1 {
             .filter(|(_, number)| !number.trim().is_empty())
             .map(|(kind, number)| Phone { kind, number })
             .collect();
-            super::Person {
+            super::v5::Person {
                 id: self.id,
                 name: self.name,
                 role: self.role,
@@ -174,7 +178,7 @@ mod v2 {
         #[allow(dead_code)]
         pub(super) format_version: u32,
         pub(super) overview: Overview,
-        pub(super) people: Vec<Person>,
+        pub(super) people: Vec<super::v5::Person>,
         pub(super) responsibilities: Vec<Responsibility>,
         pub(super) communication: Vec<CommunicationLine>,
         pub(super) stakeholder_messages: Vec<StakeholderMessage>,
@@ -281,7 +285,7 @@ mod v4 {
         pub(super) format_version: u32,
         pub(super) id: PlanId,
         pub(super) overview: Overview,
-        pub(super) people: Vec<Person>,
+        pub(super) people: Vec<super::v5::Person>,
         pub(super) responsibilities: Vec<Responsibility>,
         pub(super) communication: Vec<CommunicationLine>,
         pub(super) stakeholder_messages: Vec<StakeholderMessage>,
@@ -392,8 +396,8 @@ mod v5 {
 
     use super::*;
     use crate::model::{
-        Agreement, AgreementMethod, Contest, DistributionEntry, ElectionType, LocalMilestoneId,
-        Marking, Nation, PlanReview, PlanStatus, Revision, SignOffRole,
+        Agreement, AgreementMethod, Contest, DistributionEntry, ElectionType, Handling,
+        LocalMilestoneId, Marking, Nation, PlanReview, PlanStatus, Revision, SignOffRole,
     };
 
     /// A local milestone in formats 1 to 5: no id, no reminder.
@@ -512,6 +516,46 @@ mod v5 {
                 distribution: self.distribution,
                 sign_offs,
                 issued_copies: Vec::new(),
+                redacted_marking: Marking::official(),
+                count_withheld: true,
+            }
+        }
+    }
+
+    /// A person in formats 2 to 5: a `personal_data` flag where version 6 has a handling mark.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields, rename = "Person")]
+    pub(super) struct Person {
+        pub(super) id: PersonId,
+        pub(super) name: String,
+        pub(super) role: Role,
+        pub(super) job_title: String,
+        pub(super) organisation: String,
+        pub(super) phones: Vec<Phone>,
+        pub(super) email: String,
+        pub(super) address: String,
+        pub(super) out_of_hours_cover: Option<PersonId>,
+        pub(super) personal_data: bool,
+    }
+
+    impl Person {
+        /// Version 6: `personal_data` is the handling mark full copy only; without it, both.
+        pub(super) fn into_v6(self) -> crate::model::Person {
+            crate::model::Person {
+                id: self.id,
+                name: self.name,
+                role: self.role,
+                job_title: self.job_title,
+                organisation: self.organisation,
+                phones: self.phones,
+                email: self.email,
+                address: self.address,
+                out_of_hours_cover: self.out_of_hours_cover,
+                handling: if self.personal_data {
+                    Handling::FullCopyOnly
+                } else {
+                    Handling::Both
+                },
             }
         }
     }
@@ -548,7 +592,7 @@ mod v5 {
                 format_version: FORMAT_VERSION,
                 id: self.id,
                 overview: self.overview.into_v6(),
-                people: self.people,
+                people: self.people.into_iter().map(Person::into_v6).collect(),
                 responsibilities: self.responsibilities,
                 communication: self.communication,
                 stakeholder_messages: self.stakeholder_messages,

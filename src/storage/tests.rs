@@ -26,7 +26,7 @@ fn sample() -> Plan {
         email: "sian@example.org".to_owned(),
         address: "Line one\nLine two".to_owned(),
         out_of_hours_cover: None,
-        personal_data: true,
+        handling: crate::model::Handling::FullCopyOnly,
     });
     plan
 }
@@ -374,6 +374,28 @@ fn a_version_5_sign_off_given_becomes_an_agreement_not_bound_to_content() {
     assert_eq!(agreement.fingerprint, None);
     assert_eq!(agreement.given, crate::model::AgreementMethod::NotRecorded);
     assert!(plan.overview.issued_copies.is_empty());
+}
+
+#[test]
+fn version_5_personal_data_becomes_the_handling_mark() {
+    // The fixture's people are all marked not personal data; mark the first one as personal data.
+    let text = include_str!("../../tests/fixtures/v5.plan.ron").replacen(
+        "personal_data: false",
+        "personal_data: true",
+        1,
+    );
+    let plan = parse(&text, Path::new("v5.plan.ron")).unwrap();
+    assert_eq!(
+        plan.people[0].handling,
+        crate::model::Handling::FullCopyOnly
+    );
+    assert!(
+        plan.people[1..]
+            .iter()
+            .all(|p| p.handling == crate::model::Handling::Both)
+    );
+    let saved = to_ron(&plan).unwrap();
+    assert!(!saved.contains("personal_data") && saved.contains("handling: FullCopyOnly"));
 }
 
 #[test]

@@ -44,6 +44,7 @@ pub(super) fn fill(plan: &mut Plan) -> Team {
     ]
     .into_iter()
     .map(|audience| StakeholderMessage {
+        handling: crate::model::Handling::Both,
         id: StakeholderMessageId::new(),
         audience,
         message: format!("How the poll is kept secure ({audience})"),
@@ -153,6 +154,7 @@ fn line(subject: &str, (from, to): (PersonId, PersonId), channel: Channel) -> Co
         cadence,
     };
     CommunicationLine {
+        handling: crate::model::Handling::Both,
         id: CommunicationLineId::new(),
         from: Some(from),
         to: Some(to),

@@ -34,6 +34,7 @@ pub(super) fn fill(plan: &mut Plan, team: &Team) {
         risk("Disorder at the count", team.count_manager, (2, 3), (1, 3)),
     ];
     plan.hotspots = vec![Hotspot {
+        handling: crate::model::Handling::FullCopyOnly,
         id: HotspotId::new(),
         name: "Riverside Court care home".to_owned(),
         kind: HotspotKind::CareHome,
@@ -51,6 +52,7 @@ pub(super) fn fill(plan: &mut Plan, team: &Team) {
 /// observations (month, day, value) all below its warning level (and any legal limit).
 fn indicator(kind: IndicatorKind, team: &Team, seen: &[(u32, u32, f64)]) -> FraudIndicator {
     FraudIndicator {
+        handling: crate::model::Handling::Both,
         id: IndicatorId::new(),
         kind,
         name: kind.label().to_owned(),
@@ -75,6 +77,7 @@ fn indicator(kind: IndicatorKind, team: &Team, seen: &[(u32, u32, f64)]) -> Frau
 
 fn level(name: &str, contact: Option<PersonId>, channel: Channel) -> EscalationLevel {
     EscalationLevel {
+        handling: crate::model::Handling::Both,
         id: EscalationLevelId::new(),
         name: name.to_owned(),
         trigger: format!("{name} reported"),
@@ -91,6 +94,7 @@ fn level(name: &str, contact: Option<PersonId>, channel: Channel) -> EscalationL
 fn risk(title: &str, owner: PersonId, (l, i): (u8, u8), (rl, ri): (u8, u8)) -> Risk {
     let rating = |n| Rating::new(n).expect("a rating from 1 to 5");
     Risk {
+        handling: crate::model::Handling::Both,
         id: RiskId::new(),
         title: title.to_owned(),
         description: String::new(),

@@ -61,6 +61,7 @@ fn events(plan: &Plan, team: &Team) -> Vec<ElectoralEvent> {
 fn event(kind: EventKind, date: NaiveDate, venue: VenueId, in_charge: PersonId) -> ElectoralEvent {
     let time = |h| NaiveTime::from_hms_opt(h, 0, 0).expect("a real time");
     ElectoralEvent {
+        handling: crate::model::Handling::Both,
         id: ElectoralEventId::new(),
         kind,
         name: kind.label().to_owned(),
@@ -85,6 +86,7 @@ fn allegations(team: &Team) -> Allegations {
         evidence_procedure: vec!["Originals bagged and sealed; copies kept".to_owned()],
         police_contact: Some(team.spoc),
         referrals: vec![Referral {
+            handling: crate::model::Handling::FullCopyOnly,
             id: ReferralId::new(),
             date: day(4, 12),
             summary: "Six postal vote applications in one hand".to_owned(),
@@ -139,6 +141,7 @@ fn venues(plan: &mut Plan, team: &Team) {
         measure("Entry by pass only", vec![CountVenue, PostalVoteOpening]),
     ];
     let assessed = |kind: VenueKind| SecurityAssessment {
+        handling: crate::model::Handling::FullCopyOnly,
         assessed_on: day(3, 1),
         assessed_by: Some(team.manager),
         checks: checklist

@@ -360,8 +360,8 @@ fn overview(plan: &Plan, f: &mut Findings) {
     if o.distribution.is_empty() {
         f.push(Rule::NoDistribution, "The distribution list is empty", None);
     }
-    let holds_personal_data =
-        plan.people.iter().any(|p| p.personal_data) || !plan.candidate_data.candidates.is_empty();
+    let holds_personal_data = plan.people.iter().any(|p| p.handling.withheld())
+        || !plan.candidate_data.candidates.is_empty();
     if o.marking == Marking::Official && holds_personal_data {
         f.push(
             Rule::MarkingTooLow,

@@ -4,6 +4,7 @@ mod directory;
 mod integrity;
 mod monitoring;
 mod operations;
+mod redaction;
 mod rules;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -11,12 +12,14 @@ use serde::Serialize;
 
 pub use rules::{Rule, Severity};
 
+use crate::model::redact::withheld_texts;
 use crate::model::{
     CandidateId, CommunicationLineId, ContestId, CustodyEventId, CustodyItemId, CustodyStage,
     DataTransferId, ElectoralEventId, EscalationLevelId, HotspotId, IndicatorId, MeasureId,
     PersonId, Plan, PlanReviewId, ReferralId, ResponsibilityId, RiskId, Section, SignOffRole,
     StakeholderMessageId, VenueId,
 };
+use crate::model::{Profile, redact};
 
 /// The entity a finding concerns, so the editor can take the user to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -175,9 +178,52 @@ pub fn validate(plan: &Plan, context: &Context) -> Vec<Finding> {
     directory::check(plan, context, &mut findings);
     monitoring::check(plan, context, &mut findings);
     operations::check(plan, context, &mut findings);
+    redaction::check(plan, &mut findings);
     let mut findings = findings.0;
     findings.sort_by_key(|f| (f.section, f.severity));
     findings
+}
+
+/// The findings one copy of the plan may print (Annex A).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CopyFindings {
+    /// The findings the copy prints.
+    pub shown: Vec<Finding>,
+    /// How many findings are left out because they concern what the copy withholds.
+    pub withheld: usize,
+}
+
+/// The findings the copy for `profile` may print. The checks run on the whole plan (a redacted
+/// plan would find gaps where its placeholders stand); the redacted copy then leaves out every
+/// finding about an entry it withholds or quoting a text it withholds (see `model::redact`).
+pub fn validate_copy(plan: &Plan, profile: Profile, context: &Context) -> CopyFindings {
+    let all = validate(plan, context);
+    if profile == Profile::Full {
+        return CopyFindings {
+            shown: all,
+            withheld: 0,
+        };
+    }
+    let redacted = redact(plan, profile);
+    let removed: Vec<String> = redacted
+        .withheld
+        .removed()
+        .iter()
+        .map(|id| id.to_string())
+        .collect();
+    let texts = withheld_texts(plan);
+    let (shown, withheld): (Vec<Finding>, Vec<Finding>) = all.into_iter().partition(|f| {
+        let about = f
+            .entity
+            .map(|e| serde_json::to_string(&e).unwrap_or_default())
+            .unwrap_or_default();
+        !removed.iter().any(|id| about.contains(id.as_str()))
+            && !texts.iter().any(|t| f.message.contains(t.text.as_str()))
+    });
+    CopyFindings {
+        shown,
+        withheld: withheld.len(),
+    }
 }
 
 /// Counts of errors and warnings.

@@ -73,6 +73,12 @@ rules! {
     DateOutOfRange => "plan.date-out-of-range", Error, Overview,
         "Every date falls in the years 1900\u{2013}2200.";
 
+    /// Text shown in both copies quotes what the redacted copy withholds.
+    RedactionLeak => "redaction.leak", Warning, Overview,
+        "Text shown in both copies does not quote what the redacted copy withholds (a \
+         hotspot's name or address, a withheld venue's address, a withheld person's number or \
+         email, a withheld referral's police reference).";
+
     /// No authority is named.
     NoAuthority => "overview.no-authority", Error, Overview,
         "The plan names the authority running the election.";

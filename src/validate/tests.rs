@@ -82,6 +82,12 @@ fn breach(rule: Rule, p: &mut Plan) {
     use Rule::*;
     let spoc = p.first_with_role(Role::PoliceSpoc).unwrap().id;
     match rule {
+        RedactionLeak => {
+            // A risk shown in both copies quotes the first line of a withheld hotspot's address.
+            let address = p.hotspots[0].address.clone();
+            let first = address.split(',').next().unwrap().to_owned();
+            p.risks[0].description = format!("Postal votes collected at {first}.");
+        }
         DuplicateId => {
             let id = p.risks[0].id;
             p.risks[1].id = id;
@@ -608,7 +614,8 @@ fn codes_are_unique_and_well_formed() {
         assert!(seen.insert(code), "duplicate code {code}");
         let (section, name) = code.split_once('.').unwrap();
         assert!(
-            section == "plan" || section == "signoff" || Section::from_key(section).is_some(),
+            ["plan", "signoff", "redaction"].contains(&section)
+                || Section::from_key(section).is_some(),
             "{code}"
         );
         assert!(
@@ -875,4 +882,53 @@ fn an_agreement_to_a_copy_not_in_the_log_is_a_dangling_reference() {
             .message
             .contains("the copy it approves refers to a recorded copy")
     );
+}
+
+#[test]
+fn a_leak_says_where_and_what_and_goes_when_the_text_is_marked_full_copy_only() {
+    let mut p = valid_plan();
+    let address = p.hotspots[0].address.clone();
+    p.risks[1].description = format!("Patrols past {address} after dispatch.");
+    let leaks: Vec<Finding> = validate(&p, &as_of())
+        .into_iter()
+        .filter(|f| f.code == Rule::RedactionLeak)
+        .collect();
+    assert_eq!(leaks.len(), 1, "{leaks:#?}");
+    let leak = &leaks[0];
+    assert_eq!(leak.section, Section::Risks);
+    assert_eq!(leak.entity, Some(EntityRef::Risk(p.risks[1].id)));
+    assert!(leak.message.contains(&address), "{}", leak.message);
+    assert!(
+        leak.message.contains("Riverside Court care home"),
+        "{}",
+        leak.message
+    );
+    // The risk itself withheld from the redacted copy: nothing leaks.
+    p.risks[1].handling = Handling::FullCopyOnly;
+    assert!(!codes(&p).contains(&Rule::RedactionLeak));
+    // The hotspot shown in both copies: nothing to leak.
+    p.risks[1].handling = Handling::Both;
+    p.hotspots[0].handling = Handling::Both;
+    assert!(!codes(&p).contains(&Rule::RedactionLeak));
+}
+
+#[test]
+fn the_redacted_copy_leaves_out_findings_about_what_it_withholds() {
+    let mut p = valid_plan();
+    p.hotspots[0].owner = None;
+    p.hotspots[0].mitigation.clear();
+    let all = validate(&p, &as_of());
+    assert!(all.iter().any(|f| f.code == Rule::HotspotNoOwner));
+    let full = validate_copy(&p, Profile::Full, &as_of());
+    assert_eq!(full.shown, all);
+    assert_eq!(full.withheld, 0);
+    let redacted = validate_copy(&p, Profile::Redacted, &as_of());
+    assert!(
+        redacted
+            .shown
+            .iter()
+            .all(|f| !f.message.contains("Riverside")),
+        "{redacted:#?}"
+    );
+    assert_eq!(redacted.withheld, 2);
 }

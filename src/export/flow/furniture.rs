@@ -2,9 +2,9 @@
 //! title and version, the authority, and the page numbers.
 
 use super::theme::{
-    CONTENT_W, FOOTER_BASELINE, FOOTER_RULE, FOOTER_SHARE, HEADER_BASELINE, HEADER_GAP,
-    HEADER_RULE, MARGIN, MARKING_BOTTOM, MARKING_SIZE, MARKING_TOP, PAGE_W, RUNNING_RULE_WIDTH,
-    RUNNING_SIZE, colour,
+    CONTENT_W, FOOTER_BASELINE, FOOTER_RULE, FOOTER_SHARE, HANDLING_BASELINE, HANDLING_SIZE,
+    HEADER_BASELINE, HEADER_GAP, HEADER_RULE, MARGIN, MARKING_BOTTOM, MARKING_SIZE, MARKING_TOP,
+    PAGE_W, RUNNING_RULE_WIDTH, RUNNING_SIZE, colour,
 };
 use crate::export::document::{Face, Item, Mm, Page, Rgb};
 use crate::export::metrics::Metrics;
@@ -21,6 +21,8 @@ pub struct Running<'a> {
     pub footer: &'a str,
     /// Bottom right, before the page number: "Copy 3 of 7" on a numbered copy.
     pub copy: Option<&'a str>,
+    /// Above the footer rule, centred: who may see the copy and how to handle it.
+    pub handling: &'a str,
 }
 
 /// Text cut to fit `width`, with an ellipsis when cut.
@@ -59,6 +61,8 @@ pub fn decorate(pages: &mut [Page], m: &Metrics, running: &Running<'_>) {
         RUNNING_SIZE,
     );
     let marking_w = m.width(running.marking, Face::Bold, MARKING_SIZE);
+    let handling = fit(m, running.handling, CONTENT_W, Face::Regular, HANDLING_SIZE);
+    let handling_x = (PAGE_W - m.width(&handling, Face::Regular, HANDLING_SIZE)) / 2.0;
     for (i, page) in pages.iter_mut().enumerate() {
         let mut number = format!("Page {} of {total}", i + 1);
         if let Some(copy) = running.copy {
@@ -137,5 +141,16 @@ pub fn decorate(pages: &mut [Page], m: &Metrics, running: &Running<'_>) {
             ),
             marking(MARKING_BOTTOM),
         ]);
+        // The handling line, on its own above the footer rule.
+        if !handling.is_empty() {
+            page.items.push(text(
+                handling_x,
+                HANDLING_BASELINE,
+                handling.clone(),
+                Face::Regular,
+                HANDLING_SIZE,
+                colour::MUTED,
+            ));
+        }
     }
 }

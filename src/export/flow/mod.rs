@@ -14,8 +14,8 @@ pub mod theme;
 pub use furniture::{Running, decorate, fit};
 pub use table::{Cell, Column, Table};
 pub use theme::{
-    BODY, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, MARGIN, PAGE_H, PAGE_W, SMALL, colour,
-    line_height,
+    BODY, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, HANDLING_BASELINE, MARGIN, PAGE_H, PAGE_W, SMALL,
+    colour, line_height,
 };
 use theme::{
     CHAPTER_AFTER, CHAPTER_RULE_GAP, CHAPTER_RULE_WIDTH, CHAPTER_SIZE, HEADING_AFTER,

@@ -152,3 +152,7 @@ pub const FOOTER_BASELINE: Mm = PAGE_H - 12.0;
 pub const FOOTER_SHARE: f32 = 0.6;
 /// The baseline of the protective marking at the foot of the page.
 pub const MARKING_BOTTOM: Mm = PAGE_H - 7.0;
+/// Baseline of the handling line, between the text area and the footer rule.
+pub const HANDLING_BASELINE: Mm = FOOTER_RULE - 1.6;
+/// Size of the handling line.
+pub const HANDLING_SIZE: f32 = 6.5;

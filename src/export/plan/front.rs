@@ -128,15 +128,24 @@ pub(super) fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         });
         flow.space(3.0);
         flow.paragraph_styled(
-            "Personal contact details, candidate data and the addresses of integrity hotspots are \
-             withheld from this copy; each place they would appear says so. The full copy is held \
-             by the Returning Officer and the police.",
+            "For wider circulation: personal data and sensitive operational detail (contact \
+             details, candidate data, integrity hotspots and refuges, venue security assessments \
+             and the referral log) are withheld from this copy; each section that withholds \
+             something says so. The full copy is held by the Returning Officer and the police.",
             Face::Regular,
             BODY,
             colour::MUTED,
             0.0,
         );
     }
+    flow.space(2.0);
+    flow.paragraph_styled(
+        super::handling_line(ctx.profile),
+        Face::Bold,
+        BODY,
+        colour::TEXT,
+        0.0,
+    );
     let note = match o.status {
         PlanStatus::Draft => "Draft for discussion with the police SPOC and FEOA. Not yet agreed.",
         PlanStatus::AgreedWithPolice => "Agreed with the police SPOC and FEOA.",

@@ -13,13 +13,17 @@ use super::Profile;
 use super::document::{Document, Face, Item, OutlineEntry, Page};
 use super::flow::{CONTENT_W, Flow, MARGIN, PAGE_H, PAGE_W, Running, colour, decorate};
 use super::metrics::Metrics;
-use crate::model::{Fingerprint, IssuedCopy, PersonId, Plan, Section};
+use crate::model::{Fingerprint, IssuedCopy, PersonId, Plan, Section, Withheld, redact};
 use crate::when::display_date;
 
-/// What every chapter needs: the plan, the profile and the document's date.
+/// What every chapter needs: the plan as this copy shows it, the profile, what it withholds and
+/// the document's date.
 pub(crate) struct Ctx<'a> {
+    /// The plan after [`redact`]: the chapters print what it holds, nothing else.
     pub plan: &'a Plan,
     pub profile: Profile,
+    /// What each section withholds (nothing in the full copy).
+    pub withheld: &'a Withheld,
     /// The date the document is dated (the latest revision; the poll date if there is none).
     pub date: NaiveDate,
     /// "Copy 3 of 7" for a numbered full copy.
@@ -31,7 +35,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 /// What redacted copies print in place of withheld details.
-pub const WITHHELD: &str = "[withheld — redacted copy]";
+pub use crate::model::redact::WITHHELD;
 
 impl Ctx<'_> {
     pub fn redacted(&self) -> bool {
@@ -56,13 +60,35 @@ impl Ctx<'_> {
             .collect::<Vec<_>>()
             .join(", ")
     }
+}
 
-    /// A contact detail, withheld in redacted copies.
-    pub fn contact(&self, text: &str) -> String {
-        if self.redacted() && !text.trim().is_empty() {
-            WITHHELD.to_owned()
-        } else {
-            text.to_owned()
+/// Who may see a copy and how to handle it, on the cover and at the foot of every page.
+///
+/// The markings follow the Government Security Classifications Policy (Cabinet Office, June 2023,
+/// updated 5 August 2024): OFFICIAL is the classification tier; OFFICIAL-SENSITIVE is OFFICIAL
+/// with a handling marking that enforces need to know. So the full copy is OFFICIAL-SENSITIVE by
+/// default and the redacted copy, with that detail withheld, OFFICIAL unless the officer marks it
+/// otherwise (`Overview::marking` and `Overview::redacted_marking`).
+pub fn handling_line(profile: Profile) -> &'static str {
+    match profile {
+        Profile::Full => {
+            "Handling: for the recipients on the distribution list only. Do not forward, copy or \
+             share it beyond the list; keep it secure and destroy it securely when superseded."
+        }
+        Profile::Redacted => {
+            "Handling: for the recipients on the distribution list. Do not forward it beyond the \
+             list without the Returning Officer's agreement."
+        }
+    }
+}
+
+/// The handling line as the foot of every page gives it (one line).
+pub fn handling_short(profile: Profile) -> &'static str {
+    match profile {
+        Profile::Full => "Full copy · distribution list only · do not forward, copy or share",
+        Profile::Redacted => {
+            "Redacted copy · distribution list · not to be forwarded beyond it without the RO's \
+             agreement"
         }
     }
 }
@@ -82,7 +108,8 @@ pub fn chapter_title(section: Section) -> String {
     format!("{}. {}", section.number(), section.label())
 }
 
-/// Lays the whole plan out.
+/// Lays the whole plan out: the copy for `profile` of it, as [`redact`] gives it. Everything
+/// printed, checks of Annex A, contents, bookmarks and metadata included, comes from that copy.
 pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
     layout_issued(plan, profile, None, m)
 }
@@ -98,13 +125,24 @@ pub fn layout_issued(
     let copy = issued
         .filter(|_| profile == Profile::Full)
         .and_then(|c| Some(format!("Copy {} of {}", c.copy_number?, c.copies?)));
+    // The fingerprint is the whole plan's: the copy says which arrangements it was cut from.
+    let fingerprint = Fingerprint::of(plan);
+    // Annex A: the checks run on the whole plan, and the copy keeps what it may show of them.
+    let findings = crate::validate::validate_copy(
+        plan,
+        profile,
+        &crate::validate::Context::on(document_date(plan)),
+    );
+    let redacted = redact(plan, profile);
+    let plan = &redacted.plan;
     let ctx = Ctx {
         plan,
         profile,
+        withheld: &redacted.withheld,
         date: document_date(plan),
         copy_to: copy.as_ref().and(issued).and_then(|c| c.recipient.clone()),
         copy,
-        fingerprint: Fingerprint::of(plan),
+        fingerprint,
     };
     let mut flow = Flow::new(m);
     front::cover(&ctx, &mut flow);
@@ -115,6 +153,12 @@ pub fn layout_issued(
     flow.bookmark("Contents");
     for section in Section::ALL {
         flow.chapter(&chapter_title(*section));
+        // What the section withholds (candidate data says it in its own words).
+        if let Some(note) = ctx.withheld.note(*section)
+            && *section != Section::CandidateData
+        {
+            flow.paragraph(&note);
+        }
         match section {
             Section::Overview => organisation::overview(&ctx, &mut flow),
             Section::People => organisation::people(&ctx, &mut flow),
@@ -134,7 +178,7 @@ pub fn layout_issued(
         }
     }
     flow.chapter("Annex A. Readiness at the date of this document");
-    operations::readiness(&ctx, &mut flow);
+    operations::readiness(&ctx, &findings, &mut flow);
     let (mut pages, outline) = flow.finish();
     contents(&mut pages[contents_page], &outline, m);
     let o = &plan.overview;
@@ -156,6 +200,7 @@ pub fn layout_issued(
             right: &right,
             footer: &footer,
             copy: ctx.copy.as_deref(),
+            handling: handling_short(profile),
         },
     );
     super::flow::split_fallback(&mut pages, m);

@@ -165,11 +165,6 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         flow.not_provided();
         return;
     }
-    if ctx.redacted() {
-        flow.paragraph(
-            "Telephone numbers other than 999 and 101 are withheld from this redacted copy.",
-        );
-    }
     let mut t = Table::new(&[
         ("Level", 2.2),
         ("Trigger", 3.6),
@@ -180,9 +175,9 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     ]);
     for (n, l) in plan.escalation.iter().enumerate() {
         let call = plan.escalation_call(l, Period::OfficeHours);
-        let mut contact = callee(ctx, &call.first);
+        let mut contact = callee(&call.first);
         if let Some(f) = &call.fallback {
-            contact.push_str(&format!("\nIf no answer: {}", callee(ctx, f)));
+            contact.push_str(&format!("\nIf no answer: {}", callee(f)));
         }
         let within = super::quick::within(l.respond_within_minutes);
         let mut actions = l.actions.clone();
@@ -224,7 +219,7 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         let mut row = vec![Cell::bold(format!("{}. {}", n + 1, l.name))];
         for period in Period::ALL {
             let call = plan.escalation_call(l, *period);
-            let mut text = callee(ctx, &call.first);
+            let mut text = callee(&call.first);
             if call.via_cover {
                 text.push_str(" (out-of-hours cover)");
             }
@@ -233,7 +228,7 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 text = format!("As usual: {text}");
             }
             if let Some(f) = &call.fallback {
-                text.push_str(&format!("\nElse {}", callee(ctx, f)));
+                text.push_str(&format!("\nElse {}", callee(f)));
             }
             row.push(Cell::new(text));
         }
@@ -259,7 +254,7 @@ pub(super) fn escalation(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
 
 /// "Name, number" for a party the ladder calls; a redacted copy gives the name only (numbers other
 /// than 999 and 101 are withheld, as the chapter says at its start).
-pub(super) fn callee(ctx: &Ctx<'_>, c: &Callee<'_>) -> String {
+pub(super) fn callee(c: &Callee<'_>) -> String {
     let name = if c.name.is_empty() {
         "Nobody named".to_owned()
     } else {
@@ -269,8 +264,6 @@ pub(super) fn callee(ctx: &Ctx<'_>, c: &Callee<'_>) -> String {
         None => format!("{name} (no number)"),
         Some(n) if n == name => name,
         Some(n) if c.person.is_none() && matches!(n, "999" | "101") => format!("{name}, {n}"),
-        // The chapter says once that numbers are withheld; each cell then names whom to call.
-        Some(_) if ctx.redacted() => name,
         Some(n) => format!("{name}, {n}"),
     }
 }
@@ -495,9 +488,6 @@ pub(super) fn hotspots(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         flow.not_provided();
         return;
     }
-    if ctx.redacted() {
-        flow.paragraph("Addresses and on-site contacts are withheld from this redacted copy.");
-    }
     let mut t = Table::new(&[
         ("Place", 2.6),
         ("Address", 2.6),
@@ -507,9 +497,9 @@ pub(super) fn hotspots(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ("Briefed", 2.4),
     ]);
     for h in &plan.hotspots {
-        // The site contact above the date, except in a redacted copy, which shows only the date.
+        // The site contact above the date.
         let briefed = match (h.briefed_on, h.site_contact.trim()) {
-            (Some(d), c) if !c.is_empty() && !ctx.redacted() => {
+            (Some(d), c) if !c.is_empty() => {
                 format!("{c}\n{}", display_date(d))
             }
             (Some(d), _) => display_date(d),
@@ -517,7 +507,7 @@ pub(super) fn hotspots(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         };
         t.row(vec![
             Cell::bold(format!("{}\n{}", h.name, h.kind.label())),
-            Cell::new(ctx.contact(&h.address)),
+            Cell::new(h.address.clone()),
             Cell::new(h.electors.to_string()),
             Cell::new(h.concern.clone()),
             Cell::new(h.mitigation.clone()),

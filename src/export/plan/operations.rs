@@ -7,10 +7,10 @@ use super::monitoring::level_fill;
 use crate::custody::{self, checks};
 use crate::export::flow::{Cell, Flow, Table, colour};
 use crate::model::{
-    CustodyStage, ItemKind, MeasureStatus, Period, PoliceAttendanceDecision, VenueKind,
+    CustodyStage, ItemKind, MeasureStatus, Period, PoliceAttendanceDecision, Section, VenueKind,
 };
 use crate::timetable::{TimelineKind, timeline};
-use crate::validate::{Context, Severity, validate};
+use crate::validate::{CopyFindings, Severity};
 use crate::when::{display_date, display_date_time, display_short_date};
 
 pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
@@ -174,10 +174,10 @@ fn count_security(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             || "Not recorded".to_owned(),
             |p| {
                 let number = p.phone_for(Period::CountNight).unwrap_or("no number");
-                format!("{}, {}", p.name, ctx.contact(number))
+                format!("{}, {}", p.name, number)
             },
         );
-        if ctx.redacted() {
+        if police.officers == super::WITHHELD {
             rows.push(("Officers and times", withheld()));
         } else {
             rows.push(("Officers attending", or_none(&police.officers)));
@@ -186,22 +186,10 @@ fn count_security(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         rows.push(("Police contact at the count", contact));
     }
     if !police.notes.trim().is_empty() {
-        let notes = if ctx.redacted() {
-            withheld()
-        } else {
-            police.notes.trim().to_owned()
-        };
-        rows.push(("Police arrangements", notes));
+        rows.push(("Police arrangements", police.notes.trim().to_owned()));
     }
     let search = &s.search;
-    rows.push((
-        "Search of the venue",
-        if ctx.redacted() {
-            withheld()
-        } else {
-            or_none(&search.arrangements)
-        },
-    ));
+    rows.push(("Search of the venue", or_none(&search.arrangements)));
     let first = plan.first_arrival_at_count();
     let signed = match (search.signed_off_by, search.signed_off_at) {
         (Some(by), Some(at)) => {
@@ -219,14 +207,7 @@ fn count_security(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         _ => "Not yet signed off".to_owned(),
     };
     rows.push(("Search signed off", signed));
-    rows.push((
-        "Passes and accreditation",
-        if ctx.redacted() {
-            withheld()
-        } else {
-            or_none(&s.passes)
-        },
-    ));
+    rows.push(("Passes and accreditation", or_none(&s.passes)));
     rows.push(("Declaration", or_none(&s.declaration)));
     flow.key_values(&rows);
 }
@@ -289,6 +270,16 @@ pub(super) fn venues(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 Cell::bold("Never assessed").coloured(colour::GAP),
                 Cell::new("—"),
                 Cell::new(""),
+            ),
+            // The assessment is withheld from this copy: when and by whom only.
+            Some(a) if a.checks.is_empty() && a.summary == super::WITHHELD => (
+                Cell::new(format!(
+                    "{}\n{}",
+                    display_date(a.assessed_on),
+                    ctx.name(a.assessed_by)
+                )),
+                Cell::new("—"),
+                Cell::new(super::WITHHELD),
             ),
             Some(a) => {
                 let applicable = a
@@ -385,7 +376,11 @@ pub(super) fn allegations(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     }
     flow.heading("Referral log");
     if a.referrals.is_empty() {
-        flow.paragraph("No allegations have been referred.");
+        flow.paragraph(if ctx.withheld.of(Section::Allegations).removed > 0 {
+            "The referral log is withheld from this copy."
+        } else {
+            "No allegations have been referred."
+        });
         return;
     }
     let mut t = Table::new(&[
@@ -550,8 +545,8 @@ fn contest_timetables(plan: &crate::model::Plan, flow: &mut Flow<'_>) {
 }
 
 /// Every validation finding at the document's date, so a reviewer sees what is outstanding.
-pub(super) fn readiness(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
-    let findings = validate(ctx.plan, &Context::on(ctx.date));
+pub(super) fn readiness(ctx: &Ctx<'_>, copy: &CopyFindings, flow: &mut Flow<'_>) {
+    let findings = &copy.shown;
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -568,11 +563,16 @@ pub(super) fn readiness(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             "s"
         },
     ));
+    if copy.withheld > 0 {
+        flow.paragraph(
+            "Some findings concern entries withheld from this copy; the full copy lists them.",
+        );
+    }
     if findings.is_empty() {
         return;
     }
     let mut t = Table::new(&[("Section", 2.6), ("", 1.2), ("Finding", 8.0)]);
-    for f in &findings {
+    for f in findings {
         let severity = match f.severity {
             Severity::Error => {
                 Cell::bold("Error").filled(level_fill(crate::model::RiskLevel::VeryHigh))

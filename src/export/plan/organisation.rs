@@ -2,7 +2,7 @@
 
 use super::{Ctx, WITHHELD};
 use crate::export::flow::{Cell, Flow, Table};
-use crate::model::{PhoneKind, schedule_text};
+use crate::model::{PhoneKind, Section, schedule_text};
 use crate::when::{display_date, display_short_date};
 
 pub(super) fn overview(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
@@ -190,12 +190,6 @@ pub(super) fn people(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         flow.not_provided();
         return;
     }
-    if ctx.redacted() {
-        flow.paragraph(
-            "Telephone numbers, email addresses and postal addresses are withheld from this \
-             redacted copy.",
-        );
-    }
     let mut t = Table::new(&[
         ("Name and role", 3.0),
         ("Title and organisation", 3.4),
@@ -213,11 +207,11 @@ pub(super) fn people(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                     PhoneKind::Mobile => "Mobile",
                     PhoneKind::OutOfHours => "Out of hours",
                 };
-                format!("{kind}: {}", ctx.contact(ph.number.trim()))
+                format!("{kind}: {}", ph.number.trim())
             })
             .collect();
         if !p.email.trim().is_empty() {
-            contact.push(ctx.contact(p.email.trim()));
+            contact.push(p.email.trim().to_owned());
         }
         let contact = if contact.is_empty() {
             "None recorded".to_owned()
@@ -261,7 +255,7 @@ pub(super) fn people(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         for p in with_addresses {
             t.row(vec![
                 Cell::new(p.name.clone()),
-                Cell::new(ctx.contact(&p.address)),
+                Cell::new(p.address.clone()),
             ]);
         }
         flow.table(&t);
@@ -473,18 +467,18 @@ pub(super) fn candidate_data(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     ]);
     transfer_log(ctx, flow);
     flow.heading("Candidates");
+    let withheld = ctx.withheld.of(Section::CandidateData).removed;
+    if withheld > 0 {
+        flow.paragraph(&format!(
+            "Candidate data for {withheld} candidates is {WITHHELD}. It is shared only with the \
+             named recipient, on the basis above."
+        ));
+        return;
+    }
     if c.candidates.is_empty() {
         flow.paragraph(
             "No candidates are recorded yet (they are added after the close of nominations).",
         );
-        return;
-    }
-    if ctx.redacted() {
-        flow.paragraph(&format!(
-            "Candidate data for {} candidates is {WITHHELD}. It is shared only with the named \
-             recipient, on the basis above.",
-            c.candidates.len()
-        ));
         return;
     }
     let contests = &ctx.plan.overview.contests;

@@ -68,13 +68,13 @@ fn number(p: &Person, kinds: &[PhoneKind]) -> Option<String> {
 }
 
 /// How to reach a person in office hours: a desk line, else a mobile, else email.
-fn office(ctx: &Ctx<'_>, p: &Person) -> String {
+fn office(p: &Person) -> String {
     let reach =
         number(p, &[PhoneKind::Office, PhoneKind::Mobile]).unwrap_or_else(|| p.email.clone());
     if reach.trim().is_empty() {
         "No number given".to_owned()
     } else {
-        ctx.contact(&reach)
+        reach
     }
 }
 
@@ -82,16 +82,16 @@ fn office(ctx: &Ctx<'_>, p: &Person) -> String {
 /// else their mobile.
 fn out_of_hours(ctx: &Ctx<'_>, p: &Person) -> String {
     if let Some(n) = number(p, &[PhoneKind::OutOfHours]) {
-        return ctx.contact(&n);
+        return n;
     }
     if let Some(cover) = p.out_of_hours_cover.and_then(|id| ctx.plan.person(id)) {
         let via = number(cover, &[PhoneKind::OutOfHours, PhoneKind::Mobile])
-            .map(|n| format!(": {}", ctx.contact(&n)))
+            .map(|n| format!(": {n}"))
             .unwrap_or_default();
         return format!("{}{via}", cover.name);
     }
     match number(p, &[PhoneKind::Mobile]) {
-        Some(n) => format!("Mobile {}", ctx.contact(&n)),
+        Some(n) => format!("Mobile {n}"),
         None => "None recorded".to_owned(),
     }
 }
@@ -117,7 +117,7 @@ fn contacts(ctx: &Ctx<'_>, flow: &mut Flow<'_>, roles: &[Role]) {
         };
         t.row(vec![
             Cell::titled(p.name.clone(), p.role.label()),
-            gap(office(ctx, p)),
+            gap(office(p)),
             gap(out_of_hours(ctx, p)),
         ]);
     }
@@ -168,7 +168,7 @@ fn polling_day_and_count(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         let number = if route.number.trim().is_empty() {
             String::new()
         } else {
-            format!(": {}", ctx.contact(route.number.trim()))
+            format!(": {}", route.number.trim())
         };
         let via = if call.own_route { "" } else { " (as usual)" };
         rows.push((
@@ -185,7 +185,7 @@ fn polling_day_and_count(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             _ => String::new(),
         };
         text.push_str(&when);
-        if !police.officers.trim().is_empty() && !ctx.redacted() {
+        if !police.officers.trim().is_empty() {
             text.push_str(&format!(": {}", police.officers.trim()));
         }
     }
@@ -193,7 +193,7 @@ fn polling_day_and_count(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         text.push_str(&format!(
             ". Police contact at the count: {}, {}",
             p.name,
-            office(ctx, p)
+            office(p)
         ));
     }
     rows.push(("Police at the count", text));
@@ -309,9 +309,9 @@ fn ladder(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         )];
         for period in Period::ALL {
             let call = plan.escalation_call(l, *period);
-            let mut text = super::monitoring::callee(ctx, &call.first);
+            let mut text = super::monitoring::callee(&call.first);
             if let Some(f) = &call.fallback {
-                text.push_str(&format!("\nElse {}", super::monitoring::callee(ctx, f)));
+                text.push_str(&format!("\nElse {}", super::monitoring::callee(f)));
             }
             row.push(Cell::new(text));
         }

@@ -58,6 +58,7 @@ impl Declare for Referrals {
 
     fn create(&mut self, view: &View<'_>) -> Self::E {
         Referral {
+            handling: crate::model::Handling::FullCopyOnly,
             id: ReferralId::new(),
             date: view.now.date(),
             summary: String::new(),
@@ -93,6 +94,7 @@ impl Declare for Referrals {
             );
         }
         self.evidence_entry(form);
+        form.choice("Shown in", r.handling, |x, v| x.handling = v);
     }
 }
 

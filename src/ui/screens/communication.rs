@@ -36,6 +36,7 @@ impl Declare for Lines {
             cadence,
         };
         CommunicationLine {
+            handling: crate::model::Handling::Both,
             id: CommunicationLineId::new(),
             from: None,
             to: None,
@@ -73,6 +74,7 @@ impl Declare for Lines {
         }
         phases(form, line);
         form.shown("In words", &schedule_text(&line.schedule));
+        form.choice("Shown in", line.handling, |x, v| x.handling = v);
     }
 }
 

@@ -70,6 +70,7 @@ impl Declare for Ladder {
         form.people("Also inform", &l.also_inform, people, |x, v| {
             x.also_inform = v
         });
+        form.choice("Shown in", l.handling, |x, v| x.handling = v);
         form.shown(
             "Routes by time",
             "Leave a route empty where the usual contact is called (out of hours: their \

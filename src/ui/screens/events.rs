@@ -38,6 +38,7 @@ impl Declare for Events {
 
     fn create(&mut self, view: &View<'_>) -> Self::E {
         ElectoralEvent {
+            handling: crate::model::Handling::Both,
             id: ElectoralEventId::new(),
             kind: EventKind::PostalVoteOpening,
             name: String::new(),
@@ -78,6 +79,7 @@ impl Declare for Events {
                 "Candidates and agents must have 48 hours' notice of each opening session.",
             );
         }
+        form.choice("Shown in", e.handling, |x, v| x.handling = v);
     }
 }
 

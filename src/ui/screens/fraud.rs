@@ -80,6 +80,7 @@ impl Declare for Indicators {
 
     fn create(&mut self, _view: &View<'_>) -> Self::E {
         FraudIndicator {
+            handling: crate::model::Handling::Both,
             id: IndicatorId::new(),
             kind: IndicatorKind::Local,
             name: String::new(),
@@ -123,6 +124,7 @@ impl Declare for Indicators {
         }
         form.multiline("Action to take", &ind.action, |x, v| x.action = v);
         form.person("Owner", ind.owner, &view.plan.people, |x, v| x.owner = v);
+        form.choice("Shown in", ind.handling, |x, v| x.handling = v);
     }
 
     fn below(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits, ind: &Self::E) {

@@ -1,7 +1,7 @@
 //! Section 10: integrity hotspots (places where others may reach electors' post or votes).
 
 use super::{day, short};
-use crate::model::{Hotspot, Plan};
+use crate::model::{Entity, Hotspot, Plan};
 use crate::ui::form::EntityForm;
 use crate::ui::screen::{Columns, Declare, ListScreen, View, columns};
 
@@ -21,7 +21,11 @@ impl Declare for Hotspots {
     ];
 
     fn create(&mut self, _view: &View<'_>) -> Self::E {
-        Self::E::default()
+        // Full copy only: a hotspot's name or address identifies a place.
+        Hotspot {
+            handling: <Hotspot as Entity>::DEFAULT_HANDLING,
+            ..Hotspot::default()
+        }
     }
 
     fn cells(&self, _plan: &Plan, h: &Self::E) -> Vec<String> {
@@ -46,6 +50,7 @@ impl Declare for Hotspots {
         });
         form.date("Briefed on", h.briefed_on, true, |x, v| x.briefed_on = v);
         form.person("Owner", h.owner, &view.plan.people, |x, v| x.owner = v);
+        form.choice("Shown in", h.handling, |x, v| x.handling = v);
     }
 }
 

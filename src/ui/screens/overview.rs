@@ -95,8 +95,17 @@ fn election(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
                 });
                 form.text("Version", &o.version, |p, v| p.overview.version = v);
                 form.choice("Status", o.status, |p, v| p.overview.status = v);
-                form.choice("Protective marking", o.marking, |p, v| {
+                form.choice("Protective marking (full copy)", o.marking, |p, v| {
                     p.overview.marking = v
+                });
+                // OFFICIAL unless marked otherwise: the sensitive detail is withheld from it.
+                let redacted = "Protective marking (redacted copy)";
+                form.choice(redacted, o.redacted_marking, |p, v| {
+                    p.overview.redacted_marking = v
+                });
+                let hint = "Say how many entries each section withholds";
+                form.check("Redacted copy counts", hint, o.count_withheld, |p, v| {
+                    p.overview.count_withheld = v
                 });
             });
             combined_polls(ui, o);

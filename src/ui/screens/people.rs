@@ -14,7 +14,8 @@ pub struct People;
 impl Declare for People {
     type E = Person;
     const INTRO: &'static str = "Everyone the plan names: the RO's team, the police SPOC and FEOA, \
-        venue managers and partners. Contact details are withheld from redacted exports.";
+        venue managers and partners. Contact details are for the full copy only unless marked for \
+        both copies.";
     const COLUMNS: Columns = columns![
         "Name" 180, "Role" 170, "Organisation" 170, "Phone" 120, "Email" 200,
     ];
@@ -63,9 +64,9 @@ impl Declare for People {
         form.person("Out-of-hours cover", cover, &others, |x, v| {
             x.out_of_hours_cover = v;
         });
-        let hint = "Withhold contact details from redacted copies";
-        form.check("Personal data", hint, person.personal_data, |x, v| {
-            x.personal_data = v;
+        // Their name and role are in both copies; the mark decides their contact details.
+        form.choice("Contact details shown in", person.handling, |x, v| {
+            x.handling = v;
         });
     }
 }

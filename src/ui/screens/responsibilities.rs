@@ -47,6 +47,7 @@ impl Declare for Responsibilities {
         form.people("Support", &r.support, people, |x, v| x.support = v);
         form.people("Informed", &r.informed, people, |x, v| x.informed = v);
         form.multiline("Notes", &r.notes, |x, v| x.notes = v);
+        form.choice("Shown in", r.handling, |x, v| x.handling = v);
     }
 }
 

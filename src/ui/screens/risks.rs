@@ -96,6 +96,7 @@ impl Declare for Register {
         self.cell = None;
         let three = Rating::new(3).unwrap_or(Rating::MIN);
         Risk {
+            handling: crate::model::Handling::Both,
             id: RiskId::new(),
             title: String::new(),
             description: String::new(),
@@ -137,6 +138,7 @@ impl Declare for Register {
         form.reference::<Venue>("Venue", venue, plan, |x, v| x.venue = v.map(VenueId));
         mitigations(form, r, plan);
         reviews(form, r, view);
+        form.choice("Shown in", r.handling, |x, v| x.handling = v);
     }
 }
 

@@ -41,6 +41,7 @@ impl Declare for Messages {
         form.choice("How", m.medium, |x, v| x.medium = v);
         form.date("When", m.planned_on, true, |x, v| x.planned_on = v);
         form.person("Owner", m.owner, &view.plan.people, |x, v| x.owner = v);
+        form.choice("Shown in", m.handling, |x, v| x.handling = v);
     }
 }
 

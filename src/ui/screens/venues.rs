@@ -129,6 +129,7 @@ impl Declare for Venues {
         form.person("Venue contact", v.contact, &view.plan.people, |x, v| {
             x.contact = v
         });
+        form.choice("Shown in", v.handling, |x, v| x.handling = v);
     }
 
     fn below(&mut self, ui: &mut Ui, view: &View<'_>, edits: &mut Edits, v: &Self::E) {
@@ -188,6 +189,7 @@ fn start_assessment(ui: &mut Ui, view: &View<'_>, edits: &mut Edits, v: &Venue) 
             .collect();
         with(p, vid, |v| {
             v.assessment = Some(SecurityAssessment {
+                handling: crate::model::Handling::FullCopyOnly,
                 assessed_on: today,
                 assessed_by: None,
                 checks,
@@ -222,6 +224,7 @@ fn venue_risks(ui: &mut Ui, view: &View<'_>, edits: &mut Edits, v: &Venue) {
         let name = v.name.clone();
         edits.push(Section::Risks, "add venue risk", move |p| {
             p.risks.push(Risk {
+                handling: crate::model::Handling::Both,
                 id: RiskId::new(),
                 title: format!("Risk at {name}"),
                 description: String::new(),
@@ -300,6 +303,7 @@ fn assessment(ui: &mut Ui, edits: &mut Edits, plan: &Plan, v: &Venue, a: &Securi
             a.assessed_by = x
         });
         part.multiline("Findings", &a.summary, |a, x| a.summary = x);
+        part.choice("Assessment shown in", a.handling, |a, x| a.handling = x);
         let applicable = plan
             .venues
             .checklist

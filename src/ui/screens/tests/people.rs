@@ -38,3 +38,14 @@ fn a_person_others_refer_to_is_not_removed_and_the_notice_says_where() {
     let notice = format!("\u{201c}{name}\u{201d} was not removed: it is used in {places} places");
     assert!(app.shows(&notice), "the notice says why: {notice}");
 }
+
+#[test]
+fn a_person_s_contact_details_are_marked_for_the_full_copy_only_or_both() {
+    use crate::model::Handling;
+    let (mut app, _) = App::adding::<Person>(None);
+    assert_eq!(app.last::<Person>().handling, Handling::FullCopyOnly);
+    app.choose("Contact details shown in", "Both copies");
+    assert_eq!(app.last::<Person>().handling, Handling::Both);
+    app.choose("Contact details shown in", "Full copy only");
+    assert_eq!(app.last::<Person>().handling, Handling::FullCopyOnly);
+}
