@@ -126,6 +126,7 @@ impl Plan {
                         signed_on: None,
                     })
                     .collect(),
+                readiness_as_at: None,
             },
             people: Vec::new(),
             responsibilities: Vec::new(),

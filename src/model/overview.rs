@@ -269,4 +269,8 @@ pub struct Overview {
     pub distribution: Vec<DistributionEntry>,
     /// Signatures from the RO, SPOC and FEOA.
     pub sign_offs: Vec<SignOff>,
+    /// The date the readiness annex (Annex A) is as at: the checks are run as on that day. Set by
+    /// the officer, not derived from revisions or the clock.
+    #[serde(default)]
+    pub readiness_as_at: Option<NaiveDate>,
 }

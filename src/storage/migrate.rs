@@ -16,6 +16,11 @@
 //!   officer the law names for that election there, and the plan's Returning Officer; a plan with
 //!   no contests gets one for its election.
 //! - version 6: (the plan the police agree) see the `v5` module for what changed.
+//!   Custody gains the ballot paper `printer`, postal and statutory-packet stages and item kinds,
+//!   and an item's packet `contents`; candidates gain `home_address_not_public`, transfers their
+//!   `time` and the `addresses_not_public` they passed on; the overview holds `readiness_as_at`,
+//!   which a version 5 file takes from its latest revision (else polling day), the date its
+//!   readiness annex was printed at.
 
 use serde::Deserialize;
 
@@ -198,6 +203,7 @@ mod v2 {
                 hotspots: self.hotspots,
                 events: self.events,
                 custody: crate::model::Custody {
+                    printer: crate::model::BallotPrinter::default(),
                     stages: self.custody.stages,
                     count_receipt_deadline: self.custody.count_receipt_deadline,
                     items: self.custody.items,
@@ -343,6 +349,7 @@ mod v4 {
                 revisions: self.revisions,
                 distribution: self.distribution,
                 sign_offs: self.sign_offs,
+                readiness_as_at: None,
             }
         }
     }
@@ -404,10 +411,20 @@ mod v5 {
     impl Plan {
         /// Version 6: the plan the police agree.
         pub(super) fn into_v6(self) -> crate::model::Plan {
+            let mut overview = self.overview;
+            // The readiness annex was dated by the latest revision (else polling day); that date
+            // is now held in the plan, so a migrated plan keeps the annex it printed.
+            let annex_date = overview
+                .revisions
+                .iter()
+                .map(|r| r.date)
+                .max()
+                .unwrap_or(overview.poll_date);
+            overview.readiness_as_at.get_or_insert(annex_date);
             crate::model::Plan {
                 format_version: FORMAT_VERSION,
                 id: self.id,
-                overview: self.overview,
+                overview,
                 people: self.people,
                 responsibilities: self.responsibilities,
                 communication: self.communication,

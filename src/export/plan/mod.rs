@@ -108,7 +108,7 @@ pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
             Section::KeyDates => operations::key_dates(&ctx, &mut flow),
         }
     }
-    flow.chapter("Annex A. Readiness at the date of this document");
+    flow.chapter("Annex A. Readiness");
     operations::readiness(&ctx, &mut flow);
     let (mut pages, outline) = flow.finish();
     contents(&mut pages[contents_page], &outline, m);

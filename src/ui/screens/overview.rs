@@ -95,6 +95,10 @@ fn election(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
                 form.choice("Protective marking", o.marking, |p, v| {
                     p.overview.marking = v
                 });
+                let annex = "Readiness annex as at";
+                form.date(annex, o.readiness_as_at, true, |p, v| {
+                    p.overview.readiness_as_at = v;
+                });
             });
             combined_polls(ui, o);
         });

@@ -175,3 +175,38 @@ fn the_items_tab_adds_and_labels_an_item() {
     assert_eq!(app.last::<CustodyItem>().label, "ZZ/9");
     app.removes::<CustodyItem>(n);
 }
+
+/// Quick entry will not record a sealed packet of corresponding number lists as opened: only a
+/// court may order that. It says why, and the log is unchanged; the same desk may record the
+/// packet's retention.
+#[test]
+fn quick_entry_refuses_to_open_a_packet_only_a_court_may_open() {
+    use crate::model::PacketContents;
+    let mut app = quick_entry(crate::ui::test_harness::now());
+    let packet = app
+        .plan()
+        .custody
+        .items
+        .iter()
+        .find(|i| i.contents.is_some_and(PacketContents::court_only))
+        .expect("the example has a court-only packet")
+        .clone();
+    let events = app.plan().custody.events.len();
+    app.type_into("Log", "packets");
+    app.type_into("Item label", &packet.label);
+    app.type_into("Received by", "Registration officer");
+    app.focus("Stage");
+    app.field("Stage").type_text("packet opened");
+    app.run();
+    app.press(Key::Enter);
+    assert!(app.shows("Chosen: Packet opened"));
+    assert!(app.shows("Cannot record"), "the reason is shown");
+    assert!(app.shows("only a court"));
+    app.click("Record handover (Enter)");
+    assert_eq!(app.plan().custody.events.len(), events, "nothing recorded");
+    // Enter in the last field asks to record, and is refused with the reason.
+    app.focus("Notes");
+    app.press(Key::Enter);
+    assert_eq!(app.plan().custody.events.len(), events, "nothing recorded");
+    assert!(app.shows("Not recorded"));
+}
