@@ -185,9 +185,9 @@ fn printer(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     visits.sort_by_key(|v| v.date);
     let mut t = Table::new(&[
         ("Date", 1.9),
-        ("Notice", 1.6),
+        ("Notice", 2.1),
         ("By", 2.4),
-        ("Findings", 6.0),
+        ("Findings", 5.5),
     ]);
     for v in visits {
         t.row(vec![
@@ -247,20 +247,20 @@ fn stage_tables(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 Some(id) => Cell::new(ctx.name(Some(id))),
                 None => Cell::bold("Nobody assigned").coloured(colour::GAP),
             };
-            let mut how = s.arrangements.clone();
-            if *stage == CustodyStage::PacketOpened {
-                if !how.is_empty() {
-                    how.push('\n');
-                }
-                how.push_str(&format!(
-                    "Never recorded for packets of ballot papers, completed corresponding number \
-                     lists or certificates as to employment: only a court may order those opened \
-                     ({COURT_ONLY_SOURCE})."
-                ));
-            }
-            t.row(vec![Cell::bold(stage.label()), who, Cell::new(how)]);
+            t.row(vec![
+                Cell::bold(stage.label()),
+                who,
+                Cell::new(s.arrangements.clone()),
+            ]);
         }
         flow.table(&t);
+        if *journey == Journey::StatutoryPacket {
+            flow.paragraph(&format!(
+                "A packet of counted, rejected or tendered ballot papers, completed corresponding \
+                 number lists or certificates as to employment is opened only under a court’s \
+                 order, and the planner refuses to record it as opened ({COURT_ONLY_SOURCE})."
+            ));
+        }
         shown.extend(own);
     }
 }

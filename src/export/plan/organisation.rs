@@ -503,6 +503,11 @@ fn candidates(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         );
         return;
     }
+    flow.paragraph(
+        "Candidates\u{2019} names, addresses, telephone numbers and email addresses are personal \
+         data: they go to the recipient above by the route recorded, each sending is logged, and \
+         they are not printed in this document.",
+    );
     let total = c.candidates.len();
     let contests = &ctx.plan.overview.contests;
     let mut per_contest: Vec<String> = contests
@@ -558,9 +563,4 @@ fn candidates(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ("Fields shared", fields),
         ("Transfers logged", c.transfers.len().to_string()),
     ]);
-    flow.paragraph(
-        "Candidates' names, addresses, telephone numbers and email addresses are personal data. \
-         They are sent to the recipient above by the secure route recorded, each sending is \
-         logged, and they are not printed in this document.",
-    );
 }
