@@ -391,8 +391,8 @@ fn printer(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
                                 x.date = d;
                             }
                         });
-                        let hint = "Made without notice";
-                        part.check(&name("unannounced"), hint, v.unannounced, |x, b| {
+                        let hint = format!("Visit {} made without notice", n + 1);
+                        part.check(&name("unannounced"), &hint, v.unannounced, |x, b| {
                             x.unannounced = b;
                         });
                         part.person(&name("by"), v.by, &plan.people, |x, by| x.by = by);

@@ -210,3 +210,35 @@ fn quick_entry_refuses_to_open_a_packet_only_a_court_may_open() {
     assert_eq!(app.plan().custody.events.len(), events, "nothing recorded");
     assert!(app.shows("Not recorded"));
 }
+
+/// The Printer tab edits the printer's assurance by its labels: a visit is added, marked
+/// unannounced and removed, and the proofs' sign-off date is typed.
+#[test]
+fn the_printer_tab_records_visits_and_the_proof_sign_off() {
+    let mut app = quick_entry(crate::ui::test_harness::now());
+    app.click("Printer");
+    let visits = app.plan().custody.printer.visits.len();
+    assert!(visits > 0, "the example has visits");
+    app.click("Add monitoring visit");
+    assert_eq!(app.plan().custody.printer.visits.len(), visits + 1);
+    let n = visits + 1;
+    app.click(&format!("Visit {n} made without notice"));
+    assert!(app.plan().custody.printer.visits[visits].unannounced);
+    app.type_into(
+        &format!("Visit {n} — findings"),
+        "Cage open at lunch; put right",
+    );
+    app.press(Key::Tab);
+    assert_eq!(
+        app.plan().custody.printer.visits[visits].findings,
+        "Cage open at lunch; put right"
+    );
+    app.click(&format!("Remove visit {n}"));
+    assert_eq!(app.plan().custody.printer.visits.len(), visits);
+    app.type_into("Final proofs signed off", "2027-04-11");
+    app.press(Key::Tab);
+    assert_eq!(
+        app.plan().custody.printer.proof_signed_off,
+        Some(date(2027, 4, 11))
+    );
+}
