@@ -16,7 +16,12 @@ const STATION_STAGES: &[CustodyStage] = &[
     CustodyStage::Verification,
 ];
 
-/// Rows for postal votes: return (with the final sweep on polling day), opening, then to the count.
+/// Rows for an issue of postal ballot packs: produced and checked, then handed to the carrier.
+const POSTAL_ISSUE_STAGES: &[CustodyStage] =
+    &[CustodyStage::PostalProduction, CustodyStage::PostalDispatch];
+
+/// Rows for returned postal votes: return (with the final sweep on polling day), opening, then to
+/// the count.
 const POSTAL_STAGES: &[CustodyStage] = &[
     CustodyStage::PostalReturn,
     CustodyStage::PostalFinalSweep,
@@ -94,13 +99,17 @@ pub fn layout(plan: &Plan, m: &Metrics) -> Document {
         let court_only = item.contents.is_some_and(|c| c.court_only());
         let stages = match item.kind.journey() {
             _ if item.kind == ItemKind::BallotPaperBatch => STATION_STAGES,
+            _ if item.kind == ItemKind::PostalBallotBatch => POSTAL_ISSUE_STAGES,
             Journey::Postal => POSTAL_STAGES,
             Journey::StatutoryPacket if court_only => COURT_PACKET_STAGES,
             Journey::StatutoryPacket => OPEN_PACKET_STAGES,
             Journey::PollingStation => BATCH_STAGES,
         };
         let subtitle = match (item.kind.journey(), item.contents) {
-            (Journey::Postal, _) => "Postal vote sheet".to_owned(),
+            (Journey::Postal, _) if item.kind == ItemKind::PostalBallotBatch => {
+                "Postal issue sheet: packs produced, checked and handed to the carrier".to_owned()
+            }
+            (Journey::Postal, _) => "Returned postal votes sheet".to_owned(),
             (Journey::StatutoryPacket, Some(contents)) if court_only => format!(
                 "Statutory packet: {}. Do not open: only a court may order this packet opened.",
                 contents.label().to_lowercase()

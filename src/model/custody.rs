@@ -183,7 +183,7 @@ labelled_enum! {
         PostalVotePack => "Postal vote pack", "postal-vote-pack",
         /// An evidence bag.
         EvidenceBag => "Evidence bag", "evidence-bag",
-        /// A batch of postal ballot packs (or of postal ballot papers after opening).
+        /// An issue of postal ballot packs, produced, checked and handed to the carrier together.
         PostalBallotBatch => "Postal ballot batch", "postal-ballot-batch",
         /// A statutory packet sealed after the count (see [`PacketContents`]).
         StatutoryPacket => "Statutory packet", "statutory-packet",

@@ -333,6 +333,13 @@ fn version_5_files_are_migrated_keeping_their_id_and_content() {
     assert_eq!(plan.id.to_string(), "2b426762-1ad4-4d8f-8d26-9cc85c1f4012");
     assert_eq!(plan.overview.election_type, ElectionType::UkParliamentary);
     assert!(!plan.people.is_empty() && !plan.risks.is_empty());
+    // The readiness annex keeps the date it was printed at: the latest revision, else polling day.
+    let printed_at = plan.overview.revisions.iter().map(|r| r.date).max();
+    assert_eq!(
+        plan.overview.readiness_as_at,
+        Some(printed_at.unwrap_or(plan.overview.poll_date))
+    );
+    assert_eq!(plan.custody.printer, crate::model::BallotPrinter::default());
     // The migrated plan saves in the current format and loads again unchanged.
     let again = parse(&to_ron(&plan).unwrap(), Path::new("v6")).unwrap();
     assert_eq!(again, plan);
