@@ -546,6 +546,8 @@ fn overview_and_people(plan: &mut Plan) -> Result<()> {
         Revision { version: "1.2".into(), date: date(2027, 4, 9), author: "Siân Llŷr".into(), summary: "Candidates added after close of nominations; hotspots and risk register updated".into() },
         Revision { version: "1.3".into(), date: date(2027, 4, 29), author: "Siân Llŷr".into(), summary: "Final review before polling day: venue assessments, escort routes, referral log".into() },
     ];
+    // Annex A is as at the final review.
+    o.readiness_as_at = Some(date(2027, 4, 29));
     Ok(())
 }
 
@@ -820,12 +822,27 @@ fn operations(plan: &mut Plan) {
             phone: format!("07700 900 {:03}", 200 + i),
             email: format!("{slug}{i}@example.org.uk"),
             consented: true,
+            // One in six asked on their home address form that it not be made public.
+            home_address_not_public: i % 6 == 1,
         });
     }
     // The data transfer log: all candidates once the statement of persons nominated is out, then a correction.
-    let transfer = |c: &CandidateDataSharing, day, candidates, notes: &str| DataTransfer {
+    // Each transfer tells the FEOA whose home address must not be made public.
+    let transfer = |c: &CandidateDataSharing,
+                    (day, time): (NaiveDate, (u32, u32)),
+                    candidates: Vec<CandidateId>,
+                    notes: &str| DataTransfer {
         id: DataTransferId::new(),
         date: day,
+        time: NaiveTime::from_hms_opt(time.0, time.1, 0),
+        addresses_not_public: c
+            .candidates
+            .iter()
+            .filter(|x| {
+                x.home_address_not_public && (candidates.is_empty() || candidates.contains(&x.id))
+            })
+            .map(|x| x.id)
+            .collect(),
         recipient: c.recipient,
         sent_by: sender,
         fields: c.fields.clone(),
@@ -835,17 +852,24 @@ fn operations(plan: &mut Plan) {
         method: c.transmission.clone(),
         notes: notes.to_owned(),
     };
-    let last = c.candidates.last().map(|x| x.id).into_iter().collect();
+    let last = c
+        .candidates
+        .iter()
+        .rev()
+        .find(|x| x.home_address_not_public)
+        .map(|x| x.id)
+        .into_iter()
+        .collect();
     c.transfers = vec![
         transfer(
             c,
-            date(2027, 4, 9),
+            (date(2027, 4, 9), (16, 20)),
             Vec::new(),
             "All candidates after the statement of persons nominated was published; receipt confirmed by the FEOA by phone",
         ),
         transfer(
             c,
-            date(2027, 4, 14),
+            (date(2027, 4, 14), (11, 5)),
             last,
             "Corrected telephone number for one candidate",
         ),
@@ -1116,7 +1140,42 @@ fn custody(plan: &mut Plan, poll: NaiveDate) -> Result<()> {
         "Anita Rao (van NM23 LDF)",
         "Steve Quirke (car NM19 HHT)",
     ];
+    let em_id = plan.first_with_role(Role::ElectionsManager).map(|p| p.id);
+    let eso_id = plan
+        .first_with_role(Role::ElectoralServicesOfficer)
+        .map(|p| p.id);
+    let printer_phone = plan
+        .first_with_role(Role::Printer)
+        .and_then(|p| p.phones.first())
+        .map(|p| p.number.clone())
+        .unwrap_or_default();
     let c = &mut plan.custody;
+    c.printer = BallotPrinter {
+        name: "Electoral Print Services Ltd, Unit 4 Dale Park".into(),
+        contact: format!("{printer}, account manager, {printer_phone}"),
+        security_controls: "Election work in a caged, alarmed area with swipe-card access and CCTV kept 90 days; staff on election work vetted (BS 7858); plates and files deleted after the poll".into(),
+        insurance: "Public liability £10m; professional indemnity £5m, covering reprinting".into(),
+        visits: vec![
+            MonitoringVisit {
+                date: date(2027, 4, 13),
+                unannounced: false,
+                by: em_id,
+                findings: "Press proofs checked; cage locked and access log kept".into(),
+            },
+            MonitoringVisit {
+                date: date(2027, 4, 15),
+                unannounced: true,
+                by: eso_id,
+                findings: "Arrived unannounced during postal pack filling: cage in use, overs boxed and labelled; nothing to put right".into(),
+            },
+        ],
+        proof_signed_off: Some(date(2027, 4, 12)),
+        proof_signed_off_by: em_id,
+        overs_and_spoilt: "Overs counted by book and returned sealed with the delivery; spoilt sheets counted and shredded at the works under the supervisor's signature".into(),
+        live_papers: "Live from the moment the official mark is printed: kept in the cage, counted at each shift change, never left unattended".into(),
+        secure_delivery: "Delivered in a sealed, tracked van with two crew to the Town Hall strongroom, against a delivery note of serial ranges checked on arrival".into(),
+        reviewed_with_police: Some(date(2027, 3, 15)),
+    };
     c.count_receipt_deadline = Some(at(poll, 23, 30));
     let mut serial = 1_000_000_u64;
     let mut items = Vec::new();
@@ -1133,6 +1192,7 @@ fn custody(plan: &mut Plan, poll: NaiveDate) -> Result<()> {
             book_ranges: vec![BookRange { first, last }],
             expected_seals: vec![],
             expected_at_count: false,
+            contents: None,
         };
         let seal = 104_200 + i as u64 * 2;
         let bx = CustodyItem {
@@ -1143,6 +1203,7 @@ fn custody(plan: &mut Plan, poll: NaiveDate) -> Result<()> {
             book_ranges: vec![],
             expected_seals: vec![format!("NB {seal}"), format!("NB {}", seal + 1)],
             expected_at_count: true,
+            contents: None,
         };
         items.push((batch.id, bx.id, bx.expected_seals.clone(), person_name(i)));
         c.items.push(batch);
@@ -1157,6 +1218,7 @@ fn custody(plan: &mut Plan, poll: NaiveDate) -> Result<()> {
         book_ranges: vec![],
         expected_seals: vec!["PV 88017".into()],
         expected_at_count: true,
+        contents: None,
     });
     c.items.push(CustodyItem {
         id: CustodyItemId::new(),
@@ -1166,6 +1228,46 @@ fn custody(plan: &mut Plan, poll: NaiveDate) -> Result<()> {
         book_ranges: vec![],
         expected_seals: vec!["EB 000417".into()],
         expected_at_count: false,
+        contents: None,
+    });
+    // Postal votes: the first issue batch from production to dispatch, the polling-day sweep of
+    // the delivery office to the count, and the sealed packet of the batch's corresponding number
+    // lists, which only a court may have opened.
+    let postal_batch = CustodyItemId::new();
+    c.items.push(CustodyItem {
+        id: postal_batch,
+        kind: ItemKind::PostalBallotBatch,
+        label: "PV-ISSUE-1".into(),
+        polling_station: None,
+        book_ranges: vec![BookRange {
+            first: 2_000_000,
+            last: 2_011_849,
+        }],
+        expected_seals: vec![],
+        expected_at_count: false,
+        contents: None,
+    });
+    let sweep = CustodyItemId::new();
+    c.items.push(CustodyItem {
+        id: sweep,
+        kind: ItemKind::PostalVotePack,
+        label: "PV-SWEEP".into(),
+        polling_station: None,
+        book_ranges: vec![],
+        expected_seals: vec!["PV 88031".into()],
+        expected_at_count: true,
+        contents: None,
+    });
+    let cnl_packet = CustodyItemId::new();
+    c.items.push(CustodyItem {
+        id: cnl_packet,
+        kind: ItemKind::StatutoryPacket,
+        label: "PKT-CNL-PV1".into(),
+        polling_station: None,
+        book_ranges: vec![],
+        expected_seals: vec!["SP 0101".into()],
+        expected_at_count: false,
+        contents: Some(PacketContents::CorrespondingNumberLists),
     });
     let ev =
         |item, at, stage, location: &str, from: &str, to: &str, seals: &[String], notes: &str| {
@@ -1382,6 +1484,118 @@ fn custody(plan: &mut Plan, poll: NaiveDate) -> Result<()> {
             drivers[0],
             &receipt_desk,
             &["PV 88017".to_owned()],
+            "Arrival time recorded",
+        ),
+    );
+    // The first postal issue: packs produced and checked at the printer, handed to Royal Mail, and
+    // the batch's corresponding number lists sealed in a packet kept in the strongroom.
+    let works = "Electoral Print Services Ltd, Unit 4 Dale Park";
+    let mut produced = ev(
+        postal_batch,
+        at(date(2027, 4, 15), 15, 0),
+        CustodyStage::PostalProduction,
+        works,
+        "",
+        &printer,
+        &[],
+        "11,850 packs filled; two packs from each tray of 250 checked: ballot paper and statement numbers align",
+    );
+    produced.witness = eso.clone();
+    record(c, "elections-office", produced);
+    record(
+        c,
+        "elections-office",
+        ev(
+            postal_batch,
+            at(date(2027, 4, 16), 8, 30),
+            CustodyStage::PostalDispatch,
+            works,
+            &printer,
+            "Royal Mail Northmere Mail Centre",
+            &[],
+            "48 trays handed over; receipt for 11,850 packs endorsed by Royal Mail",
+        ),
+    );
+    let cnl_seal = ["SP 0101".to_owned()];
+    record(
+        c,
+        "elections-office",
+        ev(
+            cnl_packet,
+            at(date(2027, 4, 16), 10, 0),
+            CustodyStage::PacketSealed,
+            store,
+            "",
+            &em,
+            &cnl_seal,
+            "Completed corresponding number lists of issue 1 sealed and endorsed",
+        ),
+    );
+    record(
+        c,
+        "elections-office",
+        ev(
+            cnl_packet,
+            at(date(2027, 4, 16), 10, 15),
+            CustodyStage::SealedRetention,
+            store,
+            &em,
+            &em,
+            &cnl_seal,
+            "Placed in the strongroom packet cabinet; not to be opened without a court's order",
+        ),
+    );
+    // Polling day: the final sweep of the delivery office, the last opening session, the count.
+    let sweep_seal = ["PV 88031".to_owned()];
+    let mut swept = ev(
+        sweep,
+        at(poll, 20, 40),
+        CustodyStage::PostalFinalSweep,
+        "Royal Mail Northmere Delivery Office",
+        "Royal Mail duty manager",
+        &eso,
+        &[],
+        "Final sweep: 212 postal vote envelopes collected; receipt signed",
+    );
+    swept.witness = "PC Reece".into();
+    record(c, "elections-office", swept);
+    let mut opened = ev(
+        sweep,
+        at(poll, 22, 20),
+        CustodyStage::PostalOpening,
+        "Town Hall, Council Chamber",
+        &eso,
+        &em,
+        &sweep_seal,
+        "Final opening session; ballot papers face down into a box sealed PV 88031",
+    );
+    opened.witness = "Candidates' agents present".into();
+    record(c, "elections-office", opened);
+    record(
+        c,
+        "elections-office",
+        ev(
+            sweep,
+            at(poll, 22, 55),
+            CustodyStage::TransportToCount,
+            "Town Hall",
+            &em,
+            drivers[0],
+            &sweep_seal,
+            "Escorted by PC Reece",
+        ),
+    );
+    record(
+        c,
+        "count-receipt",
+        ev(
+            sweep,
+            at(poll, 23, 10),
+            CustodyStage::ReceiptAtCount,
+            &format!("{count_venue}, loading bay"),
+            drivers[0],
+            &receipt_desk,
+            &sweep_seal,
             "Arrival time recorded",
         ),
     );

@@ -73,6 +73,13 @@ fn typical_time(stage: CustodyStage, poll: NaiveDate) -> chrono::NaiveDateTime {
         S::Declaration => (1, 5, 45),
         S::SealedRetention => (2, 9, 0),
         S::Destruction => (370, 9, 0),
+        S::PostalProduction => (-20, 9, 0),
+        S::PostalDispatch => (-18, 9, 0),
+        S::PostalReturn => (-10, 9, 0),
+        S::PostalFinalSweep => (0, 20, 30),
+        S::PostalOpening => (0, 21, 30),
+        S::PacketSealed => (1, 6, 0),
+        S::PacketOpened => (30, 10, 0),
     };
     (poll + Duration::days(day))
         .and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN))
@@ -89,6 +96,24 @@ pub fn large_plan(scale: Scale, poll_date: NaiveDate) -> Result<Plan, TemplateEr
     security.search.signed_off_by = plan.people.first().map(|p| p.id);
     security.search.signed_off_at =
         Some(typical_time(CustodyStage::ReceiptAtCount, poll_date) - Duration::hours(3));
+    plan.custody.printer = BallotPrinter {
+        name: "Largeshire Print Ltd".to_owned(),
+        contact: "Account manager".to_owned(),
+        security_controls: "Caged election area, swipe-card access, CCTV".to_owned(),
+        insurance: "Public liability £10m".to_owned(),
+        visits: vec![MonitoringVisit {
+            date: poll_date - Duration::days(21),
+            unannounced: true,
+            by: None,
+            findings: "Nothing to put right".to_owned(),
+        }],
+        proof_signed_off: Some(poll_date - Duration::days(24)),
+        proof_signed_off_by: plan.people.first().map(|p| p.id),
+        overs_and_spoilt: "Counted and destroyed under witness".to_owned(),
+        live_papers: "Kept in the cage once the official mark is printed".to_owned(),
+        secure_delivery: "Sealed van, two crew, receipt at the store".to_owned(),
+        reviewed_with_police: Some(poll_date - Duration::days(60)),
+    };
     for (i, p) in plan.people.iter_mut().enumerate() {
         p.name = format!("Officer {}", i + 1);
         p.email = format!("officer{}@largeshire.example", i + 1);
@@ -168,6 +193,7 @@ pub fn large_plan(scale: Scale, poll_date: NaiveDate) -> Result<Plan, TemplateEr
                 Vec::new()
             },
             expected_at_count: kind == ItemKind::BallotBox,
+            contents: None,
         });
     }
     let items: Vec<(CustodyItemId, ItemKind, Vec<String>)> = plan

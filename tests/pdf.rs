@@ -638,3 +638,27 @@ fn a_numbered_copy_says_which_copy_it_is_and_each_agreement_what_changed_since()
         "{text}"
     );
 }
+
+/// The example's candidates' personal data is in neither copy, read back from the PDF.
+#[test]
+fn neither_copy_of_the_example_prints_a_candidates_personal_data() {
+    let plan = example();
+    let candidates = &plan.candidate_data.candidates;
+    assert!(candidates.len() > 10);
+    for profile in [Profile::Full, Profile::Redacted] {
+        let pdf = plan_pdf(&plan, profile);
+        let text = pdf.text();
+        let squeezed: String = text.split_whitespace().collect();
+        for c in candidates {
+            for detail in [&c.name, &c.address, &c.phone, &c.email] {
+                let d: String = detail.split_whitespace().collect();
+                assert!(
+                    !text.contains(detail.as_str()) && !squeezed.contains(&d),
+                    "{detail} printed in the {profile:?} copy"
+                );
+            }
+        }
+        assert!(text.contains("Candidates recorded"), "{profile:?}");
+        assert!(text.contains(&format!("{} (", candidates.len())));
+    }
+}

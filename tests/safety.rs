@@ -522,7 +522,10 @@ fn a_merge_with_a_conflict_writes_nothing_unless_told_to_leave_that_log_out() {
     ]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("conflict: log “count-receipt” has a different event #43"),
+        stdout(&o).contains(&format!(
+            "conflict: log “count-receipt” has a different event #{}",
+            example_log_len("count-receipt") + 1
+        )),
         "{}",
         stdout(&o)
     );
@@ -655,6 +658,18 @@ fn another_plans_files_are_refused_by_its_id() {
     assert!(err.contains("before plans had ids"), "{err}");
 }
 
+/// How many events the example's `log` holds (the example grows as the generator does).
+fn example_log_len(log: &str) -> u64 {
+    let plan: Plan = storage::load(Path::new(EXAMPLE)).unwrap();
+    plan.custody
+        .events
+        .iter()
+        .filter(|e| e.log == log)
+        .map(|e| e.seq)
+        .max()
+        .unwrap_or(0)
+}
+
 /// The example with the newest event of `log` removed, saved (so its anchor stays where it was).
 fn truncated(dir: &Path, log: &str) -> PathBuf {
     let mut plan: Plan = storage::load(Path::new(EXAMPLE)).unwrap();
@@ -681,7 +696,12 @@ fn a_log_cut_short_is_found_and_no_later_save_hides_it() {
     let o = run(&["check", plan_arg, "--as-of", "2027-05-07T12:00"]);
     assert_eq!(code(&o), 1);
     assert!(
-        stdout(&o).contains("error[custody.truncated]: custody log “count-receipt” now ends at event #41, but it had reached #42"),
+        stdout(&o).contains(&format!(
+            "error[custody.truncated]: custody log “count-receipt” now ends at event #{}, but it \
+             had reached #{}",
+            example_log_len("count-receipt") - 1,
+            example_log_len("count-receipt")
+        )),
         "{}",
         stdout(&o)
     );
@@ -747,7 +767,11 @@ fn heads_kept_outside_the_plan_catch_a_forger_who_recomputes_the_anchor() {
         ]);
         assert_eq!(code(&o), 1);
         assert!(
-            stdout(&o).contains("error[custody.reference-not-reached]: Custody log “count-receipt” no longer reaches #42"),
+            stdout(&o).contains(&format!(
+                "error[custody.reference-not-reached]: Custody log “count-receipt” no longer \
+                 reaches #{}",
+                example_log_len("count-receipt")
+            )),
             "{}",
             stdout(&o)
         );

@@ -23,8 +23,12 @@ pub enum AnomalyKind {
     UnexpectedSeal,
     /// Seals were recorded as not intact.
     SealBroken,
-    /// An item's custody stage went backwards.
+    /// An item's custody stage went backwards along its journey.
     StageBackwards,
+    /// An event's stage is not part of its item's journey (a ballot box "dispatched" by post).
+    StageNotInJourney,
+    /// A sealed packet only a court may have opened is recorded as opened.
+    CourtOnlyPacketOpened,
     /// An event was recorded after another in its log but timed before it.
     OutOfTimeOrder,
     /// An item expected at the count had not been received by the plan's deadline.
@@ -97,7 +101,7 @@ pub fn timelines(custody: &Custody) -> HashMap<CustodyItemId, Vec<&CustodyEvent>
 pub fn received_at_count(events: &[&CustodyEvent]) -> Option<NaiveDateTime> {
     events
         .iter()
-        .filter(|e| e.stage >= CustodyStage::ReceiptAtCount)
+        .filter(|e| e.stage.at_or_after_count())
         .map(|e| e.at)
         .min()
 }
@@ -243,8 +247,33 @@ fn item_anomalies(item: &CustodyItem, events: &[&CustodyEvent], out: &mut Vec<An
             }
             seals = Some(seen);
         }
-        // Stages only move forward; a break in the count returns to where it was.
-        if let Some(order) = e.stage.order() {
+        // A packet only a court may have opened is never recorded as opened.
+        if let Some(why) = item.refuses(e.stage) {
+            push(
+                AnomalyKind::CourtOnlyPacketOpened,
+                e,
+                format!("{}: {why}", describe(e)),
+            );
+        }
+        // Each kind of item travels its own journey.
+        let journey = item.kind.journey();
+        if !journey.includes(e.stage) {
+            push(
+                AnomalyKind::StageNotInJourney,
+                e,
+                format!(
+                    "{label}: {} is recorded at {}, which is not a stage of a {}'s journey \
+                     ({}); record it at one of that journey's stages",
+                    describe(e),
+                    e.stage,
+                    item.kind.label().to_lowercase(),
+                    journey.label().to_lowercase()
+                ),
+            );
+        }
+        // Stages only move forward along the journey; a break in the count returns to where it
+        // was, and a retained packet may be opened at any time.
+        if let Some(order) = e.stage.order(journey) {
             if let Some((furthest_order, furthest_stage)) = furthest
                 && order < furthest_order
             {

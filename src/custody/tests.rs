@@ -957,3 +957,127 @@ fn heads_read_back_as_written_and_refuse_guesses() {
         assert!(super::anchors::parse_heads(bad).is_err(), "{bad:?}");
     }
 }
+
+/// Adds an item of `kind` (a statutory packet holding `contents`) with no station, not expected at
+/// the count, and returns its id.
+fn add_item(
+    c: &mut Custody,
+    kind: ItemKind,
+    label: &str,
+    contents: Option<crate::model::PacketContents>,
+) -> crate::model::CustodyItemId {
+    let id = crate::model::CustodyItemId::new();
+    c.items.push(crate::model::CustodyItem {
+        id,
+        kind,
+        label: label.to_owned(),
+        polling_station: None,
+        book_ranges: vec![],
+        expected_seals: vec![],
+        expected_at_count: false,
+        contents,
+    });
+    id
+}
+
+/// A postal batch's journey runs from production through dispatch, return (with the final sweep)
+/// and opening to the count: stages declared after the polling-station ones, which a single order
+/// of every stage would call backwards. A real step back along the journey is still reported.
+#[test]
+fn postal_journeys_do_not_go_backwards_but_a_real_step_back_does() {
+    use CustodyStage as S;
+    let plan = night();
+    let mut c = plan.custody.clone();
+    let batch = add_item(&mut c, ItemKind::PostalBallotBatch, "PV/1", None);
+    let poll = plan.overview.poll_date.and_hms_opt(9, 0, 0).unwrap();
+    let journey = [
+        (S::Printing, -30),
+        (S::Proofing, -29),
+        (S::PostalProduction, -20),
+        (S::PostalDispatch, -18),
+        (S::PostalReturn, -5),
+        (S::PostalFinalSweep, 0),
+        (S::PostalOpening, 0),
+        (S::SecureStorage, 0),
+        (S::TransportToCount, 0),
+        (S::ReceiptAtCount, 0),
+        (S::Verification, 1),
+    ];
+    for (n, (stage, days)) in journey.into_iter().enumerate() {
+        let at = poll + Duration::days(days) + Duration::minutes(n as i64 * 20);
+        let e = crate::test_support::handover(batch, at, stage, ("", "Postal team"));
+        record(&mut c, "postal", e);
+    }
+    let now = morning_after(&plan);
+    let about = |c: &Custody| -> Vec<AnomalyKind> {
+        anomalies(c, now)
+            .into_iter()
+            .filter(|a| a.item == Some(batch))
+            .map(|a| a.kind)
+            .collect()
+    };
+    assert_eq!(about(&c), [], "{:#?}", anomalies(&c, now));
+    let events = &checks::timelines(&c)[&batch];
+    assert!(checks::received_at_count(events).is_some());
+    // Back to the opening after verification: a real step back.
+    let mut back = c.clone();
+    let at = poll + Duration::days(1) + Duration::hours(6);
+    let e = crate::test_support::handover(batch, at, S::PostalOpening, ("", "Postal team"));
+    record(&mut back, "postal", e);
+    assert_eq!(about(&back), [AnomalyKind::StageBackwards]);
+    // A ballot box is never dispatched by post.
+    let (bx, last) = first_box_and_its_last_event(&c);
+    let e = crate::test_support::handover(bx.id, last.at, S::PostalDispatch, ("", &last.to));
+    record(&mut c, "postal", e);
+    let wrong: Vec<_> = anomalies(&c, now)
+        .into_iter()
+        .filter(|a| a.kind == AnomalyKind::StageNotInJourney)
+        .collect();
+    assert_eq!(wrong.len(), 1, "{wrong:#?}");
+    assert!(
+        wrong[0].message.contains("ballot box"),
+        "{}",
+        wrong[0].message
+    );
+}
+
+/// A CSV row opening a packet only a court may have opened is refused, and nothing of the file is
+/// imported; the same row for a packet open to public inspection is imported.
+#[test]
+fn csv_import_refuses_opening_a_packet_only_a_court_may_open() {
+    use crate::model::PacketContents;
+    let plan = night();
+    let mut c = plan.custody.clone();
+    add_item(
+        &mut c,
+        ItemKind::StatutoryPacket,
+        "CNL/1",
+        Some(PacketContents::CorrespondingNumberLists),
+    );
+    add_item(
+        &mut c,
+        ItemKind::StatutoryPacket,
+        "REG/1",
+        Some(PacketContents::MarkedRegisters),
+    );
+    let day = (plan.overview.poll_date + Duration::days(20)).format("%Y-%m-%d 10:00");
+    let before = c.clone();
+    let text = format!(
+        "item_label,at,stage,from,to\nREG/1,{day},packet-opened,,Registration officer\n\
+         CNL/1,{day},packet-opened,,Registration officer\n"
+    );
+    let errors = csv::import(&mut c, &text, &options("packets")).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].row, 3);
+    assert_eq!(errors[0].column.as_deref(), Some("stage"));
+    assert!(
+        errors[0].message.contains("only a court"),
+        "{}",
+        errors[0].message
+    );
+    assert_eq!(c, before, "nothing is imported");
+    let text =
+        format!("item_label,at,stage,from,to\nREG/1,{day},packet-opened,,Registration officer\n");
+    let report = csv::import(&mut c, &text, &options("packets")).unwrap();
+    assert_eq!(report.added, 1);
+}

@@ -12,6 +12,17 @@
 //! 2006, Sch. 3 r. 54; the Greater London Authority Elections Rules 2007, Sch. 5 r. 59; the
 //! Scottish Local Government Elections Rules, SSI 2011/399 Sch. 1 r. 60), so destruction comes a
 //! year or more after polling day.
+//!
+//! Postal ballot packs are sent "from around two weeks before polling day" and must be back by the
+//! close of poll (Electoral Commission, Guidance for candidates and agents: UK Parliamentary
+//! elections in Great Britain, "Postal ballot packs"); the window allows eight weeks for
+//! production, dispatch, returns and opening sessions, and replacements up to polling day. The
+//! final sweep of Royal Mail's offices is on the evening of polling day; the last opening session
+//! may run past midnight. Statutory packets are sealed on completion of the count, but the
+//! completed corresponding number lists of postal ballot papers are sealed in a packet after each
+//! issue of postal votes (for example the Neighbourhood Planning (Referendums) Regulations 2012,
+//! SI 2012/2031, Sch. 7 r. 22(1)), so packets may be sealed and retained from the first issue; they
+//! may be opened (where the law allows) while they are retained.
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
@@ -29,8 +40,13 @@ pub fn days(stage: CustodyStage) -> (i64, Option<i64>) {
         S::CloseOfPoll => (0, Some(1)),
         S::TransportToCount | S::ReceiptAtCount => (0, Some(2)),
         S::Verification | S::Count | S::BreakInCount | S::Declaration => (0, Some(7)),
-        S::SealedRetention => (0, Some(400)),
+        S::SealedRetention => (-56, Some(400)),
         S::Destruction => (365, None),
+        S::PostalProduction | S::PostalDispatch | S::PostalReturn => (-56, Some(0)),
+        S::PostalFinalSweep => (0, Some(0)),
+        S::PostalOpening => (-56, Some(1)),
+        S::PacketSealed => (-56, Some(7)),
+        S::PacketOpened => (-56, Some(400)),
     }
 }
 

@@ -4,7 +4,7 @@
 use super::document::{Document, Face};
 use super::flow::{Cell, Flow, PAGE_H, PAGE_W, Running, Table, colour, decorate};
 use super::metrics::Metrics;
-use crate::model::{CustodyItem, CustodyStage, ItemKind, Plan, Venue, VenueKind};
+use crate::model::{CustodyItem, CustodyStage, ItemKind, Journey, Plan, Venue, VenueKind};
 
 /// The handovers a polling station's sheet has rows for.
 const STATION_STAGES: &[CustodyStage] = &[
@@ -16,7 +16,38 @@ const STATION_STAGES: &[CustodyStage] = &[
     CustodyStage::Verification,
 ];
 
-/// Rows for items that move on their own (postal vote packs, evidence bags).
+/// Rows for an issue of postal ballot packs: produced and checked, then handed to the carrier.
+const POSTAL_ISSUE_STAGES: &[CustodyStage] =
+    &[CustodyStage::PostalProduction, CustodyStage::PostalDispatch];
+
+/// Rows for returned postal votes: return (with the final sweep on polling day), opening, then to
+/// the count.
+const POSTAL_STAGES: &[CustodyStage] = &[
+    CustodyStage::PostalReturn,
+    CustodyStage::PostalFinalSweep,
+    CustodyStage::PostalOpening,
+    CustodyStage::SecureStorage,
+    CustodyStage::TransportToCount,
+    CustodyStage::ReceiptAtCount,
+    CustodyStage::Verification,
+];
+
+/// Rows for a statutory packet a court alone may have opened: sealed, retained, destroyed.
+const COURT_PACKET_STAGES: &[CustodyStage] = &[
+    CustodyStage::PacketSealed,
+    CustodyStage::SealedRetention,
+    CustodyStage::Destruction,
+];
+
+/// Rows for a statutory packet open to public inspection while retained.
+const OPEN_PACKET_STAGES: &[CustodyStage] = &[
+    CustodyStage::PacketSealed,
+    CustodyStage::SealedRetention,
+    CustodyStage::PacketOpened,
+    CustodyStage::Destruction,
+];
+
+/// Rows for items that move on their own (evidence bags).
 const BATCH_STAGES: &[CustodyStage] = &[
     CustodyStage::SecureStorage,
     CustodyStage::TransportToCount,
@@ -65,15 +96,35 @@ pub fn layout(plan: &Plan, m: &Metrics) -> Document {
         .collect();
     loose.sort_by_key(|i| (i.kind, i.label.clone()));
     for item in loose {
-        let stages = if item.kind == ItemKind::BallotPaperBatch {
-            STATION_STAGES
-        } else {
-            BATCH_STAGES
+        let court_only = item.contents.is_some_and(|c| c.court_only());
+        let stages = match item.kind.journey() {
+            _ if item.kind == ItemKind::BallotPaperBatch => STATION_STAGES,
+            _ if item.kind == ItemKind::PostalBallotBatch => POSTAL_ISSUE_STAGES,
+            Journey::Postal => POSTAL_STAGES,
+            Journey::StatutoryPacket if court_only => COURT_PACKET_STAGES,
+            Journey::StatutoryPacket => OPEN_PACKET_STAGES,
+            Journey::PollingStation => BATCH_STAGES,
+        };
+        let subtitle = match (item.kind.journey(), item.contents) {
+            (Journey::Postal, _) if item.kind == ItemKind::PostalBallotBatch => {
+                "Postal issue sheet: packs produced, checked and handed to the carrier".to_owned()
+            }
+            (Journey::Postal, _) => "Returned postal votes sheet".to_owned(),
+            (Journey::StatutoryPacket, Some(contents)) if court_only => format!(
+                "Statutory packet: {}. Do not open: only a court may order this packet opened.",
+                contents.label().to_lowercase()
+            ),
+            (Journey::StatutoryPacket, Some(contents)) => format!(
+                "Statutory packet: {}. Open to public inspection while retained.",
+                contents.label().to_lowercase()
+            ),
+            (Journey::StatutoryPacket, None) => "Statutory packet".to_owned(),
+            _ => "Batch sheet".to_owned(),
         };
         sheet(
             &mut flow,
             &format!("{} {}", item.kind.label(), item.label),
-            "Batch sheet",
+            &subtitle,
             &[item],
             stages,
         );

@@ -1,6 +1,6 @@
 //! Section 6: sharing candidates' contact details with the force elected-official adviser.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::ids::{CandidateId, ContestId, DataTransferId, PersonId};
@@ -76,7 +76,9 @@ labelled_enum! {
     }
 }
 
-/// A candidate, whose details are withheld from redacted exports.
+/// A candidate. Their details are personal data: they go to the FEOA by the route the plan records
+/// and are never printed in the plan's PDF (full or redacted), which shows only the arrangement and
+/// numbers.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
@@ -96,6 +98,16 @@ pub struct Candidate {
     pub email: String,
     /// Whether they agreed to their details going to the FEOA.
     pub consented: bool,
+    /// Whether their home address form carries their signed statement that they require their
+    /// home address not to be made public: the statement of persons nominated and the ballot paper
+    /// then show only the area (or country) it is in (Electoral Commission, Guidance for (Acting)
+    /// Returning Officers administering a UK Parliamentary election in Great Britain, "Home
+    /// address form" and "Publishing the statement of persons nominated"; for PCC elections the
+    /// PCC Elections Order 2012 Sch. 3 para. 5(5)–(7), as the Commission's guidance for candidates
+    /// cites it). The flag travels with the data sent to the FEOA (see
+    /// [`DataTransfer::addresses_not_public`]); it is not a redaction switch.
+    #[serde(default)]
+    pub home_address_not_public: bool,
 }
 
 /// One sending of candidate data to the police, as the data transfer log records it.
@@ -106,6 +118,9 @@ pub struct DataTransfer {
     pub id: DataTransferId,
     /// When it was sent.
     pub date: NaiveDate,
+    /// The time it was sent, if recorded.
+    #[serde(default)]
+    pub time: Option<NaiveTime>,
     /// Who received it.
     pub recipient: Option<PersonId>,
     /// Who sent it.
@@ -120,11 +135,33 @@ pub struct DataTransfer {
     pub special_category: Option<SpecialCategoryCondition>,
     /// How it was sent (e.g. "Egress secure email, password by phone").
     pub method: String,
+    /// The candidates sent whose home address must not be made public (their home address form
+    /// says so), as the transfer told the FEOA: the flag travels with the data.
+    #[serde(default)]
+    pub addresses_not_public: Vec<CandidateId>,
     /// Anything else worth recording.
     pub notes: String,
 }
 
 impl DataTransfer {
+    /// The candidates this transfer covered (every candidate listed when it names none).
+    pub fn covers<'a>(&'a self, all: &'a [Candidate]) -> impl Iterator<Item = &'a Candidate> + 'a {
+        all.iter()
+            .filter(|c| self.candidates.is_empty() || self.candidates.contains(&c.id))
+    }
+
+    /// The candidates whose request that their home address not be made public this transfer sent
+    /// a home address without passing on.
+    pub fn flags_not_passed_on<'a>(
+        &'a self,
+        all: &'a [Candidate],
+    ) -> impl Iterator<Item = &'a Candidate> + 'a {
+        let sends_address = self.fields.contains(&CandidateDataField::HomeAddress);
+        self.covers(all).filter(move |c| {
+            sends_address && c.home_address_not_public && !self.addresses_not_public.contains(&c.id)
+        })
+    }
+
     /// Whether it carries special category data: a candidate's party is political opinion.
     pub fn has_special_category_data(&self) -> bool {
         self.fields.contains(&CandidateDataField::Party)
@@ -168,6 +205,15 @@ pub struct CandidateDataSharing {
 }
 
 impl CandidateDataSharing {
+    /// The candidates whose home address must not be made public.
+    pub fn addresses_not_public(&self) -> Vec<CandidateId> {
+        self.candidates
+            .iter()
+            .filter(|c| c.home_address_not_public)
+            .map(|c| c.id)
+            .collect()
+    }
+
     /// Whether the arrangement shares special category data: a candidate's party is political
     /// opinion.
     pub fn has_special_category_data(&self) -> bool {

@@ -1,6 +1,13 @@
-//! Section 12: ballot security and custody — stages, items and the custody log.
+//! Section 12: ballot security and custody — the printer, stages, journeys, items and the custody
+//! log.
+//!
+//! Each kind of item travels its own journey (see [`Journey`]): polling-station papers and boxes
+//! from printing to destruction, postal votes from production through dispatch, return and opening
+//! to the count, and statutory packets from sealing to retention and destruction. A stage's key is
+//! hashed into every custody event (see `custody::chain`), so keys and variants are never renamed:
+//! new stages are added at the end and placed in their journeys here.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::ids::{CustodyEventId, CustodyItemId, PersonId, VenueId};
@@ -37,17 +44,131 @@ labelled_enum! {
         SealedRetention => "Sealed retention (1 year)", "sealed-retention",
         /// Destruction, unless a court orders otherwise.
         Destruction => "Destruction", "destruction",
+        /// Postal ballot packs produced and filled (by the printer or in-house), and checked.
+        PostalProduction => "Postal pack production", "postal-production",
+        /// Postal ballot packs handed to Royal Mail or the delivery firm, with a receipt.
+        PostalDispatch => "Postal pack dispatch", "postal-dispatch",
+        /// Returned postal votes received: by post, handed in at the office or a polling station.
+        PostalReturn => "Postal vote return", "postal-return",
+        /// The final sweep of Royal Mail's mail centres and delivery offices on polling day, so
+        /// that postal votes still in the network reach the RO before the close of poll.
+        PostalFinalSweep => "Final sweep of Royal Mail delivery offices", "postal-final-sweep",
+        /// A postal vote opening session: statements checked, ballot papers kept face down.
+        PostalOpening => "Postal vote opening", "postal-opening",
+        /// A statutory packet sealed and endorsed with its contents, the election and the area.
+        PacketSealed => "Packet sealed", "packet-sealed",
+        /// A sealed packet opened (for inspection, or under a court's order).
+        PacketOpened => "Packet opened", "packet-opened",
+    }
+}
+
+labelled_enum! {
+    /// The journey an item travels: each has its own order of stages.
+    pub enum Journey {
+        /// Ballot papers and boxes for polling stations: printing to destruction.
+        PollingStation => "Polling-station papers and boxes", "polling-station",
+        /// Postal votes: production, dispatch, return (with the final sweep), opening and count.
+        Postal => "Postal votes", "postal",
+        /// Statutory packets after the count: sealed, retained for a year, destroyed.
+        StatutoryPacket => "Statutory packets", "statutory-packet",
+    }
+}
+
+impl Journey {
+    /// The stages of this journey, in order. A break in the count and the opening of a packet
+    /// belong to a journey but may come at any point of it (see [`CustodyStage::order`]).
+    pub fn stages(self) -> &'static [CustodyStage] {
+        use CustodyStage as S;
+        match self {
+            Journey::PollingStation => &[
+                S::Printing,
+                S::Proofing,
+                S::SecureStorage,
+                S::IssueToPresidingOfficer,
+                S::OpeningOfPoll,
+                S::CloseOfPoll,
+                S::TransportToCount,
+                S::ReceiptAtCount,
+                S::Verification,
+                S::Count,
+                S::BreakInCount,
+                S::Declaration,
+                S::SealedRetention,
+                S::Destruction,
+            ],
+            // Opened postal ballot papers are kept in sealed boxes in the secure store and taken
+            // to the count with the polling-station boxes.
+            Journey::Postal => &[
+                S::Printing,
+                S::Proofing,
+                S::PostalProduction,
+                S::PostalDispatch,
+                S::PostalReturn,
+                S::PostalFinalSweep,
+                S::PostalOpening,
+                S::SecureStorage,
+                S::TransportToCount,
+                S::ReceiptAtCount,
+                S::Verification,
+                S::Count,
+                S::BreakInCount,
+                S::Declaration,
+                S::SealedRetention,
+                S::Destruction,
+            ],
+            Journey::StatutoryPacket => &[
+                S::PacketSealed,
+                S::SealedRetention,
+                S::PacketOpened,
+                S::Destruction,
+            ],
+        }
+    }
+
+    /// Whether `stage` is part of this journey.
+    pub fn includes(self, stage: CustodyStage) -> bool {
+        self.stages().contains(&stage)
     }
 }
 
 impl CustodyStage {
-    /// Position in the journey from printing to destruction; a break in the count may come at any
-    /// point from verification to declaration, so it has no position of its own (`None`).
-    pub fn order(self) -> Option<usize> {
-        if self == CustodyStage::BreakInCount {
+    /// Whether an item at this stage has reached the count (received there, or any later stage
+    /// of its journey).
+    pub fn at_or_after_count(self) -> bool {
+        use CustodyStage as S;
+        matches!(
+            self,
+            S::ReceiptAtCount
+                | S::Verification
+                | S::Count
+                | S::BreakInCount
+                | S::Declaration
+                | S::SealedRetention
+                | S::Destruction
+                | S::PacketSealed
+                | S::PacketOpened
+        )
+    }
+
+    /// Position in `journey`. `None` when the stage is not part of the journey, and for stages
+    /// that may come at any point of it: a break in the count (anywhere from verification to
+    /// declaration) and the opening of a sealed packet (at any time while it is retained).
+    pub fn order(self, journey: Journey) -> Option<usize> {
+        if matches!(
+            self,
+            CustodyStage::BreakInCount | CustodyStage::PacketOpened
+        ) {
             return None;
         }
-        CustodyStage::ALL.iter().position(|s| *s == self)
+        journey.stages().iter().position(|s| *s == self)
+    }
+
+    /// The journeys this stage is part of.
+    pub fn journeys(self) -> impl Iterator<Item = Journey> {
+        Journey::ALL
+            .iter()
+            .copied()
+            .filter(move |j| j.includes(self))
     }
 }
 
@@ -62,6 +183,75 @@ labelled_enum! {
         PostalVotePack => "Postal vote pack", "postal-vote-pack",
         /// An evidence bag.
         EvidenceBag => "Evidence bag", "evidence-bag",
+        /// An issue of postal ballot packs, produced, checked and handed to the carrier together.
+        PostalBallotBatch => "Postal ballot batch", "postal-ballot-batch",
+        /// A statutory packet sealed after the count (see [`PacketContents`]).
+        StatutoryPacket => "Statutory packet", "statutory-packet",
+    }
+}
+
+impl ItemKind {
+    /// The journey items of this kind travel. Evidence bags keep the polling-station journey they
+    /// were checked against before journeys existed.
+    pub fn journey(self) -> Journey {
+        match self {
+            ItemKind::BallotPaperBatch | ItemKind::BallotBox | ItemKind::EvidenceBag => {
+                Journey::PollingStation
+            }
+            ItemKind::PostalVotePack | ItemKind::PostalBallotBatch => Journey::Postal,
+            ItemKind::StatutoryPacket => Journey::StatutoryPacket,
+        }
+    }
+}
+
+labelled_enum! {
+    /// What a statutory packet holds. The rules on the disposal of documents decide who may open
+    /// it: see [`PacketContents::court_only`].
+    pub enum PacketContents {
+        /// Counted ballot papers.
+        CountedBallotPapers => "Counted ballot papers", "counted-ballot-papers",
+        /// Rejected ballot papers.
+        RejectedBallotPapers => "Rejected ballot papers", "rejected-ballot-papers",
+        /// Tendered ballot papers.
+        TenderedBallotPapers => "Tendered ballot papers", "tendered-ballot-papers",
+        /// The completed corresponding number lists.
+        CorrespondingNumberLists => "Completed corresponding number lists",
+            "corresponding-number-lists",
+        /// Certificates as to employment on duty on the day of the poll.
+        EmploymentCertificates => "Certificates as to employment on duty",
+            "employment-certificates",
+        /// Marked copies of the register, the postal voters list and the lists of proxies.
+        MarkedRegisters => "Marked registers and lists", "marked-registers",
+        /// Ballot paper accounts, statements, tendered votes lists and the other documents the
+        /// rules open to public inspection.
+        OtherDocuments => "Ballot paper accounts and other documents", "other-documents",
+    }
+}
+
+/// Where the law says who may open which packet, for messages and the PDF.
+pub const COURT_ONLY_SOURCE: &str = "Parliamentary Elections Rules (Representation of the People \
+    Act 1983, Sch. 1) r. 54(2), r. 56 and r. 57; for local polls the equivalent rules, e.g. Local \
+    Elections (Principal Areas) (England and Wales) Rules 2006 (SI 2006/3304) Sch. 3 r. 51(2), \
+    Local Authorities (Mayoral Elections) (England and Wales) Regulations 2007 (SI 2007/1024) \
+    Sch. 1 r. 56 and r. 58, Police and Crime Commissioner Elections Order 2012 Sch. 3 r. 65(2), \
+    r. 67 and r. 68(3)";
+
+impl PacketContents {
+    /// Whether only a court (or the House of Commons) may have the packet opened. The returning
+    /// officer must not open the sealed packets of tendered ballot papers, completed corresponding
+    /// number lists and certificates as to employment (PER r. 54(2)); an order for the inspection of
+    /// rejected or counted ballot papers, or for opening a packet of completed corresponding number
+    /// lists or certificates, is made by the House of Commons, the High Court, a county court or an
+    /// election court (PER r. 56); and ballot papers, completed corresponding number lists and
+    /// certificates are not open to public inspection while retained (PER r. 57; PCC Elections
+    /// Order 2012 Sch. 3 r. 68(3)). Marked registers and lists, ballot paper accounts and the
+    /// other documents are open to public inspection while retained, so their packets may be
+    /// opened for it.
+    pub fn court_only(self) -> bool {
+        !matches!(
+            self,
+            PacketContents::MarkedRegisters | PacketContents::OtherDocuments
+        )
     }
 }
 
@@ -126,6 +316,27 @@ pub struct CustodyItem {
     pub expected_seals: Vec<String>,
     /// Whether it must arrive at the count.
     pub expected_at_count: bool,
+    /// What it holds, for a statutory packet.
+    #[serde(default)]
+    pub contents: Option<PacketContents>,
+}
+
+impl CustodyItem {
+    /// Why an event at `stage` may not be recorded for this item, if it may not: a packet only a
+    /// court may have opened refuses an "opened" event. Quick entry, CSV import and `check` all ask
+    /// this.
+    pub fn refuses(&self, stage: CustodyStage) -> Option<String> {
+        let contents = self.contents?;
+        (stage == CustodyStage::PacketOpened && contents.court_only()).then(|| {
+            format!(
+                "{} is a sealed packet of {}: only a court (or the House of Commons) may order it \
+                 opened, and the order is carried out by the registration officer under the \
+                 court's conditions, not recorded here as an opening ({COURT_ONLY_SOURCE})",
+                self.label,
+                contents.label().to_lowercase()
+            )
+        })
+    }
 }
 
 /// One recorded handover or check of an item. Recorded events are never rewritten: a correction is
@@ -209,10 +420,71 @@ pub struct LogWriter {
     pub device: String,
 }
 
+/// A visit to the printer's works to check security and quality while papers are produced.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonitoringVisit {
+    /// The day of the visit.
+    pub date: NaiveDate,
+    /// Whether it was made without notice (the printer's contract should allow these).
+    pub unannounced: bool,
+    /// Who visited.
+    pub by: Option<PersonId>,
+    /// What was seen and anything to put right.
+    pub findings: String,
+}
+
+/// The ballot paper printer as a supplier, and the assurance the RO holds on it. The Electoral
+/// Commission asks that the project plan include "a review of security arrangements with the
+/// local police to ensure the security of ballot papers throughout the process", preventing
+/// "unauthorised access to or use of the ballot papers during all stages of the production process
+/// and storage between printing and the poll" (Guidance for (Acting) Returning Officers
+/// administering a UK Parliamentary election in Great Britain, "Planning your approach to
+/// maintaining the integrity of the election: making plans to ensure the security of papers");
+/// its checklist for working with printers asks for appropriate insurance and security controls
+/// and for unannounced monitoring visits (Electoral Commission, election print checklist for ROs,
+/// 2009, as reported by PrintWeek).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BallotPrinter {
+    /// The supplier, e.g. "Civica Election Services, Bristol".
+    pub name: String,
+    /// The printer's account manager and how to reach them.
+    pub contact: String,
+    /// Security controls at the works: access, CCTV, vetting, secure areas, data handling.
+    pub security_controls: String,
+    /// Insurance held (cover and amounts).
+    pub insurance: String,
+    /// Monitoring visits to the works, announced or not.
+    pub visits: Vec<MonitoringVisit>,
+    /// When the RO's office signed off the final proofs.
+    pub proof_signed_off: Option<NaiveDate>,
+    /// Who signed them off.
+    pub proof_signed_off_by: Option<PersonId>,
+    /// How overs (surplus papers) and spoilt papers are counted, held and destroyed.
+    pub overs_and_spoilt: String,
+    /// How papers are controlled once the official mark is printed, when they are live.
+    pub live_papers: String,
+    /// How papers are delivered to the RO's secure store: vehicle, escort, receipt, times.
+    pub secure_delivery: String,
+    /// When these arrangements were reviewed with the police.
+    pub reviewed_with_police: Option<NaiveDate>,
+}
+
+impl BallotPrinter {
+    /// Whether nothing about the printer is recorded.
+    pub fn is_empty(&self) -> bool {
+        *self == BallotPrinter::default()
+    }
+}
+
 /// Section 12 of the plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Custody {
+    /// The ballot paper printer and the assurance held on it.
+    #[serde(default)]
+    pub printer: BallotPrinter,
     /// Arrangements and responsibility at each stage.
     pub stages: Vec<StageArrangement>,
     /// The time by which every item expected at the count should have been received.

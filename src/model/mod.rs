@@ -135,6 +135,7 @@ impl Plan {
                     })
                     .collect(),
                 issued_copies: Vec::new(),
+                readiness_as_at: None,
             },
             people: Vec::new(),
             responsibilities: Vec::new(),

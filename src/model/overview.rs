@@ -388,4 +388,8 @@ pub struct Overview {
     /// Every copy exported from the plan, oldest first: a log, appended to and never changed.
     #[serde(default)]
     pub issued_copies: Vec<IssuedCopy>,
+    /// The date the readiness annex (Annex A) is as at: the checks are run as on that day. Set by
+    /// the officer, not derived from revisions or the clock.
+    #[serde(default)]
+    pub readiness_as_at: Option<NaiveDate>,
 }

@@ -14,9 +14,11 @@
 //!   own mark (full copy only by default: measures and search arrangements);
 //! - a refuge (hotspot kind): always withheld, whatever its mark, and never counted;
 //! - a referral: withheld and never counted ("Some entries are withheld");
-//! - candidates: always withheld (their personal data is not for wider circulation);
+//! - candidates: their personal details always masked (neither copy prints them; the numbers
+//!   stay);
 //! - the count's security detail (police officers and times, arrangements, the search and the
-//!   pass system) and the escalation routes' own desk numbers: always masked;
+//!   pass system), the printer's security detail and the escalation routes' own desk numbers:
+//!   always masked;
 //! - any other entity with a `handling` field: the whole entry.
 //!
 //! To withhold a new field or entity: give the type a `handling` field (with
@@ -174,6 +176,7 @@ pub fn redact(plan: &Plan, profile: Profile) -> Redacted {
         withhold_referrals(&mut out, &mut withheld);
         withhold_candidates(&mut out, &mut withheld);
         withhold_count_security(&mut out, &mut withheld);
+        withhold_printer(&mut out, &mut withheld);
         withhold_route_numbers(&mut out, &mut withheld);
         // Entries withheld whole, by their handling mark.
         withhold_entries(
@@ -256,6 +259,30 @@ fn withhold_count_security(plan: &mut Plan, w: &mut Withheld) {
     }
 }
 
+/// The ballot paper printer's security detail: its controls, insurance, contact, what happens to
+/// overs, spoilt and live papers, delivery, and what monitoring visits found (the supplier, the
+/// dates and the proof sign-off stay).
+fn withhold_printer(plan: &mut Plan, w: &mut Withheld) {
+    let p = &mut plan.custody.printer;
+    let before = p.clone();
+    for text in [
+        &mut p.contact,
+        &mut p.security_controls,
+        &mut p.insurance,
+        &mut p.overs_and_spoilt,
+        &mut p.live_papers,
+        &mut p.secure_delivery,
+    ] {
+        mask(text);
+    }
+    for v in &mut p.visits {
+        mask(&mut v.findings);
+    }
+    if *p != before {
+        w.tally(Section::Custody).masked += 1;
+    }
+}
+
 /// The numbers of the escalation routes' own desks and rooms (a polling-day control room's line):
 /// operational, not for wider circulation. People's numbers follow their own handling mark.
 fn withhold_route_numbers(plan: &mut Plan, w: &mut Withheld) {
@@ -319,13 +346,21 @@ fn withhold_referrals(plan: &mut Plan, w: &mut Withheld) {
     w.tally(Section::Allegations).uncounted = true;
 }
 
+/// Candidates' personal details (name, address, telephone, email): masked, so the copy keeps
+/// the numbers the candidate data chapter gives (per contest, consents, home-address requests).
 fn withhold_candidates(plan: &mut Plan, w: &mut Withheld) {
-    let n = plan.candidate_data.candidates.len();
-    w.removed
-        .extend(plan.candidate_data.candidates.iter().map(|c| c.id.0));
-    plan.candidate_data.candidates.clear();
+    let mut n = 0;
+    for c in &mut plan.candidate_data.candidates {
+        let before = c.clone();
+        for text in [&mut c.name, &mut c.address, &mut c.phone, &mut c.email] {
+            mask(text);
+        }
+        if *c != before {
+            n += 1;
+        }
+    }
     if n > 0 {
-        w.tally(Section::CandidateData).removed += n;
+        w.tally(Section::CandidateData).masked += n;
     }
 }
 

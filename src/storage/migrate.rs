@@ -30,6 +30,11 @@
 //!     copies), the one mechanism every entity uses; other entities gained `handling` with their
 //!     type's default, the hotspot kinds a `Refuge`, and the overview the redacted copy's
 //!     `redacted_marking` and `count_withheld`.
+//!   - custody gains the ballot paper `printer`, postal and statutory-packet stages and item kinds,
+//!     and an item's packet `contents`; candidates gain `home_address_not_public`, transfers their
+//!     `time` and the `addresses_not_public` they passed on; the overview holds `readiness_as_at`,
+//!     which a version 5 file takes from its latest revision (else polling day), the date its
+//!     readiness annex was printed at.
 
 use serde::Deserialize;
 
@@ -213,6 +218,7 @@ mod v2 {
                 hotspots: self.hotspots,
                 events: self.events,
                 custody: crate::model::Custody {
+                    printer: crate::model::BallotPrinter::default(),
                     stages: self.custody.stages,
                     count_receipt_deadline: self.custody.count_receipt_deadline,
                     items: self.custody.items,
@@ -480,6 +486,12 @@ mod v5 {
     impl Overview {
         /// Version 6: a given sign-off becomes an agreement not bound to content.
         fn into_v6(self) -> crate::model::Overview {
+            let annex_date = self
+                .revisions
+                .iter()
+                .map(|r| r.date)
+                .max()
+                .unwrap_or(self.poll_date);
             let sign_offs = self
                 .sign_offs
                 .into_iter()
@@ -518,6 +530,9 @@ mod v5 {
                 issued_copies: Vec::new(),
                 redacted_marking: Marking::official(),
                 count_withheld: true,
+                // The readiness annex was dated by the latest revision (else polling day); that
+                // date is now held in the plan, so a migrated plan keeps the annex it printed.
+                readiness_as_at: Some(annex_date),
             }
         }
     }

@@ -341,6 +341,13 @@ fn version_5_files_are_migrated_keeping_their_id_and_content() {
         assert!(!l.out_of_hours.is_set() && !l.polling_day.is_set() && !l.count_night.is_set());
     }
     assert!(plan.custody.count_security.is_empty());
+    // The readiness annex keeps the date it was printed at: the latest revision, else polling day.
+    let printed_at = plan.overview.revisions.iter().map(|r| r.date).max();
+    assert_eq!(
+        plan.overview.readiness_as_at,
+        Some(printed_at.unwrap_or(plan.overview.poll_date))
+    );
+    assert_eq!(plan.custody.printer, crate::model::BallotPrinter::default());
     // The migrated plan saves in the current format and loads again unchanged.
     let again = parse(&to_ron(&plan).unwrap(), Path::new("v6")).unwrap();
     assert_eq!(again, plan);

@@ -82,6 +82,7 @@ impl Station {
                 }],
                 expected_seals: Vec::new(),
                 expected_at_count: false,
+                contents: None,
             },
             ballot_box: CustodyItem {
                 expected_seals: vec![format!("NB {seal}"), format!("NB {}", seal + 1)],

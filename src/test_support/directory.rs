@@ -1,5 +1,7 @@
 //! The valid plan's overview, directory, responsibilities, communication and candidate data.
 
+use chrono::NaiveTime;
+
 use super::day;
 use crate::law::contests::contest_under_law;
 use crate::model::*;
@@ -105,6 +107,7 @@ fn overview(plan: &mut Plan, team: &Team) {
         revision("1.0", day(2, 1), "First draft for the SPOC and FEOA"),
         revision("1.1", day(3, 15), "Agreed at the planning meeting"),
     ];
+    o.readiness_as_at = Some(day(3, 15));
     o.distribution = vec![
         copy("Kim Shaw", "Lowmoor Constabulary", CopyKind::Full),
         copy("Presiding officers", "Elections office", CopyKind::Redacted),
@@ -185,12 +188,15 @@ fn candidate_data(plan: &mut Plan, team: &Team) {
             phone: format!("07700 900 {:03}", 200 + i),
             email: format!("candidate{i}@example.org.uk"),
             consented: true,
+            // The third asked on their home address form that it not be made public.
+            home_address_not_public: i == 2,
         })
         .collect();
     let fields = CandidateDataField::ALL.to_vec();
     let transfer = DataTransfer {
         id: DataTransferId::new(),
         date: day(4, 9),
+        time: Some(NaiveTime::from_hms_opt(16, 30, 0).unwrap()),
         recipient: Some(team.feoa),
         sent_by: Some(team.manager),
         fields: fields.clone(),
@@ -198,6 +204,7 @@ fn candidate_data(plan: &mut Plan, team: &Team) {
         lawful_basis: Some(LawfulBasis::PublicTask),
         special_category: Some(SpecialCategoryCondition::PreventingUnlawfulActs),
         method: "Secure email".to_owned(),
+        addresses_not_public: vec![candidates[2].id],
         notes: "After the statement of persons nominated".to_owned(),
     };
     plan.candidate_data = CandidateDataSharing {

@@ -54,6 +54,7 @@ pub fn ballot_box(label: &str) -> CustodyItem {
         book_ranges: Vec::new(),
         expected_seals: Vec::new(),
         expected_at_count: true,
+        contents: None,
     }
 }
 

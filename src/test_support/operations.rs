@@ -24,6 +24,7 @@ pub(super) fn fill(plan: &mut Plan, team: &Team) {
             arrangements: format!("{stage} as the custody procedure sets out"),
         })
         .collect();
+    plan.custody.printer = printer(team);
     plan.allegations = allegations(team);
     plan.key_dates.reviews = vec![
         review("Plan drafted with the SPOC", day(2, 1), None),
@@ -33,6 +34,37 @@ pub(super) fn fill(plan: &mut Plan, team: &Team) {
             ..review("Debrief after the declaration", day(5, 27), None)
         },
     ];
+}
+
+/// A printer with every assurance recorded: one announced and one unannounced visit, proofs signed
+/// off, the arrangements reviewed with the police.
+fn printer(team: &Team) -> BallotPrinter {
+    BallotPrinter {
+        name: "Lowmoor Print Ltd".to_owned(),
+        contact: "Account manager, 01632 960 400".to_owned(),
+        security_controls: "Swipe-card access to a caged election area; CCTV".to_owned(),
+        insurance: "Public liability and professional indemnity, £5m each".to_owned(),
+        visits: vec![
+            MonitoringVisit {
+                date: day(4, 14),
+                unannounced: false,
+                by: Some(team.manager),
+                findings: "Proofs checked on the press".to_owned(),
+            },
+            MonitoringVisit {
+                date: day(4, 17),
+                unannounced: true,
+                by: Some(team.manager),
+                findings: "Cage locked; overs counted".to_owned(),
+            },
+        ],
+        proof_signed_off: Some(day(4, 10)),
+        proof_signed_off_by: Some(team.manager),
+        overs_and_spoilt: "Counted, boxed and destroyed under witness".to_owned(),
+        live_papers: "Live once the official mark is printed: kept in the cage".to_owned(),
+        secure_delivery: "Sealed van, two staff, receipt at the store".to_owned(),
+        reviewed_with_police: Some(day(3, 20)),
+    }
 }
 
 /// A postal vote opening session (candidates told three days before), polling day and the count.

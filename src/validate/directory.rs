@@ -222,8 +222,14 @@ fn transfers(c: &CandidateDataSharing, f: &mut Findings) {
     for t in &c.transfers {
         let entity = Some(EntityRef::DataTransfer(t.id));
         let mut missing = Vec::new();
+        if t.fields.is_empty() {
+            missing.push("what was sent");
+        }
         if t.recipient.is_none() {
             missing.push("who received it");
+        }
+        if t.method.trim().is_empty() {
+            missing.push("how it was sent");
         }
         if t.lawful_basis.is_none() {
             missing.push("its Article 6 lawful basis");
@@ -238,6 +244,19 @@ fn transfers(c: &CandidateDataSharing, f: &mut Findings) {
                     "The transfer of candidate data on {} does not record {}",
                     t.date,
                     missing.join(", or ")
+                ),
+                entity,
+            );
+        }
+        let unflagged = t.flags_not_passed_on(&c.candidates).count();
+        if unflagged > 0 {
+            f.push(
+                Rule::AddressFlagNotSent,
+                format!(
+                    "The transfer of candidate data on {} sent home addresses without saying that \
+                     {unflagged} of the candidates asked on their home address form for it not to \
+                     be made public; tell the FEOA, and record it on the transfer",
+                    t.date
                 ),
                 entity,
             );
@@ -658,12 +677,21 @@ fn candidate_data(c: &CandidateDataSharing, f: &mut Findings) {
         );
     }
     if c.lawful_basis == Some(LawfulBasis::Consent) {
-        for cand in c.candidates.iter().filter(|cand| !cand.consented) {
+        // Candidates are named by their place in the list, not by name: findings are printed in
+        // the PDF's readiness annex, which never carries candidates' personal data.
+        for (n, cand) in c
+            .candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.consented)
+        {
             f.push(
                 Rule::ConsentMissing,
                 format!(
-                    "Consent is the lawful basis but {} has not consented to sharing",
-                    named(&cand.name)
+                    "Consent is the lawful basis but candidate {} of {} in the candidate list has \
+                     not consented to sharing",
+                    n + 1,
+                    c.candidates.len()
                 ),
                 Some(EntityRef::Candidate(cand.id)),
             );

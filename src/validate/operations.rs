@@ -126,6 +126,8 @@ fn custody(plan: &Plan, context: &Context, f: &mut Findings) {
             K::UnexpectedSeal => Rule::UnexpectedSeal,
             K::SealBroken => Rule::SealBroken,
             K::StageBackwards => Rule::StageBackwards,
+            K::StageNotInJourney => Rule::StageNotInJourney,
+            K::CourtOnlyPacketOpened => Rule::CourtOnlyPacketOpened,
             K::OutOfTimeOrder => Rule::OutOfTimeOrder,
             K::NotReceived => Rule::NotReceived,
             K::BookRangeOverlap => Rule::BookRangeOverlap,
@@ -208,10 +210,96 @@ fn custody(plan: &Plan, context: &Context, f: &mut Findings) {
             Some(_) => {}
         }
     }
+    printer(plan, f);
     if c.count_receipt_deadline.is_none() && c.items.iter().any(|i| i.expected_at_count) {
         f.push(
             Rule::NoReceiptDeadline,
             "Items are expected at the count but no time is set by which they should arrive",
+            None,
+        );
+    }
+}
+
+/// The questions a reviewer asks about the ballot paper printer. The Electoral Commission asks that
+/// the project plan include a review of ballot paper security with the local police (Guidance for
+/// (Acting) Returning Officers administering a UK Parliamentary election in Great Britain,
+/// "Making plans to ensure the security of papers").
+fn printer(plan: &Plan, f: &mut Findings) {
+    let p = &plan.custody.printer;
+    if p.name.trim().is_empty() {
+        f.push(
+            Rule::NoPrinter,
+            "No ballot paper printer is recorded: name the supplier and the assurance held on it \
+             (section 12, Printer)",
+            None,
+        );
+        return;
+    }
+    let name = named(&p.name);
+    let missing: Vec<&str> = [
+        ("security controls", &p.security_controls),
+        ("insurance", &p.insurance),
+        ("overs and spoilt papers", &p.overs_and_spoilt),
+        (
+            "live papers once the official mark is printed",
+            &p.live_papers,
+        ),
+        ("secure delivery", &p.secure_delivery),
+    ]
+    .into_iter()
+    .filter(|(_, v)| v.trim().is_empty())
+    .map(|(what, _)| what)
+    .collect();
+    if !missing.is_empty() {
+        f.push(
+            Rule::PrinterAssuranceMissing,
+            format!("The printer {name}: not recorded: {}", missing.join(", ")),
+            None,
+        );
+    }
+    if p.visits.is_empty() {
+        f.push(
+            Rule::PrinterNoVisit,
+            format!("No monitoring visit to the printer {name} is recorded"),
+            None,
+        );
+    } else if !p.visits.iter().any(|v| v.unannounced) {
+        f.push(
+            Rule::PrinterNoVisit,
+            format!(
+                "The {} monitoring visit{} to the printer {name} {} announced; none was \
+                 unannounced",
+                p.visits.len(),
+                if p.visits.len() == 1 { "" } else { "s" },
+                if p.visits.len() == 1 {
+                    "was"
+                } else {
+                    "were all"
+                }
+            ),
+            None,
+        );
+    }
+    match (p.proof_signed_off, p.proof_signed_off_by) {
+        (None, _) => f.push(
+            Rule::PrinterNoProofSignOff,
+            format!("No sign-off of the final proofs from the printer {name} is recorded"),
+            None,
+        ),
+        (Some(date), None) => f.push(
+            Rule::PrinterNoProofSignOff,
+            format!(
+                "The proofs from the printer {name} were signed off on {date}, by nobody named"
+            ),
+            None,
+        ),
+        (Some(_), Some(_)) => {}
+    }
+    if p.reviewed_with_police.is_none() {
+        f.push(
+            Rule::PrinterNotReviewed,
+            "Ballot paper security (the printer, delivery and storage) has not been reviewed with \
+             the police",
             None,
         );
     }

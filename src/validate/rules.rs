@@ -233,8 +233,12 @@ rules! {
         "Whether the privacy notice covers sharing with the FEOA is recorded.";
     /// A logged transfer lacks its recipient, basis or condition.
     TransferIncomplete => "candidate-data.transfer-incomplete", Error, CandidateData,
-        "Each logged transfer records its recipient, its Art. 6 basis and, when a party is sent, \
-         its Art. 9 condition.";
+        "Each logged transfer records what was sent, to whom, how, its Art. 6 basis and, when a \
+         party is sent, its Art. 9 condition.";
+    /// Home addresses were sent without the request that they not be made public.
+    AddressFlagNotSent => "candidate-data.address-flag-not-sent", Error, CandidateData,
+        "A transfer that sends home addresses tells the FEOA which candidates asked on their home \
+         address form for theirs not to be made public.";
     /// Data was sent before the privacy notice was reviewed.
     TransferBeforeNoticeReview =>
         "candidate-data.transfer-before-notice-review", Warning, CandidateData,
@@ -345,7 +349,8 @@ rules! {
         "Every custody stage has someone responsible.";
     /// A custody stage is missing from the arrangements.
     StageMissing => "custody.stage-missing", Warning, Custody,
-        "The arrangements cover every custody stage from printing to destruction.";
+        "The arrangements cover every custody stage of each journey: polling-station papers and \
+         boxes, postal votes and statutory packets.";
     /// A custody log's hash chain is broken.
     ChainBroken => "custody.chain-broken", Error, Custody,
         "Recorded custody events are never edited, deleted or moved.";
@@ -377,7 +382,15 @@ rules! {
         "Seals are intact at every handover and check.";
     /// A custody stage went backwards.
     StageBackwards => "custody.stage-backwards", Error, Custody,
-        "An item's custody stage only moves forward.";
+        "An item's custody stage only moves forward along its journey.";
+    /// An event's stage is not one of its item's journey.
+    StageNotInJourney => "custody.stage-not-in-journey", Error, Custody,
+        "Each custody event is at a stage of its item's journey (polling station, postal, \
+         statutory packet).";
+    /// A packet only a court may have opened was recorded as opened.
+    CourtOnlyPacketOpened => "custody.court-only-packet-opened", Error, Custody,
+        "Sealed packets of ballot papers, corresponding number lists and certificates of \
+         employment are opened only under a court's order, never recorded as opened.";
     /// Events timed out of the order they were recorded.
     OutOfTimeOrder => "custody.out-of-time-order", Warning, Custody,
         "Within a log, an item's events are timed in the order they were recorded.";
@@ -390,6 +403,22 @@ rules! {
     /// A ballot paper range is back to front.
     BookRangeInvalid => "custody.book-range-invalid", Error, Custody,
         "Ballot paper ranges start before they end.";
+    /// No ballot paper printer is recorded.
+    NoPrinter => "custody.no-printer", Warning, Custody,
+        "The ballot paper printer is recorded with the assurance held on it.";
+    /// Part of the printer's assurance is not recorded.
+    PrinterAssuranceMissing => "custody.printer-assurance-missing", Warning, Custody,
+        "The printer's security controls, insurance, handling of overs and spoilt papers, control \
+         of live papers and secure delivery are recorded.";
+    /// No monitoring visit to the printer is recorded.
+    PrinterNoVisit => "custody.printer-no-visit", Warning, Custody,
+        "The printer's works are visited while papers are produced, at least once unannounced.";
+    /// The proofs' sign-off is not recorded.
+    PrinterNoProofSignOff => "custody.printer-no-proof-sign-off", Warning, Custody,
+        "The sign-off of the final ballot paper proofs is recorded, with who signed them off.";
+    /// Ballot paper security was not reviewed with the police.
+    PrinterNotReviewed => "custody.printer-not-reviewed", Warning, Custody,
+        "Ballot paper security is reviewed with the police (Electoral Commission guidance).";
     /// Items are expected at the count but no receipt deadline is set.
     NoReceiptDeadline => "custody.no-receipt-deadline", Warning, Custody,
         "A time is set by which every box should be at the count.";

@@ -33,6 +33,34 @@ fn first_box(p: &Plan) -> (CustodyItemId, Vec<String>) {
     (b.id, b.expected_seals.clone())
 }
 
+/// Adds a statutory packet holding `contents`, sealed after the count and then recorded as opened
+/// (which `check` refuses for packets only a court may have opened).
+fn opened_packet(p: &mut Plan, contents: PacketContents) -> CustodyItemId {
+    let id = CustodyItemId::new();
+    p.custody.items.push(CustodyItem {
+        id,
+        kind: ItemKind::StatutoryPacket,
+        label: "PKT/1".into(),
+        polling_station: None,
+        book_ranges: vec![],
+        expected_seals: vec!["PK 0001".into()],
+        expected_at_count: false,
+        contents: Some(contents),
+    });
+    let poll = p.overview.poll_date.and_hms_opt(0, 0, 0).unwrap();
+    for (stage, hours, to) in [
+        (CustodyStage::PacketSealed, 28, "Deputy RO"),
+        (CustodyStage::SealedRetention, 29, "Registration officer"),
+        (CustodyStage::PacketOpened, 30, "Registration officer"),
+    ] {
+        let mut e =
+            crate::test_support::handover(id, poll + Duration::hours(hours), stage, ("", to));
+        e.seals_seen = vec!["PK 0001".into()];
+        crate::custody::record(&mut p.custody, "packets", e);
+    }
+    id
+}
+
 /// Records a new event on the first ballot box, keeping the hash chain intact.
 fn record_on_box(
     p: &mut Plan,
@@ -442,6 +470,27 @@ fn breach(rule: Rule, p: &mut Plan) {
                 true,
             );
         }
+        StageNotInJourney => {
+            let (_, seals) = first_box(p);
+            record_on_box(
+                p,
+                "count-verification",
+                CustodyStage::PostalDispatch,
+                10,
+                "",
+                seals,
+                true,
+            );
+        }
+        CourtOnlyPacketOpened => {
+            opened_packet(p, PacketContents::CountedBallotPapers);
+        }
+        NoPrinter => p.custody.printer = BallotPrinter::default(),
+        PrinterAssuranceMissing => p.custody.printer.insurance.clear(),
+        PrinterNoVisit => p.custody.printer.visits.clear(),
+        PrinterNoProofSignOff => p.custody.printer.proof_signed_off = None,
+        PrinterNotReviewed => p.custody.printer.reviewed_with_police = None,
+        AddressFlagNotSent => p.candidate_data.transfers[0].addresses_not_public.clear(),
         OutOfTimeOrder => {
             let (_, seals) = first_box(p);
             record_on_box(
@@ -604,6 +653,96 @@ fn every_rule_fires_on_a_plan_that_breaks_it_and_not_on_one_that_does_not() {
         assert_eq!(hit.severity, rule.severity());
         assert!(!hit.message.trim().is_empty());
     }
+}
+
+/// A packet open to public inspection may be opened while retained; one only a court may have
+/// opened may not, and `check` says so, naming the packet and the law.
+#[test]
+fn check_refuses_an_opened_event_only_on_a_packet_a_court_alone_may_open() {
+    let mut open = valid_plan();
+    opened_packet(&mut open, PacketContents::MarkedRegisters);
+    let found = validate(&open, &as_of());
+    assert!(
+        found.iter().all(|f| f.code != Rule::CourtOnlyPacketOpened),
+        "{found:#?}"
+    );
+    // Adding the packet changed the agreed custody arrangements: nothing else is found.
+    assert!(
+        found.iter().all(|f| f.code == Rule::SignOffOutdated),
+        "{found:#?}"
+    );
+    for contents in [
+        PacketContents::CountedBallotPapers,
+        PacketContents::RejectedBallotPapers,
+        PacketContents::TenderedBallotPapers,
+        PacketContents::CorrespondingNumberLists,
+        PacketContents::EmploymentCertificates,
+    ] {
+        let mut court = valid_plan();
+        opened_packet(&mut court, contents);
+        let found = validate(&court, &as_of());
+        let hit = found
+            .iter()
+            .find(|f| f.code == Rule::CourtOnlyPacketOpened)
+            .unwrap_or_else(|| panic!("{contents:?}: {found:#?}"));
+        assert!(hit.message.contains("PKT/1"), "{}", hit.message);
+        assert!(hit.message.contains("r. 56"), "{}", hit.message);
+        let others = found.iter().filter(|f| f.code != Rule::SignOffOutdated);
+        assert_eq!(others.count(), 1, "{found:#?}");
+    }
+}
+
+/// The printer's rules: each question a reviewer would ask is asked once, and not when answered.
+#[test]
+fn printer_rules_fire_on_what_is_missing_and_not_otherwise() {
+    let printer = |plan: &Plan| -> Vec<String> {
+        validate(plan, &as_of())
+            .into_iter()
+            .filter(|f| f.code.code().starts_with("custody.printer") || f.code == Rule::NoPrinter)
+            .map(|f| f.message)
+            .collect()
+    };
+    let base = valid_plan();
+    assert!(printer(&base).is_empty());
+    // Only announced visits: the unannounced one is asked for.
+    let mut p = base.clone();
+    p.custody.printer.visits.retain(|v| !v.unannounced);
+    let found = printer(&p);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("none was unannounced"), "{}", found[0]);
+    // Proofs signed off by nobody named.
+    let mut p = base.clone();
+    p.custody.printer.proof_signed_off_by = None;
+    assert!(printer(&p)[0].contains("by nobody named"));
+    // What is missing is listed, once.
+    let mut p = base.clone();
+    p.custody.printer.live_papers.clear();
+    p.custody.printer.secure_delivery = " ".into();
+    let found = printer(&p);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("live papers once the official mark is printed, secure delivery"),
+        "{}",
+        found[0]
+    );
+    // No printer at all: one finding, not one per missing field.
+    let mut p = base;
+    p.custody.printer = BallotPrinter::default();
+    let found = printer(&p);
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+/// A transfer that sends home addresses carries the home address forms' requests; one that sends no
+/// address need not.
+#[test]
+fn the_home_address_request_travels_with_addresses_sent() {
+    let mut p = valid_plan();
+    p.candidate_data.transfers[0].addresses_not_public.clear();
+    assert!(codes(&p).contains(&Rule::AddressFlagNotSent));
+    p.candidate_data.transfers[0]
+        .fields
+        .retain(|f| *f != CandidateDataField::HomeAddress);
+    assert!(!codes(&p).contains(&Rule::AddressFlagNotSent));
 }
 
 #[test]

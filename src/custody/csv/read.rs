@@ -253,6 +253,19 @@ pub(super) fn parse(
         let (Some(item), Some(at), Some(stage)) = (item, at, stage) else {
             continue;
         };
+        let refused = custody
+            .items
+            .iter()
+            .find(|x| x.id == item)
+            .and_then(|i| i.refuses(stage));
+        if let Some(why) = refused {
+            errors.push(RowError {
+                row,
+                column: Some("stage".to_owned()),
+                message: format!("{why}; remove this row, or record the packet's stage correctly"),
+            });
+            continue;
+        }
         if let Some(why) = crate::custody::window::outside(stage, at, options.poll_date) {
             warnings.push(RowError {
                 row,

@@ -127,12 +127,11 @@ pub fn layout_issued(
         .and_then(|c| Some(format!("Copy {} of {}", c.copy_number?, c.copies?)));
     // The fingerprint is the whole plan's: the copy says which arrangements it was cut from.
     let fingerprint = Fingerprint::of(plan);
-    // Annex A: the checks run on the whole plan, and the copy keeps what it may show of them.
-    let findings = crate::validate::validate_copy(
-        plan,
-        profile,
-        &crate::validate::Context::on(document_date(plan)),
-    );
+    // Annex A: the checks run on the whole plan as at the date the plan holds for the annex, and
+    // the copy keeps what it may show of them.
+    let findings = plan.overview.readiness_as_at.map(|as_at| {
+        crate::validate::validate_copy(plan, profile, &crate::validate::Context::on(as_at))
+    });
     let redacted = redact(plan, profile);
     let plan = &redacted.plan;
     let ctx = Ctx {
@@ -177,8 +176,8 @@ pub fn layout_issued(
             Section::KeyDates => operations::key_dates(&ctx, &mut flow),
         }
     }
-    flow.chapter("Annex A. Readiness at the date of this document");
-    operations::readiness(&ctx, &findings, &mut flow);
+    flow.chapter("Annex A. Readiness");
+    operations::readiness(&ctx, findings.as_ref(), &mut flow);
     let (mut pages, outline) = flow.finish();
     contents(&mut pages[contents_page], &outline, m);
     let o = &plan.overview;

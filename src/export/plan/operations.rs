@@ -5,9 +5,11 @@ use std::collections::BTreeMap;
 use super::Ctx;
 use super::monitoring::level_fill;
 use crate::custody::{self, checks};
+use crate::export::document::Face;
 use crate::export::flow::{Cell, Flow, Table, colour};
 use crate::model::{
-    CustodyStage, ItemKind, MeasureStatus, Period, PoliceAttendanceDecision, Section, VenueKind,
+    COURT_ONLY_SOURCE, CustodyStage, ItemKind, Journey, MeasureStatus, Period,
+    PoliceAttendanceDecision, Section, VenueKind,
 };
 use crate::timetable::{TimelineKind, timeline};
 use crate::validate::{CopyFindings, Severity};
@@ -16,27 +18,12 @@ use crate::when::{display_date, display_date_time, display_short_date};
 pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let plan = ctx.plan;
     let c = &plan.custody;
+    printer(ctx, flow);
     flow.heading("Custody stages and who is responsible");
     if c.stages.is_empty() {
         flow.not_provided();
     } else {
-        let mut t = Table::new(&[
-            ("Stage", 2.2),
-            ("Responsible", 2.2),
-            ("How papers and boxes are secured", 7.0),
-        ]);
-        for s in &c.stages {
-            let who = match s.responsible {
-                Some(id) => Cell::new(ctx.name(Some(id))),
-                None => Cell::bold("Nobody assigned").coloured(colour::GAP),
-            };
-            t.row(vec![
-                Cell::bold(s.stage.label()),
-                who,
-                Cell::new(s.arrangements.clone()),
-            ]);
-        }
-        flow.table(&t);
+        stage_tables(ctx, flow);
     }
     count_security(ctx, flow);
     flow.heading("Custody log summary");
@@ -111,19 +98,26 @@ pub(super) fn custody(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             ]);
         }
         flow.table(&t);
-        let mut t = Table::new(&[("Stage reached", 3.0), ("Items", 1.0)]);
-        let mut furthest: BTreeMap<CustodyStage, usize> = BTreeMap::new();
-        for events in timelines.values() {
-            if let Some(stage) = events
-                .iter()
-                .filter_map(|e| e.stage.order().map(|_| e.stage))
-                .max()
-            {
-                *furthest.entry(stage).or_default() += 1;
+        let mut t = Table::new(&[("Journey", 2.6), ("Stage reached", 3.0), ("Items", 1.0)]);
+        let mut furthest: BTreeMap<(Journey, usize, CustodyStage), usize> = BTreeMap::new();
+        for item in &c.items {
+            let journey = item.kind.journey();
+            let reached = timelines.get(&item.id).and_then(|events| {
+                events
+                    .iter()
+                    .filter_map(|e| e.stage.order(journey).map(|o| (o, e.stage)))
+                    .max()
+            });
+            if let Some((order, stage)) = reached {
+                *furthest.entry((journey, order, stage)).or_default() += 1;
             }
         }
-        for (stage, n) in furthest {
-            t.row(vec![Cell::new(stage.label()), Cell::new(n.to_string())]);
+        for ((journey, _, stage), n) in furthest {
+            t.row(vec![
+                Cell::new(journey.label()),
+                Cell::new(stage.label()),
+                Cell::new(n.to_string()),
+            ]);
         }
         flow.table(&t);
         // Anomalies as at the last recorded event, so the document does not depend on when it was
@@ -210,6 +204,136 @@ fn count_security(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     rows.push(("Passes and accreditation", or_none(&s.passes)));
     rows.push(("Declaration", or_none(&s.declaration)));
     flow.key_values(&rows);
+}
+
+/// The ballot paper printer and the assurance held on it. The redacted copy keeps the supplier, the
+/// dates and the counts, and withholds the security detail (controls, insurance, live papers,
+/// delivery, overs and spoilt papers, visit findings).
+fn printer(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let p = &ctx.plan.custody.printer;
+    flow.heading("Ballot paper printer");
+    if p.name.trim().is_empty() {
+        flow.not_provided();
+        return;
+    }
+    // The redacted copy's security detail is already the placeholder (see `model::redact`).
+    let detail = |text: &str| text.to_owned();
+    let unannounced = p.visits.iter().filter(|v| v.unannounced).count();
+    let visits = match p.visits.len() {
+        0 => "None recorded".to_owned(),
+        n => format!(
+            "{n} visit{} ({unannounced} unannounced)",
+            if n == 1 { "" } else { "s" }
+        ),
+    };
+    let proofs = match (p.proof_signed_off, p.proof_signed_off_by) {
+        (None, _) => "Not recorded".to_owned(),
+        (Some(d), by) => format!("{} by {}", display_date(d), ctx.name(by)),
+    };
+    flow.key_values(&[
+        ("Supplier", p.name.clone()),
+        ("Contact", p.contact.clone()),
+        ("Security controls", detail(&p.security_controls)),
+        ("Insurance", detail(&p.insurance)),
+        ("Monitoring visits", visits),
+        ("Final proofs signed off", proofs),
+        ("Overs and spoilt papers", detail(&p.overs_and_spoilt)),
+        (
+            "Live papers (once the official mark is printed)",
+            detail(&p.live_papers),
+        ),
+        ("Secure delivery", detail(&p.secure_delivery)),
+        (
+            "Reviewed with the police",
+            p.reviewed_with_police
+                .map_or_else(|| "Not yet".to_owned(), display_date),
+        ),
+    ]);
+    if p.visits.is_empty() {
+        return;
+    }
+    let mut visits: Vec<_> = p.visits.iter().collect();
+    visits.sort_by_key(|v| v.date);
+    let mut t = Table::new(&[
+        ("Date", 1.9),
+        ("Notice", 2.1),
+        ("By", 2.4),
+        ("Findings", 5.5),
+    ]);
+    for v in visits {
+        t.row(vec![
+            Cell::new(display_short_date(v.date)),
+            if v.unannounced {
+                Cell::bold("Unannounced")
+            } else {
+                Cell::new("Announced")
+            },
+            Cell::new(ctx.name(v.by)),
+            Cell::new(detail(&v.findings)),
+        ]);
+    }
+    flow.table(&t);
+}
+
+/// The stage arrangements, one table per journey: polling-station papers and boxes in full, then
+/// the stages postal votes and statutory packets have of their own, saying which they share.
+fn stage_tables(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let c = &ctx.plan.custody;
+    let mut shown: Vec<CustodyStage> = Vec::new();
+    for journey in Journey::ALL {
+        let own: Vec<CustodyStage> = journey
+            .stages()
+            .iter()
+            .copied()
+            .filter(|s| !shown.contains(s))
+            .collect();
+        let shared: Vec<&str> = journey
+            .stages()
+            .iter()
+            .filter(|s| shown.contains(s))
+            .map(|s| s.label())
+            .collect();
+        flow.paragraph_styled(journey.label(), Face::Bold, 10.5, colour::NAVY, 0.0);
+        if !shared.is_empty() {
+            flow.paragraph(&format!(
+                "Shares with the journeys above: {}.",
+                shared.join(", ").to_lowercase()
+            ));
+        }
+        let mut t = Table::new(&[
+            ("Stage", 2.2),
+            ("Responsible", 2.2),
+            ("How they are secured", 7.0),
+        ]);
+        for stage in &own {
+            let Some(s) = c.stages.iter().find(|s| s.stage == *stage) else {
+                t.row(vec![
+                    Cell::bold(stage.label()),
+                    Cell::bold("Not covered").coloured(colour::GAP),
+                    Cell::new(""),
+                ]);
+                continue;
+            };
+            let who = match s.responsible {
+                Some(id) => Cell::new(ctx.name(Some(id))),
+                None => Cell::bold("Nobody assigned").coloured(colour::GAP),
+            };
+            t.row(vec![
+                Cell::bold(stage.label()),
+                who,
+                Cell::new(s.arrangements.clone()),
+            ]);
+        }
+        flow.table(&t);
+        if *journey == Journey::StatutoryPacket {
+            flow.paragraph(&format!(
+                "A packet of counted, rejected or tendered ballot papers, completed corresponding \
+                 number lists or certificates as to employment is opened only under a court’s \
+                 order, and the planner refuses to record it as opened ({COURT_ONLY_SOURCE})."
+            ));
+        }
+        shown.extend(own);
+    }
 }
 
 pub(super) fn venues(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
@@ -544,8 +668,16 @@ fn contest_timetables(plan: &crate::model::Plan, flow: &mut Flow<'_>) {
     }
 }
 
-/// Every validation finding at the document's date, so a reviewer sees what is outstanding.
-pub(super) fn readiness(ctx: &Ctx<'_>, copy: &CopyFindings, flow: &mut Flow<'_>) {
+/// Every validation finding as at the date the plan holds for this annex, so a reviewer sees what
+/// was outstanding then; `None` when the plan holds no such date.
+pub(super) fn readiness(ctx: &Ctx<'_>, copy: Option<&CopyFindings>, flow: &mut Flow<'_>) {
+    let (Some(copy), Some(as_at)) = (copy, ctx.plan.overview.readiness_as_at) else {
+        flow.paragraph(
+            "No date is set for this annex, so the planner's checks are not listed. Set \
+             \u{201c}Readiness annex as at\u{201d} in section 1 (Overview) and export again.",
+        );
+        return;
+    };
     let findings = &copy.shown;
     let errors = findings
         .iter()
@@ -554,7 +686,7 @@ pub(super) fn readiness(ctx: &Ctx<'_>, copy: &CopyFindings, flow: &mut Flow<'_>)
     flow.paragraph(&format!(
         "The planner's checks as at {}: {errors} error{} and {} warning{}. Errors are matters to \
          resolve before the plan is agreed; warnings are matters a reviewer may ask about.",
-        display_date(ctx.date),
+        display_date(as_at),
         if errors == 1 { "" } else { "s" },
         findings.len() - errors,
         if findings.len() - errors == 1 {

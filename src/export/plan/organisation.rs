@@ -1,8 +1,8 @@
 //! Chapters 1–6: overview, people, responsibilities, communication, stakeholders, candidate data.
 
-use super::{Ctx, WITHHELD};
+use super::Ctx;
 use crate::export::flow::{Cell, Flow, Table};
-use crate::model::{PhoneKind, Section, schedule_text};
+use crate::model::{PhoneKind, schedule_text};
 use crate::when::{display_date, display_short_date};
 
 pub(super) fn overview(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
@@ -382,11 +382,24 @@ fn transfer_log(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             .map(|f| f.label())
             .collect::<Vec<_>>()
             .join(", ");
-        let whose = match x.candidates.len() {
+        let mut whose = match x.candidates.len() {
             0 => "every candidate".to_owned(),
             1 => "1 candidate".to_owned(),
             n => format!("{n} candidates"),
         };
+        if x.fields
+            .contains(&crate::model::CandidateDataField::HomeAddress)
+        {
+            whose.push_str(&format!(
+                "; {} home address{} flagged not public",
+                x.addresses_not_public.len(),
+                if x.addresses_not_public.len() == 1 {
+                    ""
+                } else {
+                    "es"
+                }
+            ));
+        }
         let condition = match x.special_category {
             Some(condition) => Cell::new(condition.label()),
             None if x.has_special_category_data() => {
@@ -395,7 +408,10 @@ fn transfer_log(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             None => Cell::new("Not needed"),
         };
         t.row(vec![
-            Cell::new(display_short_date(x.date)),
+            Cell::new(match x.time {
+                Some(t) => format!("{} {}", display_short_date(x.date), t.format("%H:%M")),
+                None => display_short_date(x.date),
+            }),
             Cell::titled(ctx.name(x.recipient), format!("by {}", ctx.name(x.sent_by))),
             Cell::titled(whose, what),
             Cell::new(x.lawful_basis.map_or("Not recorded", |b| b.label())),
@@ -466,45 +482,79 @@ pub(super) fn candidate_data(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ),
     ]);
     transfer_log(ctx, flow);
+    candidates(ctx, flow);
+}
+
+/// The candidates, as numbers only. Their personal data goes to the FEOA by the route above and is
+/// never printed in either copy of the plan; whose home address must not be made public travels
+/// with that data, not through this document.
+fn candidates(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    let c = &ctx.plan.candidate_data;
     flow.heading("Candidates");
-    let withheld = ctx.withheld.of(Section::CandidateData).removed;
-    if withheld > 0 {
-        flow.paragraph(&format!(
-            "Candidate data for {withheld} candidates is {WITHHELD}. It is shared only with the \
-             named recipient, on the basis above."
-        ));
-        return;
-    }
     if c.candidates.is_empty() {
         flow.paragraph(
             "No candidates are recorded yet (they are added after the close of nominations).",
         );
         return;
     }
+    flow.paragraph(
+        "Candidates\u{2019} names, addresses, telephone numbers and email addresses are personal \
+         data: they go to the recipient above by the route recorded, each sending is logged, and \
+         they are not printed in this document.",
+    );
+    let total = c.candidates.len();
     let contests = &ctx.plan.overview.contests;
-    let mut t = Table::new(&[
-        ("Candidate", 2.2),
-        ("Contest", 1.9),
-        ("Party or description", 2.4),
-        ("Address", 3.0),
-        ("Telephone", 2.2),
-        ("Email", 3.8),
-        ("Consent", 1.3),
-    ]);
-    for cand in &c.candidates {
-        let contest = cand
-            .contest
-            .and_then(|id| contests.iter().find(|x| x.id == id))
-            .map_or("—", |x| x.name.as_str());
-        t.row(vec![
-            Cell::bold(cand.name.clone()),
-            Cell::new(contest),
-            Cell::new(cand.party.clone()),
-            Cell::new(cand.address.clone()),
-            Cell::new(cand.phone.clone()),
-            Cell::new(cand.email.clone()),
-            Cell::new(if cand.consented { "Yes" } else { "No" }),
-        ]);
+    let mut per_contest: Vec<String> = contests
+        .iter()
+        .map(|x| {
+            let n = c
+                .candidates
+                .iter()
+                .filter(|cand| cand.contest == Some(x.id))
+                .count();
+            format!("{}: {n}", x.name)
+        })
+        .collect();
+    let unplaced = c
+        .candidates
+        .iter()
+        .filter(|cand| {
+            cand.contest
+                .is_none_or(|id| !contests.iter().any(|x| x.id == id))
+        })
+        .count();
+    if unplaced > 0 {
+        per_contest.push(format!("no contest recorded: {unplaced}"));
     }
-    flow.table(&t);
+    let consented = c.candidates.iter().filter(|x| x.consented).count();
+    let not_public = c
+        .candidates
+        .iter()
+        .filter(|x| x.home_address_not_public)
+        .count();
+    let fields = if c.fields.is_empty() {
+        "None".to_owned()
+    } else {
+        c.fields
+            .iter()
+            .map(|f| f.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    flow.key_values(&[
+        (
+            "Candidates recorded",
+            format!("{total} ({})", per_contest.join("; ")),
+        ),
+        ("Consented to sharing", format!("{consented} of {total}")),
+        (
+            "Home address not public",
+            format!(
+                "{not_public} of {total}; the request goes to the FEOA with each transfer of \
+                 their details"
+            ),
+        ),
+        ("Fields shared", fields),
+        ("Transfers logged", c.transfers.len().to_string()),
+    ]);
 }

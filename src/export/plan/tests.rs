@@ -44,7 +44,7 @@ fn chapters_come_in_spec_order_with_bookmarks() {
         "Contents".to_owned(),
     ];
     expected.extend(Section::ALL.iter().map(|s| chapter_title(*s)));
-    expected.push("Annex A. Readiness at the date of this document".to_owned());
+    expected.push("Annex A. Readiness".to_owned());
     assert_eq!(titles, expected);
     // Each bookmark's page starts with its heading.
     for entry in doc.outline.iter().skip(1).filter(|e| e.title != "Contents") {
@@ -483,4 +483,65 @@ fn a_plan_without_count_security_says_so() {
     let text = all_text(&doc);
     let at = text.find("Security at the count").unwrap();
     assert!(text[at..].contains("Not yet provided."), "the gap is shown");
+}
+
+/// Candidates' personal data is in neither copy: only the arrangement and numbers are printed.
+#[test]
+fn neither_copy_prints_a_candidates_personal_data() {
+    let plan = valid_plan();
+    assert!(!plan.candidate_data.candidates.is_empty());
+    for profile in [Profile::Full, Profile::Redacted] {
+        let doc = layout(&plan, profile, &metrics());
+        let (raw, squeezed) = (raw_text(&doc), squeezed(&doc));
+        for c in &plan.candidate_data.candidates {
+            for detail in [&c.name, &c.address, &c.phone, &c.email] {
+                assert!(
+                    !raw.contains(detail.as_str()) && !squeezed.contains(&squeeze(detail)),
+                    "{detail} printed in the {profile:?} copy"
+                );
+            }
+        }
+        let text = all_text(&doc);
+        assert!(text.contains("Candidates recorded"), "{profile:?}");
+        let first = &plan.overview.contests[0].name;
+        assert!(
+            squeeze(&text).contains(&squeeze(&format!("4 ({first}: 4"))),
+            "the count per contest"
+        );
+        let text = squeezed;
+        assert!(text.contains(&squeeze("Home address not public 1 of 4; the request")));
+        assert!(text.contains(&squeeze("1 home address flagged not public")));
+    }
+}
+
+/// Annex A is as at the date the plan holds, whatever the revisions say; with none set, it says so.
+#[test]
+fn the_readiness_annex_is_as_at_the_date_in_the_plan() {
+    let mut plan = valid_plan();
+    let date = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+    assert_ne!(document_date(&plan), date);
+    plan.overview.readiness_as_at = Some(date);
+    let annex = |plan: &Plan| {
+        let doc = layout(plan, Profile::Full, &metrics());
+        let start = doc
+            .outline
+            .iter()
+            .find(|o| o.title == "Annex A. Readiness")
+            .unwrap()
+            .page;
+        squeeze(
+            &doc.pages[start..]
+                .iter()
+                .map(Page::text)
+                .collect::<String>(),
+        )
+    };
+    assert!(annex(&plan).contains(&squeeze("checks as at Mon 1 Mar 2027")));
+    plan.overview.readiness_as_at = None;
+    let text = annex(&plan);
+    assert!(
+        text.contains(&squeeze("No date is set for this annex")),
+        "{text}"
+    );
+    assert!(!text.contains(&squeeze("checks as at")));
 }

@@ -199,6 +199,7 @@ impl Declare for Transfers {
         DataTransfer {
             id: DataTransferId::new(),
             date: view.now.date(),
+            time: Some(view.now.time()),
             recipient: c.recipient,
             sent_by: None,
             fields: c.fields.clone(),
@@ -206,6 +207,8 @@ impl Declare for Transfers {
             lawful_basis: c.lawful_basis,
             special_category: c.special_category,
             method: c.transmission.clone(),
+            // The home address forms' requests go with the data.
+            addresses_not_public: c.addresses_not_public(),
             notes: String::new(),
         }
     }
@@ -213,6 +216,7 @@ impl Declare for Transfers {
     fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, t: &Self::E, view: &View<'_>) {
         let people = &view.plan.people;
         form.day("Sent on", t.date, |x, v| x.date = v);
+        form.time("Sent at", t.time, true, |x, v| x.time = v);
         form.person("Sent to", t.recipient, people, |x, v| x.recipient = v);
         form.person("Sent by", t.sent_by, people, |x, v| x.sent_by = v);
         fields(form, "What was sent", &t.fields, |x| Some(&mut x.fields));
@@ -221,8 +225,47 @@ impl Declare for Transfers {
         let condition = "Transfer's Article 9 condition";
         form.maybe_choice(condition, t.special_category, |x, v| x.special_category = v);
         form.text("Sent how", &t.method, |x, v| x.method = v);
+        let candidates = &view.plan.candidate_data.candidates;
+        let flagged: Vec<&str> = candidates
+            .iter()
+            .filter(|c| t.addresses_not_public.contains(&c.id))
+            .map(|c| c.name.as_str())
+            .collect();
+        let shown = if flagged.is_empty() {
+            "None".to_owned()
+        } else {
+            flagged.join(", ")
+        };
+        form.shown(
+            "Home address not to be made public (told to the FEOA)",
+            &shown,
+        );
+        let now = c_flags(candidates);
+        if now != t.addresses_not_public {
+            let mut update = false;
+            form.row("Home address forms changed since", |ui| {
+                update = ui
+                    .button("Record the requests as they stand now")
+                    .on_hover_text("Only if the FEOA was told of the change")
+                    .clicked();
+            });
+            if update {
+                form.change("update home address requests sent", move |x| {
+                    x.addresses_not_public = now;
+                });
+            }
+        }
         form.multiline("Transfer notes", &t.notes, |x, v| x.notes = v);
     }
+}
+
+/// The candidates whose home address form asks that it not be made public.
+fn c_flags(candidates: &[Candidate]) -> Vec<crate::model::CandidateId> {
+    candidates
+        .iter()
+        .filter(|c| c.home_address_not_public)
+        .map(|c| c.id)
+        .collect()
 }
 
 /// The candidates' columns and a candidate's fields.
@@ -263,6 +306,15 @@ impl Declare for Candidates {
         form.text("Email", &x.email, |x, v| x.email = v);
         let hint = "Agreed to their details going to the FEOA";
         form.check("Consented", hint, x.consented, |x, v| x.consented = v);
+        let hint = "Their home address form asks that it not be made public";
+        form.check(
+            "Home address not public",
+            hint,
+            x.home_address_not_public,
+            |x, v| {
+                x.home_address_not_public = v;
+            },
+        );
     }
 }
 

@@ -107,6 +107,10 @@ fn election(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
                 form.check("Redacted copy counts", hint, o.count_withheld, |p, v| {
                     p.overview.count_withheld = v
                 });
+                let annex = "Readiness annex as at";
+                form.date(annex, o.readiness_as_at, true, |p, v| {
+                    p.overview.readiness_as_at = v;
+                });
             });
             combined_polls(ui, o);
         });

@@ -11,7 +11,7 @@ use super::keys::{self, StageKey, StagePicker};
 use super::{Timelines, moment};
 use crate::custody::{NewEvent, window};
 use crate::model::limits::{MAX_LOG_NAME, MAX_TEXT};
-use crate::model::{CustodyEvent, CustodyEventId, CustodyItem, CustodyStage};
+use crate::model::{CustodyEvent, CustodyEventId, CustodyItem, CustodyStage, Journey};
 use crate::ui::edits::Edits;
 use crate::ui::screen::View;
 use crate::ui::tokens;
@@ -234,7 +234,8 @@ impl Entry {
                 }
                 let (_, enter) = Self::chained(ui, Field::To, &mut self.to, "name");
                 record_asked |= enter;
-                self.stage_field(ui, last.map(|e| e.stage));
+                let journey = item.map_or(Journey::PollingStation, |i| i.kind.journey());
+                self.stage_field(ui, last.map(|e| e.stage), journey);
                 for (name, field, hint) in [
                     (
                         "When",
@@ -267,6 +268,15 @@ impl Entry {
                 ui.end_row();
             });
         self.warnings(ui, view, item, last);
+        // A packet only a court may have opened refuses an "opened" event (the same rule `check`
+        // reports for one already recorded).
+        let refused = item.and_then(|i| i.refuses(self.stage));
+        if let Some(why) = &refused {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("Cannot record: {why}."),
+            );
+        }
         let when = self.when_of(view, last);
         if let Err(reason) = &when {
             ui.colored_label(ui.visuals().error_fg_color, reason);
@@ -296,6 +306,7 @@ impl Entry {
             && !self.log.trim().is_empty()
             && when.is_ok()
             && (outside.is_none() || self.outside_confirmed)
+            && refused.is_none()
             && !control;
         let clicked = ui
             .add_enabled(ready, egui::Button::new("Record handover (Enter)"))
@@ -303,10 +314,13 @@ impl Entry {
         match (item, when) {
             (Some(i), Ok(at)) if ready && (clicked || record_asked) => self.record(edits, i, at),
             _ if record_asked => {
-                self.message = Some((
-                    false,
-                    "Give a known item label and who received it, then press Enter.".to_owned(),
-                ));
+                let why = match &refused {
+                    Some(why) => format!("Not recorded: {why}."),
+                    None => {
+                        "Give a known item label and who received it, then press Enter.".to_owned()
+                    }
+                };
+                self.message = Some((false, why));
             }
             _ => {}
         }
@@ -332,13 +346,19 @@ impl Entry {
             .and_then(|i| timelines.last(&plan.custody, i.id));
         if let Some(last) = last {
             self.from = last.to.clone();
-            self.stage = keys::next_stage(Some(last.stage));
+            let journey = plan
+                .custody
+                .items
+                .iter()
+                .find(|i| i.id == last.item)
+                .map_or(Journey::PollingStation, |i| i.kind.journey());
+            self.stage = keys::next_stage(journey, Some(last.stage));
         }
     }
 
     /// The stage, chosen by typing (the list filters) or with the arrow keys; Enter chooses and
     /// moves on, Escape closes the list and keeps the keyboard here.
-    fn stage_field(&mut self, ui: &mut Ui, last: Option<CustodyStage>) {
+    fn stage_field(&mut self, ui: &mut Ui, last: Option<CustodyStage>, journey: Journey) {
         let l = ui.label(RichText::new("Stage").strong());
         let id = field_id(Field::Stage);
         let focused = ui.memory(|m| m.has_focus(id));
@@ -374,7 +394,7 @@ impl Entry {
             .inner;
         if r.gained_focus() {
             let at = if last.is_some() {
-                keys::next_stage(last)
+                keys::next_stage(journey, last)
             } else {
                 self.stage
             };
@@ -488,6 +508,22 @@ impl Entry {
                 );
                 ui.colored_label(ui.visuals().error_fg_color, text);
             }
+            let journey = i.kind.journey();
+            if !journey.includes(self.stage) {
+                let text = format!(
+                    "{} is not a stage of a {}'s journey ({}); choose one of: {}",
+                    self.stage,
+                    i.kind.label().to_lowercase(),
+                    journey.label().to_lowercase(),
+                    journey
+                        .stages()
+                        .iter()
+                        .map(|s| s.label())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                ui.colored_label(ui.visuals().warn_fg_color, text);
+            }
             let from = self.from.trim();
             if let Some(gap) = last.and_then(|l| crate::custody::checks::handover_gap(l, from)) {
                 ui.colored_label(ui.visuals().warn_fg_color, format!("{}: {gap}", i.label));
@@ -513,6 +549,10 @@ impl Entry {
     }
 
     fn record(&mut self, edits: &mut Edits, item: &CustodyItem, at: NaiveDateTime) {
+        if let Some(why) = item.refuses(self.stage) {
+            self.message = Some((false, format!("Not recorded: {why}.")));
+            return;
+        }
         let event = NewEvent {
             item: item.id,
             at,

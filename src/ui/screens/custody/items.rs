@@ -60,12 +60,16 @@ impl Declare for Items {
             book_ranges: vec![],
             expected_seals: vec![],
             expected_at_count: true,
+            contents: None,
         }
     }
 
     fn fields(&mut self, form: &mut EntityForm<'_, Self::E>, item: &Self::E, view: &View<'_>) {
         form.text("Label", &item.label, |x, v| x.label = v);
         form.choice("Kind", item.kind, |x, v| x.kind = v);
+        if item.kind == ItemKind::StatutoryPacket {
+            form.maybe_choice("Packet contents", item.contents, |x, v| x.contents = v);
+        }
         station(form, item, view.plan);
         let seals = item.expected_seals.join(", ");
         form.text("Expected seals", &seals, |x, v| {

@@ -3,7 +3,7 @@
 
 use egui::{Event, Key};
 
-use crate::model::CustodyStage;
+use crate::model::{CustodyStage, Journey};
 
 /// What arrived in one frame as a burst across fields (a scanner types a label, Enter, a seal
 /// number, Enter, faster than a frame): the text for the focused field and each field after it, and
@@ -63,12 +63,21 @@ pub fn consume_burst(events: &mut Vec<Event>) {
     events.retain(|e| !matches!(e, Event::Text(_)) && !is_separator(e));
 }
 
-/// The stage a count-hall desk most likely records next: the one after the item's last.
-pub fn next_stage(last: Option<CustodyStage>) -> CustodyStage {
-    let all = CustodyStage::ALL;
-    match last.and_then(|l| all.iter().position(|s| *s == l)) {
-        Some(i) => all[(i + 1).min(all.len() - 1)],
-        None => CustodyStage::ReceiptAtCount,
+/// The stage a count-hall desk most likely records next: the one after the item's last along the
+/// item's journey (receipt at the count, or the journey's first stage, for an item with none yet).
+pub fn next_stage(journey: Journey, last: Option<CustodyStage>) -> CustodyStage {
+    let stages = journey.stages();
+    let first = if journey.includes(CustodyStage::ReceiptAtCount) {
+        CustodyStage::ReceiptAtCount
+    } else {
+        stages
+            .first()
+            .copied()
+            .unwrap_or(CustodyStage::ReceiptAtCount)
+    };
+    match last.and_then(|l| stages.iter().position(|s| *s == l)) {
+        Some(i) => stages[(i + 1).min(stages.len() - 1)],
+        None => first,
     }
 }
 
@@ -193,7 +202,10 @@ pub(super) mod tests {
     #[test]
     fn the_stage_list_opens_at_the_next_stage_moves_with_arrows_and_enter_chooses() {
         let mut p = StagePicker::default();
-        let next = next_stage(Some(CustodyStage::TransportToCount));
+        let next = next_stage(
+            Journey::PollingStation,
+            Some(CustodyStage::TransportToCount),
+        );
         assert_eq!(next, CustodyStage::ReceiptAtCount);
         p.open_at(next);
         assert_eq!(p.matches()[p.highlight], CustodyStage::ReceiptAtCount);
@@ -220,7 +232,7 @@ pub(super) mod tests {
         assert_eq!(p.key(Key::Escape), StageKey::Closed);
         assert!(p.query.is_empty() && !p.open);
         assert_eq!(
-            next_stage(Some(CustodyStage::Destruction)),
+            next_stage(Journey::PollingStation, Some(CustodyStage::Destruction)),
             CustodyStage::Destruction
         );
     }

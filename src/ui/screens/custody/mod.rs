@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::moment;
 use crate::custody::checks;
 use crate::model::{Custody, CustodyEvent, CustodyEventId, CustodyItem, CustodyItemId, Plan};
-use crate::model::{CustodyStage, Section, StageArrangement};
+use crate::model::{CustodyStage, Journey, MonitoringVisit, Section, StageArrangement};
 use crate::ui::edits::Edits;
 use crate::ui::form::{Form, Whole};
 use crate::ui::list::{List, Row};
@@ -29,6 +29,7 @@ crate::ui::screen::parts! {
     Log => "Custody log",
     Arrangements => "Stages and arrangements",
     Security => "Count security",
+    Printer => "Printer",
 }
 
 /// Each item's standing events in time order, as positions in the log. Rebuilt when the plan
@@ -177,6 +178,7 @@ impl Parts for CustodyParts {
             Tab::Log => self.log(ui, view),
             Tab::Arrangements => arrangements(ui, view, edits),
             Tab::Security => count_security(ui, view, edits),
+            Tab::Printer => printer(ui, view, edits),
         }
     }
 
@@ -307,10 +309,116 @@ fn arrangements(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
                     p.custody.count_receipt_deadline = v;
                 });
             });
+            // One group per journey; a stage two journeys share is shown under the first.
+            let mut shown: Vec<CustodyStage> = Vec::new();
+            for journey in Journey::ALL {
+                ui.add_space(8.0);
+                ui.heading(journey.label());
+                for stage in journey.stages() {
+                    if shown.contains(stage) {
+                        continue;
+                    }
+                    shown.push(*stage);
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        stage_arrangement(ui, plan, edits, *stage);
+                    });
+                }
+            }
+        });
+}
+
+/// The ballot paper printer and the assurance held on it, with its monitoring visits.
+fn printer(ui: &mut Ui, view: &View<'_>, edits: &mut Edits) {
+    let plan = view.plan;
+    let p = &plan.custody.printer;
+    egui::ScrollArea::vertical()
+        .id_salt("printer")
+        .show(ui, |ui| {
+            ui.label(
+                "The Electoral Commission asks that ballot paper security be reviewed with the \
+             police: the printer's controls and insurance, visits to the works (some \
+             unannounced), the sign-off of proofs, overs and spoilt papers, live papers once the \
+             official mark is printed, and secure delivery.",
+            );
+            Form::show(ui, edits, (S, Whole), "printer", false, |form| {
+                form.text("Printer", &p.name, |pl, v| pl.custody.printer.name = v);
+                form.text("Printer contact", &p.contact, |pl, v| {
+                    pl.custody.printer.contact = v;
+                });
+                form.multiline("Security controls", &p.security_controls, |pl, v| {
+                    pl.custody.printer.security_controls = v;
+                });
+                form.multiline("Insurance", &p.insurance, |pl, v| {
+                    pl.custody.printer.insurance = v;
+                });
+                form.date(
+                    "Final proofs signed off",
+                    p.proof_signed_off,
+                    true,
+                    |pl, v| {
+                        pl.custody.printer.proof_signed_off = v;
+                    },
+                );
+                let by = p.proof_signed_off_by;
+                form.person("Proofs signed off by", by, &plan.people, |pl, v| {
+                    pl.custody.printer.proof_signed_off_by = v;
+                });
+                form.multiline("Overs and spoilt papers", &p.overs_and_spoilt, |pl, v| {
+                    pl.custody.printer.overs_and_spoilt = v;
+                });
+                form.multiline("Live papers", &p.live_papers, |pl, v| {
+                    pl.custody.printer.live_papers = v;
+                });
+                form.multiline("Secure delivery", &p.secure_delivery, |pl, v| {
+                    pl.custody.printer.secure_delivery = v;
+                });
+                let reviewed = p.reviewed_with_police;
+                form.date("Reviewed with the police", reviewed, true, |pl, v| {
+                    pl.custody.printer.reviewed_with_police = v;
+                });
+            });
             ui.add_space(8.0);
-            for stage in CustodyStage::ALL {
+            ui.heading("Monitoring visits");
+            if p.visits.is_empty() {
+                ui.weak("No visit to the printer's works is recorded yet.");
+            }
+            for (n, v) in p.visits.iter().enumerate() {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
-                    stage_arrangement(ui, plan, edits, *stage);
+                    Form::show(ui, edits, (S, Whole), ("visit", n), false, |form| {
+                        let mut part =
+                            form.inside(n, |pl: &mut Plan, n| pl.custody.printer.visits.get_mut(n));
+                        let name = |what: &str| format!("Visit {} — {what}", n + 1);
+                        part.date(&name("date"), Some(v.date), false, |x, d| {
+                            if let Some(d) = d {
+                                x.date = d;
+                            }
+                        });
+                        let hint = format!("Visit {} made without notice", n + 1);
+                        part.check(&name("unannounced"), &hint, v.unannounced, |x, b| {
+                            x.unannounced = b;
+                        });
+                        part.person(&name("by"), v.by, &plan.people, |x, by| x.by = by);
+                        part.multiline(&name("findings"), &v.findings, |x, f| x.findings = f);
+                    });
+                    if ui.button(format!("Remove visit {}", n + 1)).clicked() {
+                        edits.push(S, "remove monitoring visit", move |pl| {
+                            if n < pl.custody.printer.visits.len() {
+                                pl.custody.printer.visits.remove(n);
+                            }
+                        });
+                    }
+                });
+            }
+            if ui.button("Add monitoring visit").clicked() {
+                // A visit three weeks before the poll, while papers are printed; the date is edited.
+                let date = plan.overview.poll_date - chrono::Duration::days(21);
+                edits.push(S, "add monitoring visit", move |pl| {
+                    pl.custody.printer.visits.push(MonitoringVisit {
+                        date,
+                        unannounced: false,
+                        by: None,
+                        findings: String::new(),
+                    });
                 });
             }
         });

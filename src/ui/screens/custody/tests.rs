@@ -222,3 +222,70 @@ fn the_count_security_tab_records_police_search_passes_and_declaration_by_label(
         "only the last field undone"
     );
 }
+
+/// Quick entry will not record a sealed packet of corresponding number lists as opened: only a
+/// court may order that. It says why, and the log is unchanged; the same desk may record the
+/// packet's retention.
+#[test]
+fn quick_entry_refuses_to_open_a_packet_only_a_court_may_open() {
+    use crate::model::PacketContents;
+    let mut app = quick_entry(crate::ui::test_harness::now());
+    let packet = app
+        .plan()
+        .custody
+        .items
+        .iter()
+        .find(|i| i.contents.is_some_and(PacketContents::court_only))
+        .expect("the example has a court-only packet")
+        .clone();
+    let events = app.plan().custody.events.len();
+    app.type_into("Log", "packets");
+    app.type_into("Item label", &packet.label);
+    app.type_into("Received by", "Registration officer");
+    app.focus("Stage");
+    app.field("Stage").type_text("packet opened");
+    app.run();
+    app.press(Key::Enter);
+    assert!(app.shows("Chosen: Packet opened"));
+    assert!(app.shows("Cannot record"), "the reason is shown");
+    assert!(app.shows("only a court"));
+    app.click("Record handover (Enter)");
+    assert_eq!(app.plan().custody.events.len(), events, "nothing recorded");
+    // Enter in the last field asks to record, and is refused with the reason.
+    app.focus("Notes");
+    app.press(Key::Enter);
+    assert_eq!(app.plan().custody.events.len(), events, "nothing recorded");
+    assert!(app.shows("Not recorded"));
+}
+
+/// The Printer tab edits the printer's assurance by its labels: a visit is added, marked
+/// unannounced and removed, and the proofs' sign-off date is typed.
+#[test]
+fn the_printer_tab_records_visits_and_the_proof_sign_off() {
+    let mut app = quick_entry(crate::ui::test_harness::now());
+    app.click("Printer");
+    let visits = app.plan().custody.printer.visits.len();
+    assert!(visits > 0, "the example has visits");
+    app.click("Add monitoring visit");
+    assert_eq!(app.plan().custody.printer.visits.len(), visits + 1);
+    let n = visits + 1;
+    app.click(&format!("Visit {n} made without notice"));
+    assert!(app.plan().custody.printer.visits[visits].unannounced);
+    app.type_into(
+        &format!("Visit {n} — findings"),
+        "Cage open at lunch; put right",
+    );
+    app.press(Key::Tab);
+    assert_eq!(
+        app.plan().custody.printer.visits[visits].findings,
+        "Cage open at lunch; put right"
+    );
+    app.click(&format!("Remove visit {n}"));
+    assert_eq!(app.plan().custody.printer.visits.len(), visits);
+    app.type_into("Final proofs signed off", "2027-04-11");
+    app.press(Key::Tab);
+    assert_eq!(
+        app.plan().custody.printer.proof_signed_off,
+        Some(date(2027, 4, 11))
+    );
+}

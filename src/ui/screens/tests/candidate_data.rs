@@ -30,3 +30,26 @@ fn the_sharing_arrangement_tab_edits_how_details_are_sent() {
     app.type_into("How it is sent", "Encrypted email");
     assert_eq!(app.plan().candidate_data.transmission, "Encrypted email");
 }
+
+/// A candidate's home address form request is a flag on the candidate; a new transfer carries the
+/// requests as they stand, so the FEOA is told with the data.
+#[test]
+fn a_new_transfer_carries_the_home_address_requests() {
+    let (mut app, _n) = App::adding::<Candidate>(Some("Candidates"));
+    app.type_into("Candidate name", "Gwen Jones");
+    app.click("Their home address form asks that it not be made public");
+    let gwen = app.last::<Candidate>().clone();
+    assert!(gwen.home_address_not_public);
+    app.click("Transfer log");
+    app.click("Add transfer");
+    let sent = app.last::<DataTransfer>();
+    assert!(sent.addresses_not_public.contains(&gwen.id));
+    let flagged = app
+        .plan()
+        .candidate_data
+        .candidates
+        .iter()
+        .filter(|c| c.home_address_not_public)
+        .count();
+    assert_eq!(sent.addresses_not_public.len(), flagged);
+}
