@@ -662,3 +662,18 @@ fn neither_copy_of_the_example_prints_a_candidates_personal_data() {
         assert!(text.contains(&format!("{} (", candidates.len())));
     }
 }
+
+/// The redacted copy states the agreements as the full copy does: it is cut from the agreed plan,
+/// so the sections it withholds do not make the plan look changed.
+#[test]
+fn the_redacted_copy_reports_the_agreements_as_the_full_copy_does() {
+    let plan = example();
+    for profile in [Profile::Full, Profile::Redacted] {
+        let text = plan_pdf(&plan, profile).text();
+        assert!(
+            text.contains("The plan has not changed since."),
+            "{profile:?}"
+        );
+        assert!(!text.contains("Changed since:"), "{profile:?}");
+    }
+}

@@ -133,8 +133,15 @@ impl Agreement {
     /// The sections whose arrangements changed in `plan` since this agreement, in the plan's
     /// order; none when the agreement is not bound to content.
     pub fn changed_in(&self, plan: &Plan) -> Option<Vec<Section>> {
+        self.changed_against(&Fingerprint::of(plan))
+    }
+
+    /// The sections whose fingerprint differs from `current`, the plan's fingerprint as already
+    /// computed (a redacted copy compares the whole plan's, not its own cut-down one); `None` for
+    /// an agreement not bound to content.
+    pub fn changed_against(&self, current: &Fingerprint) -> Option<Vec<Section>> {
         let agreed = self.fingerprint.as_ref()?;
-        Some(Fingerprint::of(plan).changed_since(agreed))
+        Some(current.changed_since(agreed))
     }
 
     /// "version 1.1 agreed 15 March 2027" (or "the agreement of 15 March 2027" without a

@@ -377,7 +377,7 @@ fn agreement_lines(ctx: &Ctx<'_>, agreement: Option<&Agreement>) -> Vec<(String,
         how.push_str(&format!("; reference: {}", a.reference.trim()));
     }
     lines.push((how, false));
-    match a.changed_in(ctx.plan) {
+    match a.changed_against(&ctx.fingerprint) {
         None => lines.push((
             "Not bound to content: it does not name the copy it approves.".to_owned(),
             true,
@@ -419,7 +419,7 @@ fn superseded(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ("Changed since", 3.6),
     ]);
     for (s, a) in rows {
-        let changed = match a.changed_in(ctx.plan) {
+        let changed = match a.changed_against(&ctx.fingerprint) {
             None => "Not bound to content".to_owned(),
             Some(c) if c.is_empty() => "Nothing".to_owned(),
             Some(c) => section_list(&c),
