@@ -228,17 +228,29 @@ fn mask(text: &mut String) {
     }
 }
 
+/// Applies `withhold` to one entry and counts it as masked in `section` if that changed it.
+fn masking<T: Clone + PartialEq>(
+    entry: &mut T,
+    section: Section,
+    w: &mut Withheld,
+    withhold: impl FnOnce(&mut T),
+) {
+    let before = entry.clone();
+    withhold(entry);
+    if *entry != before {
+        w.tally(section).masked += 1;
+    }
+}
+
 fn withhold_people(plan: &mut Plan, w: &mut Withheld) {
     for p in plan.people.iter_mut().filter(|p| p.handling.withheld()) {
-        let before = p.clone();
-        for phone in &mut p.phones {
-            mask(&mut phone.number);
-        }
-        mask(&mut p.email);
-        mask(&mut p.address);
-        if *p != before {
-            w.tally(Section::People).masked += 1;
-        }
+        masking(p, Section::People, w, |p| {
+            for phone in &mut p.phones {
+                mask(&mut phone.number);
+            }
+            mask(&mut p.email);
+            mask(&mut p.address);
+        });
     }
 }
 
@@ -246,58 +258,46 @@ fn withhold_people(plan: &mut Plan, w: &mut Withheld) {
 /// the search and the pass system (the attendance decision, who signed the search off and when,
 /// and the declaration stay).
 fn withhold_count_security(plan: &mut Plan, w: &mut Withheld) {
-    let s = &mut plan.custody.count_security;
-    let before = s.clone();
-    mask(&mut s.police.officers);
-    mask(&mut s.police.notes);
-    s.police.from = None;
-    s.police.to = None;
-    mask(&mut s.search.arrangements);
-    mask(&mut s.passes);
-    if *s != before {
-        w.tally(Section::Custody).masked += 1;
-    }
+    masking(&mut plan.custody.count_security, Section::Custody, w, |s| {
+        mask(&mut s.police.officers);
+        mask(&mut s.police.notes);
+        s.police.from = None;
+        s.police.to = None;
+        mask(&mut s.search.arrangements);
+        mask(&mut s.passes);
+    });
 }
 
 /// The ballot paper printer's security detail: its controls, insurance, contact, what happens to
 /// overs, spoilt and live papers, delivery, and what monitoring visits found (the supplier, the
 /// dates and the proof sign-off stay).
 fn withhold_printer(plan: &mut Plan, w: &mut Withheld) {
-    let p = &mut plan.custody.printer;
-    let before = p.clone();
-    for text in [
-        &mut p.contact,
-        &mut p.security_controls,
-        &mut p.insurance,
-        &mut p.overs_and_spoilt,
-        &mut p.live_papers,
-        &mut p.secure_delivery,
-    ] {
-        mask(text);
-    }
-    for v in &mut p.visits {
-        mask(&mut v.findings);
-    }
-    if *p != before {
-        w.tally(Section::Custody).masked += 1;
-    }
+    masking(&mut plan.custody.printer, Section::Custody, w, |p| {
+        for text in [
+            &mut p.contact,
+            &mut p.security_controls,
+            &mut p.insurance,
+            &mut p.overs_and_spoilt,
+            &mut p.live_papers,
+            &mut p.secure_delivery,
+        ] {
+            mask(text);
+        }
+        for v in &mut p.visits {
+            mask(&mut v.findings);
+        }
+    });
 }
 
 /// The numbers of the escalation routes' own desks and rooms (a polling-day control room's line):
 /// operational, not for wider circulation. People's numbers follow their own handling mark.
 fn withhold_route_numbers(plan: &mut Plan, w: &mut Withheld) {
     for level in &mut plan.escalation {
-        let before = level.clone();
-        for route in [
-            &mut level.out_of_hours,
-            &mut level.polling_day,
-            &mut level.count_night,
-        ] {
-            mask(&mut route.number);
-        }
-        if *level != before {
-            w.tally(Section::Escalation).masked += 1;
-        }
+        masking(level, Section::Escalation, w, |l| {
+            for route in [&mut l.out_of_hours, &mut l.polling_day, &mut l.count_night] {
+                mask(&mut route.number);
+            }
+        });
     }
 }
 
@@ -349,18 +349,12 @@ fn withhold_referrals(plan: &mut Plan, w: &mut Withheld) {
 /// Candidates' personal details (name, address, telephone, email): masked, so the copy keeps
 /// the numbers the candidate data chapter gives (per contest, consents, home-address requests).
 fn withhold_candidates(plan: &mut Plan, w: &mut Withheld) {
-    let mut n = 0;
     for c in &mut plan.candidate_data.candidates {
-        let before = c.clone();
-        for text in [&mut c.name, &mut c.address, &mut c.phone, &mut c.email] {
-            mask(text);
-        }
-        if *c != before {
-            n += 1;
-        }
-    }
-    if n > 0 {
-        w.tally(Section::CandidateData).masked += n;
+        masking(c, Section::CandidateData, w, |c| {
+            for text in [&mut c.name, &mut c.address, &mut c.phone, &mut c.email] {
+                mask(text);
+            }
+        });
     }
 }
 

@@ -55,7 +55,7 @@ impl StartScreen {
                 ui.heading(RichText::new("Election Integrity Planner").size(26.0));
                 ui.label(
                     "Build the integrity and security plan you agree with the police, track \
-                    ballot custody, and export it for signature.",
+                    ballot custody, and export it for the police to agree.",
                 );
                 ui.add_space(16.0);
             });

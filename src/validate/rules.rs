@@ -126,10 +126,10 @@ rules! {
     /// Polling day is a bank holiday.
     PollOnBankHoliday => "overview.poll-on-bank-holiday", Warning, Overview,
         "Polling day is not a bank holiday.";
-    /// A final plan lacks a signature.
+    /// A final plan lacks an agreement (sign-off).
     FinalNotSigned => "overview.final-not-signed", Error, Overview,
-        "A plan marked final is signed by the RO, SPOC and FEOA.";
-    /// A plan agreed with the police lacks the police signatures.
+        "A plan marked final is agreed (signed off) by the RO, SPOC and FEOA.";
+    /// A plan agreed with the police lacks the police's agreement (sign-off).
     AgreedNotSigned => "overview.agreed-not-signed", Warning, Overview,
         "A plan agreed with police records the SPOC's and FEOA's sign-off.";
     /// The arrangements changed since an agreement was given (an error once the plan is agreed
