@@ -10,6 +10,8 @@
 //! - The file is reproducible: `DTSTAMP` is the plan's document date, and each `UID` is derived from
 //!   the plan's stable id and the entity's id (or the contest's election and the milestone's key),
 //!   so a new poll date moves an entry rather than making a new one.
+//! - The redacted profile is cut from the plan by [`crate::model::redact::redact`], as the PDF is,
+//!   and also leaves out people's names and venue addresses.
 //! - Given the previous export, an entry that changed gets a higher `SEQUENCE`, and one that has
 //!   gone (a review deleted) is written once more as `STATUS:CANCELLED` with a higher `SEQUENCE`,
 //!   so a calendar that subscribes to or re-imports the file removes it.
@@ -127,6 +129,10 @@ impl Previous {
 /// if there is one: changed entries get a higher `SEQUENCE`, and entries it held that are gone are
 /// written as cancelled. The same plan, profile and previous file give the same bytes.
 pub fn key_dates_ics(plan: &Plan, profile: Profile, previous: &Previous) -> String {
+    // The copy for `profile`, as the model's one redaction function gives it: whatever the
+    // redacted PDF withholds, the calendar never sees; it then also leaves out names and addresses.
+    let copy = crate::model::redact::redact(plan, profile);
+    let plan = &copy.plan;
     let entries = entries(plan, profile);
     let stamp = super::plan::document_date(plan).and_time(NaiveTime::MIN);
     let mut out = Lines::default();

@@ -237,3 +237,26 @@ fn the_redacted_calendar_leaves_out_names_and_addresses() {
     }
     assert!(withheld > 0, "the full calendar names someone or somewhere");
 }
+
+#[test]
+fn the_redacted_calendar_never_shows_what_the_redacted_plan_withholds() {
+    let mut plan = plan();
+    // A venue withheld from the redacted copy: its name is not in the calendar either.
+    let venue = plan.events.iter().find_map(|e| e.venue).unwrap();
+    let v = plan
+        .venues
+        .venues
+        .iter_mut()
+        .find(|v| v.id == venue)
+        .unwrap();
+    v.handling = crate::model::Handling::FullCopyOnly;
+    let name = v.name.clone();
+    let full = key_dates_ics(&plan, Profile::Full, &Previous::default()).replace("\r\n ", "");
+    let redacted =
+        key_dates_ics(&plan, Profile::Redacted, &Previous::default()).replace("\r\n ", "");
+    assert!(full.contains(&name.replace(',', "\\,")), "{name}");
+    assert!(
+        !redacted.contains(&name.replace(',', "\\,")),
+        "{name} withheld"
+    );
+}
