@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use std::path::Path;
 
 use chrono::NaiveDateTime;
-use clap::ValueEnum;
 use integrity_planner::custody::anchors;
 use integrity_planner::storage;
 use integrity_planner::text::terminal_safe;
@@ -14,12 +13,7 @@ use integrity_planner::validate::{self, Context, Finding, Reference};
 use integrity_planner::when::parse_moment;
 
 use super::Failure;
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-}
+use super::output::Format;
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -4,18 +4,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::ValueEnum;
 use integrity_planner::model::Fingerprint;
 use integrity_planner::model::fingerprint::{CANONICAL_FORM, grouped};
 use integrity_planner::storage;
 
 use super::Failure;
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-}
+use super::output::Format;
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -7,6 +7,15 @@ use std::io::{self, Write};
 
 use super::Failure;
 
+/// How a command prints its answer: for people, or as JSON for scripts.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// Text for a person to read.
+    Text,
+    /// JSON for a script.
+    Json,
+}
+
 /// The exit code when the output could not be written.
 pub const OUTPUT_FAILED: u8 = 3;
 

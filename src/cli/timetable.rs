@@ -11,12 +11,7 @@ use integrity_planner::timetable::{self, Request, Timetable};
 use integrity_planner::when::parse_date;
 
 use super::Failure;
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-}
+use super::output::Format;
 
 /// A nation, as the command line names it.
 #[derive(Clone, Copy, ValueEnum)]
