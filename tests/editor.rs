@@ -1219,3 +1219,41 @@ fn the_theme_is_chosen_in_words_and_kept_for_the_next_run() {
         "kept between runs"
     );
 }
+
+#[test]
+fn an_export_from_the_window_can_be_issued_to_a_recipient_and_numbered() {
+    let mut s = example_app();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("copy.pdf");
+    *s.answers.pdf.lock().unwrap() = Some(out.clone());
+    let list = plan(&s).overview.distribution.clone();
+    let (index, entry) = list
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.copy == integrity_planner::model::CopyKind::Full)
+        .nth(2)
+        .expect("the example lists three full copies");
+    let full = list
+        .iter()
+        .filter(|d| d.copy == integrity_planner::model::CopyKind::Full)
+        .count();
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    s.harness.run();
+    click(&mut s, "Issued to");
+    click(
+        &mut s,
+        &format!("{}, {}", entry.recipient, entry.organisation),
+    );
+    click(&mut s, "Export…");
+    let copy = plan(&s).overview.issued_copies.last().unwrap().clone();
+    let to = copy.recipient.unwrap_or_default();
+    assert!(to.starts_with(&entry.recipient), "issued to {to}");
+    assert_eq!(
+        copy.copy_number,
+        Some(3),
+        "entry {index} is the third full copy"
+    );
+    assert_eq!(copy.copies, Some(full as u32));
+    let text = std::fs::read(&out).unwrap();
+    assert!(!text.is_empty());
+}

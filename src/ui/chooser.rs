@@ -16,7 +16,7 @@ pub enum Purpose {
     /// Where to save the plan.
     SavePlan,
     /// Where to write the PDF, in this profile.
-    SavePdf(Profile),
+    SavePdf(Profile, Option<usize>),
     /// Where to write the custody sheets.
     CustodySheets,
     /// Where to write the key dates calendar.
@@ -28,7 +28,7 @@ impl Purpose {
         match self {
             Purpose::OpenPlan => "Open plan",
             Purpose::SavePlan => "Save plan as",
-            Purpose::SavePdf(_) => "Export PDF",
+            Purpose::SavePdf(..) => "Export PDF",
             Purpose::CustodySheets => "Print custody sheets",
             Purpose::SaveCalendar => "Export key dates to calendar",
         }
@@ -37,7 +37,7 @@ impl Purpose {
     fn extension(self) -> &'static str {
         match self {
             Purpose::OpenPlan | Purpose::SavePlan => ".plan.ron",
-            Purpose::SavePdf(_) | Purpose::CustodySheets => ".pdf",
+            Purpose::SavePdf(..) | Purpose::CustodySheets => ".pdf",
             Purpose::SaveCalendar => ".ics",
         }
     }
@@ -214,7 +214,11 @@ mod tests {
         assert_eq!(c.target(), Ok(plan.clone()));
         c.name = "south.plan.ron".into();
         assert!(c.target().unwrap_err().contains("There is no file"));
-        let mut s = Chooser::new(Purpose::SavePdf(Profile::Full), dir.path().to_owned(), "");
+        let mut s = Chooser::new(
+            Purpose::SavePdf(Profile::Full, None),
+            dir.path().to_owned(),
+            "",
+        );
         assert!(s.target().is_err(), "an empty name is refused");
         s.name = plan.with_file_name("out.pdf").display().to_string();
         assert_eq!(

@@ -104,7 +104,7 @@ impl PlannerApp {
         match purpose {
             Purpose::OpenPlan => self.dialogs.open_plan(),
             Purpose::SavePlan => self.dialogs.save_plan(suggested),
-            Purpose::SavePdf(_) | Purpose::CustodySheets => self.dialogs.save_pdf(suggested),
+            Purpose::SavePdf(..) | Purpose::CustodySheets => self.dialogs.save_pdf(suggested),
             Purpose::SaveCalendar => self.dialogs.save_calendar(suggested),
         }
     }
@@ -116,7 +116,7 @@ impl PlannerApp {
             Purpose::SavePlan => {
                 self.save_path(&files::with_plan_extension(path));
             }
-            Purpose::SavePdf(profile) => self.write_pdf(profile, &path),
+            Purpose::SavePdf(profile, recipient) => self.write_pdf(profile, recipient, &path),
             Purpose::CustodySheets => self.write_sheets(&path),
             Purpose::SaveCalendar => self.write_calendar(&path),
         }
@@ -290,7 +290,8 @@ impl PlannerApp {
         }
     }
 
-    pub(super) fn export(&mut self, profile: Profile) {
+    /// Asks where to write the PDF of `profile`, issued to distribution-list entry `recipient`.
+    pub(super) fn export(&mut self, profile: Profile, recipient: Option<usize>) {
         let Some(doc) = self.doc.as_ref() else { return };
         let stem = doc.name().trim_end_matches(".plan.ron").to_owned();
         let suggested = if profile == Profile::Redacted {
@@ -298,12 +299,12 @@ impl PlannerApp {
         } else {
             format!("{stem}.pdf")
         };
-        if let Some(path) = self.ask_file(Purpose::SavePdf(profile), &suggested) {
-            self.write_pdf(profile, &path);
+        if let Some(path) = self.ask_file(Purpose::SavePdf(profile, recipient), &suggested) {
+            self.write_pdf(profile, recipient, &path);
         }
     }
 
-    fn write_pdf(&mut self, profile: Profile, path: &Path) {
+    fn write_pdf(&mut self, profile: Profile, recipient: Option<usize>, path: &Path) {
         let Some(doc) = self.doc.as_ref() else { return };
         let kind = match profile {
             Profile::Full => CopyKind::Full,
@@ -311,7 +312,7 @@ impl PlannerApp {
         };
         let copy = doc
             .plan
-            .copy_for(kind, None, chrono::Local::now().date_naive());
+            .copy_for(kind, recipient, chrono::Local::now().date_naive());
         let result = files::check_export(path, doc.path.as_deref())
             .and_then(|()| {
                 export::issued_pdf(&doc.plan, profile, Some(&copy)).map_err(|e| e.to_string())

@@ -66,8 +66,8 @@ enum ChangedAnswer {
 enum Prompt {
     /// Save before `Next`?
     Unsaved(Next),
-    /// Export as which profile?
-    Export(Profile),
+    /// Export as which profile, issued to which distribution-list entry (if any)?
+    Export(Profile, Option<usize>),
     /// Another copy changed the file: reload theirs, merge their custody events, or save elsewhere?
     Changed(Changed),
     /// Which backup to go back to?
@@ -359,7 +359,7 @@ impl PlannerApp {
             Command::SaveAs => {
                 self.save(true);
             }
-            Command::Export => self.prompt = Some(Prompt::Export(Profile::Full)),
+            Command::Export => self.prompt = Some(Prompt::Export(Profile::Full, None)),
             Command::CustodySheets => self.custody_sheets(),
             Command::ExportCalendar => self.export_calendar(),
             Command::RestoreVersion => self.restore_version(),

@@ -14,7 +14,7 @@ impl PlannerApp {
         };
         let mut close = false;
         let mut next_action: Option<(bool, Next)> = None;
-        let mut export: Option<Profile> = None;
+        let mut export: Option<(Profile, Option<usize>)> = None;
         let mut changed_answer: Option<ChangedAnswer> = None;
         let mut restore: Option<Backup> = None;
         let mut choice = None;
@@ -117,8 +117,9 @@ impl PlannerApp {
                         }
                     });
                 }
-                Prompt::Export(profile) => {
+                Prompt::Export(profile, recipient) => {
                     let mut chosen = *profile;
+                    let mut to = *recipient;
                     ui.heading("Export PDF");
                     ui.radio_value(
                         &mut chosen,
@@ -133,12 +134,19 @@ impl PlannerApp {
                         details, candidate data and hotspot addresses withheld",
                     );
                     if chosen != *profile {
-                        self.prompt = Some(Prompt::Export(chosen));
+                        // A recipient receives one kind of copy: choose again for the other.
+                        to = None;
+                    }
+                    if let Some(plan) = self.doc.as_ref().map(|d| &d.plan) {
+                        issued_to(ui, plan, chosen, &mut to);
+                    }
+                    if (chosen, to) != (*profile, *recipient) {
+                        self.prompt = Some(Prompt::Export(chosen, to));
                     }
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui.button("Export…").clicked() {
-                            export = Some(chosen);
+                            export = Some((chosen, to));
                         }
                         if ui.button("Cancel").clicked() {
                             close = true;
@@ -186,9 +194,9 @@ impl PlannerApp {
                 }
                 self.proceed(next);
             }
-        } else if let Some(profile) = export {
+        } else if let Some((profile, recipient)) = export {
             self.prompt = None;
-            self.export(profile);
+            self.export(profile, recipient);
         } else if let (Some(answer), Prompt::Changed(changed)) = (changed_answer, prompt) {
             self.prompt = None;
             self.resolve_changed(changed, answer);
@@ -202,4 +210,44 @@ impl PlannerApp {
             self.prompt = None;
         }
     }
+}
+
+/// Whom the copy is issued to: an entry of the distribution list that receives this kind of copy
+/// (a full copy to one is numbered "Copy 3 of 7"), or nobody in particular.
+fn issued_to(
+    ui: &mut egui::Ui,
+    plan: &crate::model::Plan,
+    profile: Profile,
+    to: &mut Option<usize>,
+) {
+    let kind = match profile {
+        Profile::Full => crate::model::CopyKind::Full,
+        Profile::Redacted => crate::model::CopyKind::Redacted,
+    };
+    let nobody = "Nobody in particular (not numbered)";
+    let name = |i: usize| {
+        plan.overview
+            .distribution
+            .get(i)
+            .map_or(nobody.to_owned(), |d| {
+                format!("{}, {}", d.recipient, d.organisation)
+            })
+    };
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let label = ui.label("Issued to");
+        egui::ComboBox::from_id_salt("issued-to")
+            .selected_text(to.map_or(nobody.to_owned(), name))
+            .width(320.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(to, None, nobody);
+                for (i, d) in plan.overview.distribution.iter().enumerate() {
+                    if d.copy == kind {
+                        ui.selectable_value(to, Some(i), name(i));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
 }
