@@ -136,7 +136,12 @@ impl Person {
             Period::PollingDay => [Mobile, Office, OutOfHours],
             Period::OutOfHours | Period::CountNight => [OutOfHours, Mobile, Office],
         };
-        order.iter().find_map(|kind| {
+        self.first_phone(&order)
+    }
+
+    /// The first number the directory holds of these kinds, tried in order.
+    pub fn first_phone(&self, kinds: &[PhoneKind]) -> Option<&str> {
+        kinds.iter().find_map(|kind| {
             self.phones
                 .iter()
                 .find(|p| p.kind == *kind && !p.number.trim().is_empty())

@@ -57,20 +57,11 @@ pub(super) fn quick_reference(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     ladder(ctx, flow);
 }
 
-/// A person's first number of `kind`, if they have one.
-fn number(p: &Person, kinds: &[PhoneKind]) -> Option<String> {
-    kinds.iter().find_map(|k| {
-        p.phones
-            .iter()
-            .find(|ph| ph.kind == *k && !ph.number.trim().is_empty())
-            .map(|ph| ph.number.clone())
-    })
-}
-
 /// How to reach a person in office hours: a desk line, else a mobile, else email.
 fn office(p: &Person) -> String {
-    let reach =
-        number(p, &[PhoneKind::Office, PhoneKind::Mobile]).unwrap_or_else(|| p.email.clone());
+    let reach = p
+        .first_phone(&[PhoneKind::Office, PhoneKind::Mobile])
+        .map_or_else(|| p.email.clone(), str::to_owned);
     if reach.trim().is_empty() {
         "No number given".to_owned()
     } else {
@@ -81,16 +72,17 @@ fn office(p: &Person) -> String {
 /// How to reach a person out of hours: their own out-of-hours number, else their cover's (named),
 /// else their mobile.
 fn out_of_hours(ctx: &Ctx<'_>, p: &Person) -> String {
-    if let Some(n) = number(p, &[PhoneKind::OutOfHours]) {
-        return n;
+    if let Some(n) = p.first_phone(&[PhoneKind::OutOfHours]) {
+        return n.to_owned();
     }
     if let Some(cover) = p.out_of_hours_cover.and_then(|id| ctx.plan.person(id)) {
-        let via = number(cover, &[PhoneKind::OutOfHours, PhoneKind::Mobile])
+        let via = cover
+            .first_phone(&[PhoneKind::OutOfHours, PhoneKind::Mobile])
             .map(|n| format!(": {n}"))
             .unwrap_or_default();
         return format!("{}{via}", cover.name);
     }
-    match number(p, &[PhoneKind::Mobile]) {
+    match p.first_phone(&[PhoneKind::Mobile]) {
         Some(n) => format!("Mobile {n}"),
         None => "None recorded".to_owned(),
     }
