@@ -32,11 +32,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let plan = storage::load(&args.plan)?;
     // The last export, read to carry its entries' sequence numbers on (a file that is not a
     // calendar this program wrote carries nothing on, and is replaced).
-    let previous = std::fs::read(&args.output)
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .map(|text| Previous::read(&text))
-        .unwrap_or_default();
+    let previous = Previous::at(&args.output);
     let profile = args.profile.into();
     let text = key_dates_ics(&plan, profile, &previous);
     storage::write_atomically(&args.output, text.as_bytes())?;

@@ -93,6 +93,16 @@ pub struct Previous {
 }
 
 impl Previous {
+    /// The export at `path`, about to be replaced: its entries' sequences are carried on. A file
+    /// that is missing, unreadable or not text carries nothing on (and is replaced whole).
+    pub fn at(path: &std::path::Path) -> Previous {
+        std::fs::read(path)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .map(|text| Previous::read(&text))
+            .unwrap_or_default()
+    }
+
     /// Reads an earlier export (anything else reads as empty: a calendar this program did not write
     /// has no entries of its own to carry on).
     pub fn read(text: &str) -> Previous {

@@ -357,11 +357,7 @@ impl PlannerApp {
     /// export it replaces.
     fn write_calendar(&mut self, path: &Path) {
         let Some(doc) = self.doc.as_ref() else { return };
-        let previous = std::fs::read(path)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .map(|text| calendar::Previous::read(&text))
-            .unwrap_or_default();
+        let previous = calendar::Previous::at(path);
         let text = calendar::key_dates_ics(&doc.plan, Profile::Full, &previous);
         let result = files::check_export(path, doc.path.as_deref()).and_then(|()| {
             storage::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
