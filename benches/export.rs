@@ -20,7 +20,12 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(export::plan_pdf(black_box(&plan), Profile::Full).expect("export")))
     });
     group.bench_function("large plan, custody sheets", |b| {
-        b.iter(|| black_box(export::custody_sheets_pdf(black_box(&plan)).expect("sheets")))
+        b.iter(|| {
+            black_box(
+                export::custody_sheets_pdf(black_box(&plan), export::Profile::Full)
+                    .expect("sheets"),
+            )
+        })
     });
     group.finish();
 }

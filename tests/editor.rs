@@ -699,6 +699,37 @@ fn a_readiness_finding_takes_you_to_the_entity() {
     assert!(s.harness.query_by_label("Record observation").is_some());
 }
 
+/// The export prompts' choice of the redacted copy.
+const REDACTED_COPY: &str = "Redacted copy — people's contact details, candidates' details, \
+                             referrals, withheld venues and hotspots, and security detail left out";
+
+#[test]
+fn custody_sheets_from_the_window_are_printed_for_the_chosen_copy() {
+    use integrity_planner::export::{Profile, custody_sheets_pdf};
+    let mut s = example_app();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sheets.pdf");
+    *s.answers.pdf.lock().unwrap() = Some(out.clone());
+    s.harness
+        .state_mut()
+        .command(integrity_planner::ui::Command::CustodySheets);
+    s.harness.run();
+    s.harness.get_by_label("Print custody sheets");
+    click(&mut s, REDACTED_COPY);
+    click(&mut s, "Save…");
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(
+        bytes,
+        custody_sheets_pdf(plan(&s), Profile::Redacted).unwrap(),
+        "the redacted sheets were written"
+    );
+    assert_ne!(
+        bytes,
+        custody_sheets_pdf(plan(&s), Profile::Full).unwrap(),
+        "the example withholds something from its redacted sheets"
+    );
+}
+
 #[test]
 fn export_from_the_window_writes_the_chosen_copy() {
     let mut s = example_app();
@@ -708,10 +739,7 @@ fn export_from_the_window_writes_the_chosen_copy() {
     *s.answers.pdf.lock().unwrap() = Some(out.clone());
     s.harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     s.harness.run();
-    click(
-        &mut s,
-        "Redacted copy — contact details, candidate data and hotspot addresses withheld",
-    );
+    click(&mut s, REDACTED_COPY);
     click(&mut s, "Export…");
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(

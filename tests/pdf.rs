@@ -472,7 +472,7 @@ fn an_empty_new_plan_exports_and_shows_its_gaps() {
 #[test]
 fn custody_sheets_have_a_page_per_station_with_its_items() {
     let plan = example();
-    let pdf = Pdf::new(export::custody_sheets_pdf(&plan).unwrap());
+    let pdf = Pdf::new(export::custody_sheets_pdf(&plan, Profile::Full).unwrap());
     pdf.check();
     let stations = plan
         .venues
@@ -501,6 +501,40 @@ fn custody_sheets_have_a_page_per_station_with_its_items() {
             && first.contains("Receipt at"),
         "{first}"
     );
+}
+
+#[test]
+fn the_redacted_custody_sheets_hold_nothing_marked_full_copy_only() {
+    use integrity_planner::model::{Handling, VenueKind};
+    let mut plan = example();
+    // A station whose use is sensitive (a refuge's neighbour, say) is marked full copy only.
+    let venue = plan
+        .venues
+        .venues
+        .iter_mut()
+        .find(|v| v.kind == VenueKind::PollingStation)
+        .unwrap();
+    venue.handling = Handling::FullCopyOnly;
+    let (name, address) = (venue.name.clone(), squeeze(&venue.address));
+    let texts = full_copy_only_texts(&plan);
+    assert!(texts.contains(&name) && texts.contains(&address));
+    let full = Pdf::new(export::custody_sheets_pdf(&plan, Profile::Full).unwrap());
+    let full_text = full.everything();
+    assert!(full_text.contains(&name) && full_text.contains(&address));
+    assert!(full_text.contains("OFFICIAL-SENSITIVE"));
+    let sheets = Pdf::new(export::custody_sheets_pdf(&plan, Profile::Redacted).unwrap());
+    sheets.check();
+    // The station still has its sheet (its items are counted against it), under the placeholder.
+    assert_eq!(sheets.pages(), full.pages());
+    let redacted = sheets.everything();
+    for t in &texts {
+        assert!(
+            !redacted.contains(t.as_str()),
+            "the redacted sheets print {t:?}"
+        );
+    }
+    assert!(redacted.contains("Venue withheld from this copy"));
+    assert!(redacted.contains("Redacted copy") && !redacted.contains("OFFICIAL-SENSITIVE"));
 }
 
 #[test]

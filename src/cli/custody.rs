@@ -51,6 +51,10 @@ pub enum Command {
         /// The PDF to write.
         #[arg(short = 'o', long = "output", value_name = "SHEETS.pdf")]
         output: PathBuf,
+        /// Which copy: the redacted sheets withhold what the redacted plan does (a venue marked
+        /// full copy only is named by a placeholder) and carry its marking.
+        #[arg(long, value_enum, default_value = "full")]
+        profile: super::export::ProfileArg,
         /// Write even over a file that is or is named as another plan (never this plan's own
         /// files).
         #[arg(long)]
@@ -116,8 +120,9 @@ pub fn run(command: &Command, wait: Duration) -> Result<ExitCode, Failure> {
         Command::Sheets {
             plan,
             output,
+            profile,
             force,
-        } => super::export::sheets(plan, output, *force),
+        } => super::export::sheets(plan, output, (*profile).into(), *force),
         Command::Heads { plan, short } => heads(plan, *short),
     }
 }

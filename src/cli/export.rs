@@ -20,7 +20,9 @@ use super::{Failure, check_output};
 pub(super) enum ProfileArg {
     /// Everything, for the police.
     Full,
-    /// Contact details, candidate data and hotspot addresses withheld.
+    /// For wider circulation: people's contact details, candidates' details, referrals, withheld
+    /// venues and hotspots, and operational security detail left out (everything marked full
+    /// copy only).
     Redacted,
 }
 
@@ -157,15 +159,21 @@ pub fn run(args: &Args, wait: Duration) -> Result<ExitCode, Failure> {
 }
 
 /// `custody sheets`: printable custody sheets.
-pub fn sheets(plan_path: &Path, output: &Path, force: bool) -> Result<ExitCode, Failure> {
+pub fn sheets(
+    plan_path: &Path,
+    output: &Path,
+    profile: Profile,
+    force: bool,
+) -> Result<ExitCode, Failure> {
     check_output(output, &[plan_path], force)?;
     let plan = storage::load(plan_path)?;
-    let bytes = export::custody_sheets_pdf(&plan).map_err(|e| {
+    let bytes = export::custody_sheets_pdf(&plan, profile).map_err(|e| {
         Failure::new(e.to_string()).hint("this is a defect in the program; please report it")
     })?;
     storage::write_atomically(output, &bytes)?;
     say!(
-        "wrote custody sheets to {} ({} KB)",
+        "wrote the {} custody sheets to {} ({} KB)",
+        profile.key(),
         output.display(),
         bytes.len().div_ceil(1024)
     );

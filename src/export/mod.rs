@@ -59,9 +59,10 @@ pub fn issued_pdf(
     Ok(pdf::render(&doc, &f)?)
 }
 
-/// Printable custody sheets: one page per polling station or batch, with blank rows for signatures.
-pub fn custody_sheets_pdf(plan: &Plan) -> Result<Vec<u8>, ExportError> {
+/// Printable custody sheets: one page per polling station or batch, with blank rows for signatures,
+/// for the copy `profile` gives (the redacted sheets withhold what the redacted plan does).
+pub fn custody_sheets_pdf(plan: &Plan, profile: Profile) -> Result<Vec<u8>, ExportError> {
     let (m, f) = fonts()?;
-    let doc = sheets::layout(plan, &m);
+    let doc = sheets::layout(plan, profile, &m);
     Ok(pdf::render(&doc, &f)?)
 }

@@ -4,6 +4,7 @@
 use super::document::{Document, Face};
 use super::flow::{Cell, Flow, PAGE_H, PAGE_W, Running, Table, colour, decorate};
 use super::metrics::Metrics;
+use crate::model::redact::{Profile, redact};
 use crate::model::{CustodyItem, CustodyStage, ItemKind, Journey, Plan, Venue, VenueKind};
 
 /// The handovers a polling station's sheet has rows for.
@@ -55,8 +56,13 @@ const BATCH_STAGES: &[CustodyStage] = &[
     CustodyStage::Verification,
 ];
 
-/// Lays out the custody sheets.
-pub fn layout(plan: &Plan, m: &Metrics) -> Document {
+/// Lays out the custody sheets of the copy for `profile`. The redacted sheets are cut from the
+/// plan by the model's one redaction function, as the PDF, the calendar and the workbook are: a
+/// venue withheld from the redacted copy is named only by its placeholder, and the pages carry
+/// that copy's marking and handling line.
+pub fn layout(plan: &Plan, profile: Profile, m: &Metrics) -> Document {
+    let copy = redact(plan, profile);
+    let plan = &copy.plan;
     let mut flow = Flow::new(m);
     let mut stations: Vec<&Venue> = plan
         .venues
@@ -154,7 +160,7 @@ pub fn layout(plan: &Plan, m: &Metrics) -> Document {
             right: &right,
             footer: &o.title,
             copy: None,
-            handling: "",
+            handling: super::plan::handling_short(profile),
         },
     );
     super::flow::split_fallback(&mut pages, m);

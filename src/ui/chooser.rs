@@ -17,10 +17,10 @@ pub enum Purpose {
     SavePlan,
     /// Where to write the PDF, in this profile.
     SavePdf(Profile, Option<usize>),
-    /// Where to write the custody sheets.
-    CustodySheets,
-    /// Where to write the key dates calendar.
-    SaveCalendar,
+    /// Where to write the custody sheets of this copy.
+    CustodySheets(Profile),
+    /// Where to write the key dates calendar of this copy.
+    SaveCalendar(Profile),
 }
 
 impl Purpose {
@@ -29,16 +29,16 @@ impl Purpose {
             Purpose::OpenPlan => "Open plan",
             Purpose::SavePlan => "Save plan as",
             Purpose::SavePdf(..) => "Export PDF",
-            Purpose::CustodySheets => "Print custody sheets",
-            Purpose::SaveCalendar => "Export key dates to calendar",
+            Purpose::CustodySheets(_) => "Print custody sheets",
+            Purpose::SaveCalendar(_) => "Export key dates to calendar",
         }
     }
 
     fn extension(self) -> &'static str {
         match self {
             Purpose::OpenPlan | Purpose::SavePlan => ".plan.ron",
-            Purpose::SavePdf(..) | Purpose::CustodySheets => ".pdf",
-            Purpose::SaveCalendar => ".ics",
+            Purpose::SavePdf(..) | Purpose::CustodySheets(_) => ".pdf",
+            Purpose::SaveCalendar(_) => ".ics",
         }
     }
 

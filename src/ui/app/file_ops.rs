@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Changed, ChangedAnswer, LOCK_WAIT, Next, PlannerApp, Prompt, differences};
+use super::{Changed, ChangedAnswer, LOCK_WAIT, Next, Output, PlannerApp, Prompt, differences};
 use crate::export::{self, Profile, calendar};
 use crate::model::{CopyKind, Section};
 use crate::storage::{self, backups::Backup};
@@ -104,8 +104,8 @@ impl PlannerApp {
         match purpose {
             Purpose::OpenPlan => self.dialogs.open_plan(),
             Purpose::SavePlan => self.dialogs.save_plan(suggested),
-            Purpose::SavePdf(..) | Purpose::CustodySheets => self.dialogs.save_pdf(suggested),
-            Purpose::SaveCalendar => self.dialogs.save_calendar(suggested),
+            Purpose::SavePdf(..) | Purpose::CustodySheets(_) => self.dialogs.save_pdf(suggested),
+            Purpose::SaveCalendar(_) => self.dialogs.save_calendar(suggested),
         }
     }
 
@@ -117,8 +117,8 @@ impl PlannerApp {
                 self.save_path(&files::with_plan_extension(path));
             }
             Purpose::SavePdf(profile, recipient) => self.write_pdf(profile, recipient, &path),
-            Purpose::CustodySheets => self.write_sheets(&path),
-            Purpose::SaveCalendar => self.write_calendar(&path),
+            Purpose::CustodySheets(profile) => self.write_sheets(profile, &path),
+            Purpose::SaveCalendar(profile) => self.write_calendar(profile, &path),
         }
     }
 
@@ -343,22 +343,35 @@ impl PlannerApp {
         }
     }
 
-    /// Key dates ▸ Export to calendar: asks where, then writes the calendar file.
-    pub(super) fn export_calendar(&mut self) {
+    /// Asks where to write `output` for the copy `profile`, then writes it.
+    pub(super) fn write_copy(&mut self, output: Output, profile: Profile) {
         let Some(doc) = self.doc.as_ref() else { return };
         let stem = doc.name().trim_end_matches(".plan.ron").to_owned();
-        let suggested = format!("{stem}-key-dates.ics");
-        if let Some(path) = self.ask_file(Purpose::SaveCalendar, &suggested) {
-            self.write_calendar(&path);
+        let copy = match profile {
+            Profile::Full => "",
+            Profile::Redacted => "-redacted",
+        };
+        let (purpose, suggested) = match output {
+            Output::CustodySheets => (
+                Purpose::CustodySheets(profile),
+                format!("{stem}-custody-sheets{copy}.pdf"),
+            ),
+            Output::Calendar => (
+                Purpose::SaveCalendar(profile),
+                format!("{stem}-key-dates{copy}.ics"),
+            ),
+        };
+        if let Some(path) = self.ask_file(purpose, &suggested) {
+            self.chosen(purpose, path);
         }
     }
 
-    /// Writes the key dates calendar (the full copy), carrying on the sequence numbers of the
-    /// export it replaces.
-    fn write_calendar(&mut self, path: &Path) {
+    /// Writes the key dates calendar of the copy `profile`, carrying on the sequence numbers of
+    /// the export it replaces.
+    fn write_calendar(&mut self, profile: Profile, path: &Path) {
         let Some(doc) = self.doc.as_ref() else { return };
         let previous = calendar::Previous::at(path);
-        let text = calendar::key_dates_ics(&doc.plan, Profile::Full, &previous);
+        let text = calendar::key_dates_ics(&doc.plan, profile, &previous);
         let result = files::check_export(path, doc.path.as_deref()).and_then(|()| {
             storage::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
         });
@@ -378,19 +391,12 @@ impl PlannerApp {
         }
     }
 
-    pub(super) fn custody_sheets(&mut self) {
-        let Some(doc) = self.doc.as_ref() else { return };
-        let stem = doc.name().trim_end_matches(".plan.ron").to_owned();
-        let suggested = format!("{stem}-custody-sheets.pdf");
-        if let Some(path) = self.ask_file(Purpose::CustodySheets, &suggested) {
-            self.write_sheets(&path);
-        }
-    }
-
-    fn write_sheets(&mut self, path: &Path) {
+    fn write_sheets(&mut self, profile: Profile, path: &Path) {
         let Some(doc) = self.doc.as_ref() else { return };
         let result = files::check_export(path, doc.path.as_deref())
-            .and_then(|()| export::custody_sheets_pdf(&doc.plan).map_err(|e| e.to_string()))
+            .and_then(|()| {
+                export::custody_sheets_pdf(&doc.plan, profile).map_err(|e| e.to_string())
+            })
             .and_then(|bytes| storage::write_atomically(path, &bytes).map_err(|e| e.to_string()));
         match result {
             Ok(()) => self.tell_file(

@@ -68,6 +68,8 @@ enum Prompt {
     Unsaved(Next),
     /// Export as which profile, issued to which distribution-list entry (if any)?
     Export(Profile, Option<usize>),
+    /// Write custody sheets or the calendar for which copy?
+    Copy(Output, Profile),
     /// Another copy changed the file: reload theirs, merge their custody events, or save elsewhere?
     Changed(Changed),
     /// Which backup to go back to?
@@ -81,6 +83,25 @@ enum Prompt {
     Error(String),
     /// The editor's own file chooser (no native dialog can open here).
     Choose(Chooser),
+}
+
+/// A document other than the plan's PDF that is written for one copy, full or redacted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Output {
+    /// The custody sheets (a PDF).
+    CustodySheets,
+    /// The key dates calendar (an .ics file).
+    Calendar,
+}
+
+impl Output {
+    /// The prompt's heading.
+    fn title(self) -> &'static str {
+        match self {
+            Output::CustodySheets => "Print custody sheets",
+            Output::Calendar => "Export key dates to calendar",
+        }
+    }
 }
 
 /// What differs between the open plan and another copy of its file, in words an elections manager
@@ -360,8 +381,12 @@ impl PlannerApp {
                 self.save(true);
             }
             Command::Export => self.prompt = Some(Prompt::Export(Profile::Full, None)),
-            Command::CustodySheets => self.custody_sheets(),
-            Command::ExportCalendar => self.export_calendar(),
+            Command::CustodySheets => {
+                self.prompt = Some(Prompt::Copy(Output::CustodySheets, Profile::Full));
+            }
+            Command::ExportCalendar => {
+                self.prompt = Some(Prompt::Copy(Output::Calendar, Profile::Full));
+            }
             Command::RestoreVersion => self.restore_version(),
             Command::Undo | Command::Redo => {
                 if let Some(doc) = self.doc.as_mut() {

@@ -1,6 +1,6 @@
 //! The questions and messages the window asks and shows in a modal.
 
-use super::{ChangedAnswer, Next, PlannerApp, Prompt};
+use super::{ChangedAnswer, Next, Output, PlannerApp, Prompt};
 use crate::export::Profile;
 use crate::storage::backups::Backup;
 use crate::ui::chooser::Outcome;
@@ -15,6 +15,7 @@ impl PlannerApp {
         let mut close = false;
         let mut next_action: Option<(bool, Next)> = None;
         let mut export: Option<(Profile, Option<usize>)> = None;
+        let mut write_copy: Option<(Output, Profile)> = None;
         let mut changed_answer: Option<ChangedAnswer> = None;
         let mut restore: Option<Backup> = None;
         let mut choice = None;
@@ -121,18 +122,7 @@ impl PlannerApp {
                     let mut chosen = *profile;
                     let mut to = *recipient;
                     ui.heading("Export PDF");
-                    ui.radio_value(
-                        &mut chosen,
-                        Profile::Full,
-                        "Full copy — for the police SPOC \
-                        and FEOA",
-                    );
-                    ui.radio_value(
-                        &mut chosen,
-                        Profile::Redacted,
-                        "Redacted copy — contact \
-                        details, candidate data and hotspot addresses withheld",
-                    );
+                    choose_copy(ui, &mut chosen);
                     if chosen != *profile {
                         // A recipient receives one kind of copy: choose again for the other.
                         to = None;
@@ -147,6 +137,23 @@ impl PlannerApp {
                     ui.horizontal(|ui| {
                         if ui.button("Export…").clicked() {
                             export = Some((chosen, to));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Prompt::Copy(output, profile) => {
+                    let mut chosen = *profile;
+                    ui.heading(output.title());
+                    choose_copy(ui, &mut chosen);
+                    if chosen != *profile {
+                        self.prompt = Some(Prompt::Copy(*output, chosen));
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Save…").clicked() {
+                            write_copy = Some((*output, chosen));
                         }
                         if ui.button("Cancel").clicked() {
                             close = true;
@@ -197,6 +204,9 @@ impl PlannerApp {
         } else if let Some((profile, recipient)) = export {
             self.prompt = None;
             self.export(profile, recipient);
+        } else if let Some((output, profile)) = write_copy {
+            self.prompt = None;
+            self.write_copy(output, profile);
         } else if let (Some(answer), Prompt::Changed(changed)) = (changed_answer, prompt) {
             self.prompt = None;
             self.resolve_changed(changed, answer);
@@ -208,6 +218,24 @@ impl PlannerApp {
             self.chosen(purpose, path);
         } else if close {
             self.prompt = None;
+        }
+    }
+}
+
+/// The choice between the two copies, each saying whom it is for and what it withholds.
+fn choose_copy(ui: &mut egui::Ui, chosen: &mut Profile) {
+    ui.radio_value(chosen, Profile::Full, copy_label(Profile::Full));
+    ui.radio_value(chosen, Profile::Redacted, copy_label(Profile::Redacted));
+}
+
+/// What each copy is, as the export prompts say it: the redacted copy withholds everything
+/// marked full copy only, as the model's `redact` does (see its documentation).
+pub(crate) fn copy_label(profile: Profile) -> &'static str {
+    match profile {
+        Profile::Full => "Full copy — for the police SPOC and FEOA",
+        Profile::Redacted => {
+            "Redacted copy — people's contact details, candidates' details, referrals, withheld \
+             venues and hotspots, and security detail left out"
         }
     }
 }
