@@ -425,6 +425,27 @@ fn the_redacted_copy_of_the_example_holds_nothing_marked_full_copy_only() {
 }
 
 #[test]
+fn the_pdf_is_the_same_on_one_thread_as_on_two() {
+    // Chapters are laid out, checks run and streams compressed in parallel: the bytes must not
+    // depend on how many threads did it.
+    let plan = example();
+    let on = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| {
+                (
+                    export::plan_pdf(&plan, Profile::Full).unwrap(),
+                    export::plan_pdf(&plan, Profile::Redacted).unwrap(),
+                )
+            })
+    };
+    let (one, two) = (on(1), on(2));
+    assert!(one == two, "one thread and two give different bytes");
+}
+
+#[test]
 fn exports_are_byte_identical() {
     let plan = example();
     assert_eq!(

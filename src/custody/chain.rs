@@ -15,6 +15,7 @@
 //! a hash or breaks the sequence; removing the newest events of a log can only be detected against
 //! a copy of its head hash (printed in the plan's PDF and by `check`).
 
+use rayon::prelude::*;
 use std::fmt;
 
 use chrono::NaiveDateTime;
@@ -37,13 +38,7 @@ pub fn write_canonical(event: &CustodyEvent, out: &mut Vec<u8>) {
         .corrects
         .map(|c| &*c.0.hyphenated().encode_lower(&mut corrects));
     let mut at = [0u8; 32];
-    let at = {
-        use std::io::Write as _;
-        let mut cursor = std::io::Cursor::new(&mut at[..]);
-        let _ = write!(cursor, "{}", event.at.format("%Y-%m-%dT%H:%M:%S"));
-        let len = usize::try_from(cursor.position()).unwrap_or(0);
-        std::str::from_utf8(&at[..len]).unwrap_or("")
-    };
+    let at = iso_seconds(event.at, &mut at);
     let fields = (
         "custody-event/1",
         &*id,
@@ -63,6 +58,31 @@ pub fn write_canonical(event: &CustodyEvent, out: &mut Vec<u8>) {
     );
     // Writing plain strings, numbers and booleans into a Vec cannot fail.
     let _ = serde_json::to_writer(&mut *out, &fields);
+}
+
+/// `at` as `%Y-%m-%dT%H:%M:%S` (as chrono formats it), written into `buffer` without parsing a
+/// format string: this runs for every event whenever a log is verified.
+fn iso_seconds(at: chrono::NaiveDateTime, buffer: &mut [u8; 32]) -> &str {
+    use chrono::{Datelike as _, Timelike as _};
+    use std::io::Write as _;
+    let mut cursor = std::io::Cursor::new(&mut buffer[..]);
+    let _ = if (0..=9999).contains(&at.year()) {
+        write!(
+            cursor,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            at.year(),
+            at.month(),
+            at.day(),
+            at.hour(),
+            at.minute(),
+            at.second()
+        )
+    } else {
+        // chrono writes years beyond four digits with a sign.
+        write!(cursor, "{}", at.format("%Y-%m-%dT%H:%M:%S"))
+    };
+    let len = usize::try_from(cursor.position()).unwrap_or(0);
+    std::str::from_utf8(&buffer[..len]).unwrap_or("")
 }
 
 /// The canonical form of an event's content, which its hash covers.
@@ -286,45 +306,52 @@ impl fmt::Display for ChainBreak {
 /// Verifies every log's chain in file order; reports the first break in each broken log, logs in
 /// order of first appearance.
 pub fn verify(custody: &Custody) -> Vec<ChainBreak> {
-    let mut logs: Vec<&str> = Vec::new();
-    for e in &custody.events {
-        if !logs.contains(&e.log.as_str()) {
-            logs.push(&e.log);
-        }
+    // Each log's events in recorded order, the logs in the order they first appear; the logs are
+    // then verified in parallel (each is its own chain) and their breaks kept in that order.
+    let mut logs: Vec<(&str, Vec<&CustodyEvent>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for e in custody.events.iter() {
+        let i = *index.entry(e.log.as_str()).or_insert_with(|| {
+            logs.push((e.log.as_str(), Vec::new()));
+            logs.len() - 1
+        });
+        logs[i].1.push(e);
     }
-    let mut breaks = Vec::new();
+    logs.par_iter()
+        .filter_map(|(log, events)| verify_log(log, events))
+        .collect()
+}
+
+/// The first break in one log's chain, if any.
+fn verify_log(log: &str, events: &[&CustodyEvent]) -> Option<ChainBreak> {
     let mut buffer = Vec::with_capacity(256);
-    for log in logs {
-        let mut previous: &str = GENESIS;
-        let events: Vec<&CustodyEvent> = custody.events.iter().filter(|e| e.log == log).collect();
-        for (expected, (position, e)) in (1..).zip(events.iter().enumerate()) {
-            let kind = if e.seq > expected {
-                if events[position + 1..]
-                    .iter()
-                    .any(|later| later.seq == expected)
-                {
-                    Some(BreakKind::OutOfPlace { expected })
-                } else {
-                    Some(BreakKind::Missing { expected })
-                }
-            } else if e.seq < expected {
+    let mut previous: &str = GENESIS;
+    for (expected, (position, e)) in (1..).zip(events.iter().enumerate()) {
+        let kind = if e.seq > expected {
+            if events[position + 1..]
+                .iter()
+                .any(|later| later.seq == expected)
+            {
                 Some(BreakKind::OutOfPlace { expected })
-            } else if hash_hex(previous, e, &mut buffer) != e.hash.as_bytes() {
-                Some(BreakKind::Edited)
             } else {
-                None
-            };
-            if let Some(kind) = kind {
-                breaks.push(ChainBreak {
-                    log: log.to_owned(),
-                    event: e.id,
-                    seq: e.seq,
-                    kind,
-                });
-                break;
+                Some(BreakKind::Missing { expected })
             }
-            previous = &e.hash;
+        } else if e.seq < expected {
+            Some(BreakKind::OutOfPlace { expected })
+        } else if hash_hex(previous, e, &mut buffer) != e.hash.as_bytes() {
+            Some(BreakKind::Edited)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            return Some(ChainBreak {
+                log: log.to_owned(),
+                event: e.id,
+                seq: e.seq,
+                kind,
+            });
         }
+        previous = &e.hash;
     }
-    breaks
+    None
 }

@@ -353,7 +353,7 @@ fn every_anomaly_kind_is_detected() {
                     .cloned()
                     .collect();
                 let mut fresh = Custody {
-                    events: Vec::new(),
+                    events: Vec::new().into(),
                     ..c.clone()
                 };
                 for e in keep {
@@ -545,7 +545,7 @@ fn merge_reports_conflicts_and_never_overwrites() {
     let (a, mut b) = two_laptops();
     b.events.retain(|e| e.log == "count-receipt");
     let mut rogue = Custody {
-        events: Vec::new(),
+        events: Vec::new().into(),
         ..b.clone()
     };
     let first = b.events[0].clone();
@@ -584,7 +584,7 @@ fn merge_reports_conflicts_and_never_overwrites() {
 
     // Two laptops that both called their log "count-receipt": a clash of positions, reported.
     let mut clash = Custody {
-        events: Vec::new(),
+        events: Vec::new().into(),
         ..b.clone()
     };
     record(
@@ -608,7 +608,7 @@ fn csv_round_trip_rebuilds_the_same_log() {
     let text = csv::export(&original, plan_id()).unwrap();
     assert!(text.starts_with(&csv::COLUMNS.join(",")));
     let mut empty = Custody {
-        events: Vec::new(),
+        events: Vec::new().into(),
         ..original.clone()
     };
     let report = csv::import(&mut empty, &text, &options("unused")).unwrap();

@@ -38,7 +38,7 @@ pub enum SectionData {
     Custody {
         stages: Vec<StageArrangement>,
         deadline: Option<chrono::NaiveDateTime>,
-        items: Vec<CustodyItem>,
+        items: crate::model::Shared<Vec<CustodyItem>>,
         security: Box<crate::model::CountSecurity>,
     },
     Venues(Box<Venues>),

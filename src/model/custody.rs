@@ -489,10 +489,11 @@ pub struct Custody {
     pub stages: Vec<StageArrangement>,
     /// The time by which every item expected at the count should have been received.
     pub count_receipt_deadline: Option<NaiveDateTime>,
-    /// The items tracked.
-    pub items: Vec<CustodyItem>,
-    /// The custody log, each log's events in recorded order.
-    pub events: Vec<CustodyEvent>,
+    /// The items tracked (shared between copies of the plan until changed).
+    pub items: super::Shared<Vec<CustodyItem>>,
+    /// The custody log, each log's events in recorded order (shared between copies of the plan
+    /// until one records more: a snapshot to save costs a pointer).
+    pub events: super::Shared<Vec<CustodyEvent>>,
     /// Each log's anchor, as far as it had reached when last saved.
     pub anchors: Vec<LogAnchor>,
     /// CSV files imported into the log.

@@ -44,6 +44,7 @@
 //! digests for unchanged arrangements, so it bumps the form, unless the projection maps the new
 //! shape back to the old one before hashing.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -100,8 +101,9 @@ pub struct Fingerprint {
 impl Fingerprint {
     /// The fingerprint of `plan` as it is now.
     pub fn of(plan: &Plan) -> Fingerprint {
+        // Sections are digested in parallel; the order of the result is the plan's either way.
         let sections: Vec<SectionDigest> = Section::ALL
-            .iter()
+            .par_iter()
             .map(|&section| SectionDigest {
                 section,
                 digest: section_digest(plan, section),
@@ -215,7 +217,17 @@ fn section_value(plan: &Plan, section: Section) -> Value {
         Section::Risks => serde_json::to_value(&plan.risks),
         Section::Hotspots => serde_json::to_value(&plan.hotspots),
         Section::Events => serde_json::to_value(&plan.events),
-        Section::Custody => serde_json::to_value(&plan.custody),
+        Section::Custody => {
+            // The log is a record (see RECORDS) and by far the largest part of the plan: it is left
+            // out before serialising rather than after. The copy shares the items and events, so it
+            // costs pointers; the canonical form is the same, as an empty member is left out anyway.
+            let mut custody = plan.custody.clone();
+            custody.events = super::Shared::default();
+            custody.anchors.clear();
+            custody.imports.clear();
+            custody.writers.clear();
+            serde_json::to_value(&custody)
+        }
         Section::Venues => serde_json::to_value(&plan.venues),
         Section::Allegations => serde_json::to_value(&plan.allegations),
         Section::KeyDates => serde_json::to_value(&plan.key_dates),

@@ -26,6 +26,7 @@ pub mod people;
 pub mod redact;
 pub mod responsibilities;
 pub mod risk;
+pub mod shared;
 pub mod stakeholders;
 pub mod venues;
 
@@ -50,6 +51,7 @@ pub use redact::{Profile, Redacted, Withheld, redact};
 pub use responsibilities::*;
 pub use risk::*;
 pub use section::Section;
+pub use shared::Shared;
 pub use stakeholders::*;
 pub use venues::*;
 

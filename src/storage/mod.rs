@@ -9,6 +9,7 @@ mod error;
 mod guard;
 mod lock;
 mod migrate;
+mod split;
 mod write;
 
 use std::fs;
@@ -88,10 +89,12 @@ pub fn open(path: &Path) -> Result<Loaded, LoadError> {
         });
     }
     let bytes = fs::read(path).map_err(io)?;
-    let (plan, migrated_from) = parse_versioned(&bytes, path)?;
+    // The digest is taken on the other core while the text is parsed.
+    let (digest, parsed) = rayon::join(|| Digest::of(&bytes), || parse_versioned(&bytes, path));
+    let (plan, migrated_from) = parsed?;
     Ok(Loaded {
         plan,
-        digest: Digest::of(&bytes),
+        digest,
         migrated_from,
     })
 }
@@ -144,7 +147,7 @@ fn parse_versioned(bytes: &[u8], path: &Path) -> Result<(Plan, Option<u32>), Loa
             });
         }
     };
-    if let Some(offset) = text.find(|c: char| c.is_control() && !c.is_ascii_whitespace()) {
+    if let Some(offset) = control_character(text) {
         return Err(LoadError::NotText {
             path: path.to_owned(),
             offset,
@@ -161,6 +164,18 @@ fn parse_versioned(bytes: &[u8], path: &Path) -> Result<(Plan, Option<u32>), Loa
         });
     }
     Ok((plan, migrated_from))
+}
+
+/// Where the first control character other than white space is (a sign of a binary file), read
+/// byte by byte: C0 controls and DEL are single bytes, C1 controls (U+0080 to U+009F) are 0xC2
+/// followed by 0x80 to 0x9F, and no other character's encoding contains those sequences.
+fn control_character(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !b.is_ascii_whitespace())
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
 }
 
 /// Parses a plan from RON text; `path` is only used in messages.
@@ -192,9 +207,12 @@ fn parse_text(text: &str, path: &Path) -> Result<(Plan, Option<u32>), LoadError>
             found: v,
             supported: FORMAT_VERSION,
         }),
-        v if v == FORMAT_VERSION => ron::from_str::<Plan>(text)
-            .map(|plan| (plan, None))
-            .map_err(|e| syntax_error(text, path, &e)),
+        v if v == FORMAT_VERSION => match split::parse(text) {
+            Some(plan) => Ok((plan, None)),
+            None => ron::from_str::<Plan>(text)
+                .map(|plan| (plan, None))
+                .map_err(|e| syntax_error(text, path, &e)),
+        },
         v => migrate::from_version(v, text)
             .map(|plan| (plan, Some(v)))
             .map_err(|e| syntax_error(text, path, &e)),

@@ -6,8 +6,8 @@ use chrono::{Datelike, Weekday};
 use super::{Context, EntityRef, Findings, Rule, named};
 use crate::model::issue::section_list;
 use crate::model::{
-    Audience, CandidateDataSharing, LawfulBasis, Marking, NoticeCoverage, Plan, PlanStatus, Role,
-    Section, SignOffRole,
+    Audience, CandidateDataSharing, Fingerprint, LawfulBasis, Marking, NoticeCoverage, Plan,
+    PlanStatus, Role, Section, SignOffRole,
 };
 
 pub(super) fn check(plan: &Plan, _context: &Context, f: &mut Findings) {
@@ -25,9 +25,11 @@ fn agreements(plan: &Plan, f: &mut Findings) {
     let draft = plan.overview.status == PlanStatus::Draft;
     // (what was agreed, what changed since) -> the roles, in the plan's order.
     let mut outdated: Vec<(String, Vec<Section>, Vec<SignOffRole>)> = Vec::new();
+    // The plan's fingerprint, computed once for all the agreements (it digests every section).
+    let mut current = None;
     for s in &plan.overview.sign_offs {
         let Some(a) = &s.agreement else { continue };
-        match a.changed_in(plan) {
+        match a.changed_against(current.get_or_insert_with(|| Fingerprint::of(plan))) {
             None => f.push(
                 Rule::SignOffUnbound,
                 format!(

@@ -78,7 +78,7 @@ fn places(plan: &Plan) -> Vec<Place> {
         json(&plan.candidate_data),
     );
     let custody = crate::model::Custody {
-        items: Vec::new(),
+        items: Vec::new().into(),
         ..plan.custody.clone()
     };
     whole(

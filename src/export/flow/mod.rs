@@ -261,6 +261,22 @@ impl<'m> Flow<'m> {
     pub fn finish(self) -> (Vec<Page>, Vec<OutlineEntry>) {
         (self.pages, self.outline)
     }
+
+    /// Adds the pages of a part laid out in a flow of its own (a chapter laid out on another
+    /// thread), its bookmarks moved to the pages they now fall on; the next block follows on its
+    /// last page.
+    pub fn append(&mut self, part: Flow<'_>) {
+        let offset = self.pages.len();
+        self.outline
+            .extend(part.outline.into_iter().map(|entry| OutlineEntry {
+                title: entry.title,
+                page: entry.page + offset,
+            }));
+        if !part.pages.is_empty() {
+            self.pages.extend(part.pages);
+            self.y = part.y;
+        }
+    }
 }
 
 /// Splits every text run at characters its face lacks, so they are drawn in the symbol face at the

@@ -8,6 +8,7 @@ pub(crate) mod organisation;
 mod quick;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::Profile;
 use super::document::{Document, Face, Item, OutlineEntry, Page};
@@ -129,9 +130,11 @@ pub fn layout_issued(
     let fingerprint = Fingerprint::of(plan);
     // Annex A: the checks run on the whole plan as at the date the plan holds for the annex, and
     // the copy keeps what it may show of them.
-    let findings = plan.overview.readiness_as_at.map(|as_at| {
-        crate::validate::validate_copy(plan, profile, &crate::validate::Context::on(as_at))
-    });
+    let findings = || {
+        plan.overview.readiness_as_at.map(|as_at| {
+            crate::validate::validate_copy(plan, profile, &crate::validate::Context::on(as_at))
+        })
+    };
     let redacted = redact(plan, profile);
     let plan = &redacted.plan;
     let ctx = Ctx {
@@ -150,31 +153,21 @@ pub fn layout_issued(
     flow.page_break();
     let contents_page = flow.page_index();
     flow.bookmark("Contents");
-    for section in Section::ALL {
-        flow.chapter(&chapter_title(*section));
-        // What the section withholds (candidate data says it in its own words).
-        if let Some(note) = ctx.withheld.note(*section)
-            && *section != Section::CandidateData
-        {
-            flow.paragraph(&note);
-        }
-        match section {
-            Section::Overview => organisation::overview(&ctx, &mut flow),
-            Section::People => organisation::people(&ctx, &mut flow),
-            Section::Responsibilities => organisation::responsibilities(&ctx, &mut flow),
-            Section::Communication => organisation::communication(&ctx, &mut flow),
-            Section::Stakeholders => organisation::stakeholders(&ctx, &mut flow),
-            Section::CandidateData => organisation::candidate_data(&ctx, &mut flow),
-            Section::Fraud => monitoring::fraud(&ctx, &mut flow),
-            Section::Escalation => monitoring::escalation(&ctx, &mut flow),
-            Section::Risks => monitoring::risks(&ctx, &mut flow),
-            Section::Hotspots => monitoring::hotspots(&ctx, &mut flow),
-            Section::Events => monitoring::events(&ctx, &mut flow),
-            Section::Custody => operations::custody(&ctx, &mut flow),
-            Section::Venues => operations::venues(&ctx, &mut flow),
-            Section::Allegations => operations::allegations(&ctx, &mut flow),
-            Section::KeyDates => operations::key_dates(&ctx, &mut flow),
-        }
+    // The chapters each start a page, so each is laid out in a flow of its own, in parallel, while
+    // the checks for Annex A run; they are then put in order and numbered. The pages are the same
+    // whatever the number of threads (tested).
+    let (findings, chapters) = rayon::join(findings, || {
+        Section::ALL
+            .par_iter()
+            .map(|section| {
+                let mut part = Flow::new(m);
+                chapter(&ctx, *section, &mut part);
+                part
+            })
+            .collect::<Vec<Flow<'_>>>()
+    });
+    for part in chapters {
+        flow.append(part);
     }
     flow.chapter("Annex A. Readiness");
     operations::readiness(&ctx, findings.as_ref(), &mut flow);
@@ -236,6 +229,34 @@ pub fn layout_issued(
         height: PAGE_H,
         pages,
         outline,
+    }
+}
+
+/// One section's chapter: its title, what it withholds, and its content.
+fn chapter(ctx: &Ctx<'_>, section: Section, flow: &mut Flow<'_>) {
+    flow.chapter(&chapter_title(section));
+    // What the section withholds (candidate data says it in its own words).
+    if let Some(note) = ctx.withheld.note(section)
+        && section != Section::CandidateData
+    {
+        flow.paragraph(&note);
+    }
+    match section {
+        Section::Overview => organisation::overview(ctx, flow),
+        Section::People => organisation::people(ctx, flow),
+        Section::Responsibilities => organisation::responsibilities(ctx, flow),
+        Section::Communication => organisation::communication(ctx, flow),
+        Section::Stakeholders => organisation::stakeholders(ctx, flow),
+        Section::CandidateData => organisation::candidate_data(ctx, flow),
+        Section::Fraud => monitoring::fraud(ctx, flow),
+        Section::Escalation => monitoring::escalation(ctx, flow),
+        Section::Risks => monitoring::risks(ctx, flow),
+        Section::Hotspots => monitoring::hotspots(ctx, flow),
+        Section::Events => monitoring::events(ctx, flow),
+        Section::Custody => operations::custody(ctx, flow),
+        Section::Venues => operations::venues(ctx, flow),
+        Section::Allegations => operations::allegations(ctx, flow),
+        Section::KeyDates => operations::key_dates(ctx, flow),
     }
 }
 
