@@ -229,12 +229,21 @@ pub fn plan_import<E: Importable>(
         not_in_file: Vec::new(),
         ignored_columns: resolved.ignored.iter().map(|i| table.column(*i)).collect(),
     };
-    let rows = read_rows::<E>(table, mapping, &resolved, &mut preview.refused);
+    let rows = read_rows(table, mapping, &resolved, &mut preview.refused);
     let list = E::list(plan);
     let mut matched: Vec<Matched> = Vec::new();
     let mut in_file = vec![false; list.len()];
-    for (row, values) in rows {
+    for (row, values, readable) in rows {
         let keys = E::keys(&values);
+        if !readable {
+            // Refused already; what it does say still shows which entries the file holds.
+            if let Some(key) = keys.iter().find(|k| list.iter().any(|e| e.has(k))) {
+                for (i, e) in list.iter().enumerate() {
+                    in_file[i] |= e.has(key);
+                }
+            }
+            continue;
+        }
         let mut found: Option<(&Key, Vec<usize>)> = None;
         for key in &keys {
             let hits: Vec<usize> = list
@@ -354,13 +363,13 @@ pub fn plan_import<E: Importable>(
 }
 
 /// Reads every row's mapped cells; a row with a cell that cannot be read is refused, each of its
-/// bad cells named.
-fn read_rows<E: Importable>(
+/// bad cells named, and comes back marked unreadable with the values that could be read.
+fn read_rows(
     table: &Table,
     mapping: &Mapping,
     resolved: &mapping::Resolved,
     refused: &mut Vec<Refusal>,
-) -> Vec<(usize, record::Values)> {
+) -> Vec<(usize, record::Values, bool)> {
     let mut rows = Vec::new();
     for row in &table.rows {
         let mut values = record::Values::default();
@@ -382,8 +391,8 @@ fn read_rows<E: Importable>(
             }
         }
         // A row whose mapped cells are all empty holds nothing for this import.
-        if ok && !values.0.is_empty() {
-            rows.push((row.number, values));
+        if !values.0.is_empty() || !ok {
+            rows.push((row.number, values, ok));
         }
     }
     rows

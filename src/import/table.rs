@@ -428,8 +428,17 @@ fn open_workbook<'b>(bytes: &'b [u8], name: &str) -> Result<Xlsx<Cursor<&'b [u8]
         message,
     };
     // Refuse a workbook that unzips to more than memory should hold, before unzipping any of it.
-    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| workbook(e.to_string()))?;
-    let unzipped = archive.decompressed_size().unwrap_or(u128::MAX);
+    // (The sizes its directory declares: Excel writes them even where each entry's own header
+    // leaves them to the end.)
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| workbook(e.to_string()))?;
+    let mut unzipped: u128 = 0;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(i)
+            .map_err(|e| workbook(e.to_string()))?;
+        unzipped = unzipped.saturating_add(u128::from(entry.size()));
+    }
     if unzipped > MAX_UNZIPPED_BYTES {
         return Err(workbook(format!(
             "it unpacks to more than {} MiB",

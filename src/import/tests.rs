@@ -193,6 +193,18 @@ fn a_bad_cell_is_refused_naming_its_row_and_column_and_the_mapping_must_identify
         p.refused[0].to_string(),
         "row 2, column B \u{201c}No\u{201d}: \u{201c}12a\u{201d} is not a station number"
     );
+    let p = venues(
+        &plan,
+        "Name,Address,No\nVillage Hall,\"1 High St, Northmere\",12a\n",
+        "Name=name,Address=address,No=station_number",
+        &[],
+    );
+    assert_eq!(p.refused.len(), 1);
+    assert_eq!(
+        p.not_in_file,
+        ["Leisure Centre (count venue)"],
+        "a refused row still shows the venue it names is in the file"
+    );
     let mapping = Mapping::parse(&["No=station_number".into()], &[], Venue::FIELDS).unwrap();
     let e = plan_import::<Venue>(&plan, &csv("No\n1\n"), &mapping).unwrap_err();
     assert!(e.message.contains("nothing a venue is known by"), "{e}");
