@@ -246,7 +246,7 @@ fn xlsx_venues_from_a_named_sheet_with_numbers_stored_as_12_0_and_matched_by_ems
     );
     let out = ok(&desk.import("venues", &book, &["--sheet", "Stations"]));
     assert!(out.contains("0 to add, 2 to update"), "{out}");
-    assert!(out.contains("(by EMS reference ps0101)"), "{out}");
+    assert!(out.contains("(by EMS reference PS-0101)"), "{out}");
     let numbers: Vec<_> = desk
         .plan()
         .venues
@@ -321,7 +321,7 @@ fn csv_people_joined_names_value_mapped_roles_personal_data_and_an_update_by_ema
     assert!(out.contains("Priya Natarajan"), "{out}");
     assert!(out.contains("shown in: Full copy only"), "{out}");
     assert!(
-        out.contains("Helen Marsh (by email helen.marsh@northmere.gov.uk): mobile \u{201c}07700 900 101\u{201d} \u{2192} \u{201c}07700 900 102\u{201d}"),
+        out.contains("Helen Marsh (by email HELEN.MARSH@northmere.gov.uk): mobile \u{201c}07700 900 101\u{201d} \u{2192} \u{201c}07700 900 102\u{201d}"),
         "{out}"
     );
     ok(&desk.import("people", &csv, &args));

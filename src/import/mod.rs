@@ -10,7 +10,8 @@
 //! A row is matched to an entry by its surest key: a venue by its EMS reference, then its polling
 //! district and station number, then its name and address; a person by their email, then their
 //! name. A row matching two entries, or two rows matching one, is refused. An update only sets
-//! fields whose cells hold something that differs: an empty cell never clears a field, and ids,
+//! fields whose cells hold something that differs (in more than case, spacing or punctuation):
+//! an empty cell never clears a field, and ids,
 //! assessments, contacts and out-of-hours cover are never touched. Nothing is ever removed.
 
 mod cells;
@@ -270,7 +271,7 @@ pub fn plan_import<E: Importable>(
                         "it matches {} {} in the plan by {}: {}",
                         hits.len(),
                         E::PLURAL,
-                        key.describe(),
+                        key.describe(&values),
                         titles.join("; ")
                     ),
                     Some(format!(
@@ -293,9 +294,9 @@ pub fn plan_import<E: Importable>(
                 }
                 matched.push(Matched {
                     row,
+                    matched_by: key.describe(&values),
                     values,
                     target: Destination::Existing(i),
-                    matched_by: key.describe(),
                     key_column: column_of(key.field()),
                 });
             }
@@ -430,7 +431,8 @@ fn refuse_duplicates<E: Importable>(
                 Destination::New(key) => format!(
                     "rows {rows} are the same new {} (same {})",
                     E::TARGET.noun(),
-                    key.as_ref().map_or_else(String::new, Key::describe)
+                    key.as_ref()
+                        .map_or_else(String::new, |k| k.describe(&m.values))
                 ),
             };
             refused.push(refusal(
@@ -458,13 +460,9 @@ fn refuse_duplicates<E: Importable>(
 fn changes<E: Importable>(entry: &E, values: &record::Values) -> Vec<Change> {
     let mut out = Vec::new();
     for (field, value) in &values.0 {
-        // A key read loosely is not changed by a difference of case or punctuation alone.
-        let key = matches!(
-            field,
-            Field::EmsReference | Field::PollingDistrict | Field::Email
-        );
-        if key
-            && let Value::Text(text) = value
+        // Text that differs only in case, spacing or punctuation (an export's own formatting of
+        // an address, a telephone number's spaces) is not a change.
+        if let Value::Text(text) = value
             && record::compact(text) == record::compact(&entry.get(*field))
         {
             continue;

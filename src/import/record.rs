@@ -52,16 +52,20 @@ pub enum Key {
 }
 
 impl Key {
-    /// The key in words: "polling district NA1 and station number 3".
-    pub fn describe(&self) -> String {
+    /// The key in words, as the row gives it: "polling district NA1 and station number 3".
+    pub fn describe(&self, values: &Values) -> String {
+        let text = |field| values.text(field).unwrap_or_default().trim().to_owned();
         match self {
-            Key::Ems(r) => format!("EMS reference {r}"),
-            Key::Station(d, n) => format!("polling district {d} and station number {n}"),
+            Key::Ems(_) => format!("EMS reference {}", text(Field::EmsReference)),
+            Key::Station(_, n) => format!(
+                "polling district {} and station number {n}",
+                text(Field::PollingDistrict)
+            ),
             Key::NameAddress {
                 address: Some(_), ..
             } => "name and address".to_owned(),
             Key::NameAddress { address: None, .. } | Key::Name { .. } => "name".to_owned(),
-            Key::Email(e) => format!("email {e}"),
+            Key::Email(_) => format!("email {}", text(Field::Email)),
         }
     }
 

@@ -59,7 +59,7 @@ fn stations_match_on_district_and_number_and_two_in_one_building_stay_apart() {
     assert_eq!(p.unchanged.len(), 2, "{:?}", p.update);
     assert_eq!(
         p.unchanged[0].matched_by,
-        "polling district na1 and station number 1"
+        "polling district NA1 and station number 1"
     );
     apply(&mut plan, &p).unwrap();
     assert_eq!(plan.venues.venues.len(), 3);
