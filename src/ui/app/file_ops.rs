@@ -95,6 +95,8 @@ impl PlannerApp {
                 .as_ref()
                 .and_then(|d| d.path.as_deref())
                 .and_then(Path::parent)
+                // A plan opened by a bare relative name is in the working folder.
+                .filter(|dir| !dir.as_os_str().is_empty())
                 .map(Path::to_owned)
                 .or_else(|| std::env::current_dir().ok())
                 .unwrap_or_default();
@@ -106,6 +108,7 @@ impl PlannerApp {
             Purpose::SavePlan => self.dialogs.save_plan(suggested),
             Purpose::SavePdf(..) | Purpose::CustodySheets => self.dialogs.save_pdf(suggested),
             Purpose::SaveCalendar => self.dialogs.save_calendar(suggested),
+            Purpose::ImportTable(_) => self.dialogs.open_table(purpose.title()),
         }
     }
 
@@ -119,6 +122,7 @@ impl PlannerApp {
             Purpose::SavePdf(profile, recipient) => self.write_pdf(profile, recipient, &path),
             Purpose::CustodySheets => self.write_sheets(&path),
             Purpose::SaveCalendar => self.write_calendar(&path),
+            Purpose::ImportTable(target) => self.open_import(target, &path),
         }
     }
 

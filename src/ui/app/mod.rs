@@ -8,6 +8,7 @@ use egui::Ui;
 mod chrome;
 mod editor;
 mod file_ops;
+mod import;
 mod prompts;
 
 use super::chooser::{Chooser, Purpose};
@@ -150,6 +151,8 @@ pub struct PlannerApp {
     notice: Option<Notice>,
     settings: Settings,
     settings_applied: bool,
+    /// The import dialog, while it is open.
+    import: Option<super::import::ImportDialog>,
     /// Whether the readiness panel is open, when the user chose (else it follows the width).
     readiness_shown: Option<bool>,
     last_recovery_write: f64,
@@ -206,6 +209,7 @@ impl PlannerApp {
             recent,
             dialogs,
             prompt: None,
+            import: None,
             notice: None,
             settings,
             settings_applied: false,
@@ -362,6 +366,8 @@ impl PlannerApp {
             Command::Export => self.prompt = Some(Prompt::Export(Profile::Full, None)),
             Command::CustodySheets => self.custody_sheets(),
             Command::ExportCalendar => self.export_calendar(),
+            Command::ImportVenues => self.import_table(crate::import::Target::Venues),
+            Command::ImportPeople => self.import_table(crate::import::Target::People),
             Command::RestoreVersion => self.restore_version(),
             Command::Undo | Command::Redo => {
                 if let Some(doc) = self.doc.as_mut() {
@@ -425,6 +431,7 @@ impl PlannerApp {
             self.editor(ui, time);
         }
         self.prompts(&ctx);
+        self.import_dialog(&ctx, time);
         self.autosave(time);
         if self.is_dirty() {
             ctx.request_repaint_after(std::time::Duration::from_secs(60));
