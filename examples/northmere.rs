@@ -694,6 +694,7 @@ fn venues(plan: &mut Plan) {
                 ),
                 polling_district: (*district).to_owned(),
                 station_number: Some(station as u32),
+                ems_reference: String::new(),
                 contact: None,
                 assessment: Some(a),
             });
@@ -707,6 +708,7 @@ fn venues(plan: &mut Plan) {
         address: "Lido Way, Northmere NM2 4LC".into(),
         polling_district: String::new(),
         station_number: None,
+        ems_reference: String::new(),
         contact: venue_manager,
         assessment: Some(assess(VenueKind::CountVenue, date(2027, 4, 14), spoc, &[])),
     };
@@ -722,6 +724,7 @@ fn venues(plan: &mut Plan) {
         address: "Market Square, Northmere NM1 1TH".into(),
         polling_district: String::new(),
         station_number: None,
+        ems_reference: String::new(),
         contact: plan
             .people
             .iter()
@@ -743,6 +746,7 @@ fn venues(plan: &mut Plan) {
         address: "Basement, Northmere Town Hall, Market Square, Northmere NM1 1TH".into(),
         polling_district: String::new(),
         station_number: None,
+        ems_reference: String::new(),
         contact: plan
             .people
             .iter()

@@ -5,6 +5,7 @@ pub mod custody;
 pub mod device;
 pub mod edit;
 pub mod export;
+pub mod import;
 pub mod law;
 pub mod model;
 pub mod scale;

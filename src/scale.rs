@@ -142,6 +142,7 @@ pub fn large_plan(scale: Scale, poll_date: NaiveDate) -> Result<Plan, TemplateEr
             address: format!("{} High Street, Largeshire LG{} {}AA", n + 1, n % 20, n % 9),
             polling_district: format!("D{:03}", n),
             station_number: Some(n as u32 + 1),
+            ems_reference: String::new(),
             contact: None,
             assessment: Some(SecurityAssessment {
                 handling: crate::model::Handling::FullCopyOnly,

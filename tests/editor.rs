@@ -22,6 +22,8 @@ struct Answers {
     open: Arc<Mutex<Option<PathBuf>>>,
     save: Arc<Mutex<Option<PathBuf>>>,
     pdf: Arc<Mutex<Option<PathBuf>>>,
+    /// The spreadsheet chosen to import.
+    table: Arc<Mutex<Option<PathBuf>>>,
     /// No native dialog can open (as on a machine without a desktop portal).
     unavailable: Arc<Mutex<bool>>,
 }
@@ -35,6 +37,9 @@ impl Dialogs for Answers {
     }
     fn save_pdf(&mut self, _: &str) -> Option<PathBuf> {
         self.pdf.lock().unwrap().clone()
+    }
+    fn open_table(&mut self, _: &str) -> Option<PathBuf> {
+        self.table.lock().unwrap().clone()
     }
     fn available(&self) -> bool {
         !*self.unavailable.lock().unwrap()
@@ -1284,4 +1289,95 @@ fn an_export_from_the_window_can_be_issued_to_a_recipient_and_numbered() {
     assert_eq!(copy.copies, Some(full as u32));
     let text = std::fs::read(&out).unwrap();
     assert!(!text.is_empty());
+}
+
+#[test]
+fn venues_are_imported_through_a_dialog_with_a_preview_and_undone_in_one_step() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut s = example_app();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("stations.csv");
+    std::fs::write(
+        &csv,
+        "Polling Place,District,Station,Address 1,Postcode\n\
+         Hollins Hall,NZ9,1,5 Hollins Rd,NM4 2QQ\n\
+         Hollins Hall,NZ9,2,5 Hollins Rd,NM4 2QQ\n",
+    )
+    .unwrap();
+    *s.answers.table.lock().unwrap() = Some(csv);
+    let before = plan(&s).venues.venues.clone();
+    click(&mut s, "File");
+    click(&mut s, "Import venues…");
+    // Its headings are not field names, so nothing is mapped until the mapping says.
+    assert!(
+        s.harness
+            .query_by_label_contains("No column is mapped")
+            .is_some()
+    );
+    type_into(
+        &mut s,
+        "Column mapping",
+        "Polling Place=name,District=polling_district,Station=station_number,\
+         Address 1+Postcode=address",
+    );
+    assert!(
+        s.harness
+            .query_by_label_contains("2 to add, 0 to update")
+            .is_some(),
+        "the preview follows the mapping"
+    );
+    click(&mut s, "Import");
+    let after = &plan(&s).venues.venues;
+    assert_eq!(after.len(), before.len() + 2);
+    let new = &after[before.len()..];
+    assert!(
+        new.iter()
+            .all(|v| v.name == "Hollins Hall" && v.address == "5 Hollins Rd, NM4 2QQ")
+    );
+    assert_eq!(
+        new.iter().map(|v| v.station_number).collect::<Vec<_>>(),
+        [Some(1), Some(2)]
+    );
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    s.harness.run();
+    assert_eq!(
+        plan(&s).venues.venues,
+        before,
+        "one undo step takes the import back"
+    );
+
+    // The mapping was kept for these headings; a bad row is refused and Import stays disabled.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "Polling Place,District,Station,Address 1,Postcode\nHollins Hall,NZ9,twelve,,\n",
+    )
+    .unwrap();
+    *s.answers.table.lock().unwrap() = Some(bad);
+    s.harness
+        .state_mut()
+        .command(integrity_planner::ui::Command::ImportVenues);
+    s.harness.run();
+    assert!(
+        s.harness
+            .query_by_label_contains("kept from your last import")
+            .is_some()
+    );
+    assert!(
+        s.harness
+            .query_by_label_contains("\u{201c}twelve\u{201d} is not a station number")
+            .is_some()
+    );
+    assert!(
+        s.harness
+            .get_by_label("Import")
+            .accesskit_node()
+            .is_disabled()
+    );
+    click(&mut s, "Cancel");
+    assert_eq!(plan(&s).venues.venues, before);
+    assert!(
+        s.harness.query_by_label("Import").is_none(),
+        "the dialog closed"
+    );
 }

@@ -9,6 +9,7 @@ mod check;
 mod custody;
 mod export;
 mod fingerprint;
+mod import;
 mod new;
 mod open;
 mod templates;
@@ -82,6 +83,12 @@ enum Command {
     Custody(custody::Command),
     /// List the earlier versions kept of a plan, or restore one.
     Backups(backups::Args),
+    /// Import venues from a CSV file or an XLSX workbook.
+    #[command(subcommand)]
+    Venues(import::VenuesCommand),
+    /// Import people from a CSV file or an XLSX workbook.
+    #[command(subcommand)]
+    People(import::PeopleCommand),
 }
 
 /// A failure to report: what went wrong, how to fix it, and the exit code.
@@ -186,6 +193,8 @@ pub fn run() -> ExitCode {
         Some(Command::Fingerprint(args)) => fingerprint::run(&args),
         Some(Command::Custody(command)) => custody::run(&command, wait),
         Some(Command::Backups(args)) => backups::run(&args, wait),
+        Some(Command::Venues(command)) => import::venues(&command, wait),
+        Some(Command::People(command)) => import::people(&command, wait),
     }
     .and_then(|code| output::finish().map(|()| code));
     match result {

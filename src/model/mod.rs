@@ -6,6 +6,7 @@
 mod labelled;
 
 pub use labelled::Choice;
+pub(crate) use labelled::labelled_enum;
 
 pub mod allegations;
 pub mod candidate_data;

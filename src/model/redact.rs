@@ -308,6 +308,7 @@ fn withhold_venues(plan: &mut Plan, w: &mut Withheld) {
             mask(&mut v.address);
             v.polling_district.clear();
             v.station_number = None;
+            v.ems_reference.clear();
             v.assessment = None;
             w.tally(Section::Venues).masked += 1;
         } else if let Some(a) = &mut v.assessment

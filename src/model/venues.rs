@@ -98,6 +98,11 @@ pub struct Venue {
     pub polling_district: String,
     /// The station number on the notice of situation of polling stations.
     pub station_number: Option<u32>,
+    /// The polling place's reference in the electoral management software, where an import gave
+    /// one: the surest way to find the same station in the next export. Left out of the file while
+    /// empty, so plans without one are written as before.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ems_reference: String,
     /// The venue manager or keyholder.
     pub contact: Option<PersonId>,
     /// The latest security assessment, once made.

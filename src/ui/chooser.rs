@@ -21,29 +21,35 @@ pub enum Purpose {
     CustodySheets(Profile),
     /// Where to write the key dates calendar of this copy.
     SaveCalendar(Profile),
+    /// A CSV file or XLSX workbook to import into this list.
+    ImportTable(crate::import::Target),
 }
 
 impl Purpose {
-    fn title(self) -> &'static str {
+    /// The chooser's heading, and the native dialog's title.
+    pub fn title(self) -> &'static str {
         match self {
             Purpose::OpenPlan => "Open plan",
             Purpose::SavePlan => "Save plan as",
             Purpose::SavePdf(..) => "Export PDF",
             Purpose::CustodySheets(_) => "Print custody sheets",
             Purpose::SaveCalendar(_) => "Export key dates to calendar",
+            Purpose::ImportTable(crate::import::Target::Venues) => "Import venues",
+            Purpose::ImportTable(crate::import::Target::People) => "Import people",
         }
     }
 
-    fn extension(self) -> &'static str {
+    fn extensions(self) -> &'static [&'static str] {
         match self {
-            Purpose::OpenPlan | Purpose::SavePlan => ".plan.ron",
-            Purpose::SavePdf(..) | Purpose::CustodySheets(_) => ".pdf",
-            Purpose::SaveCalendar(_) => ".ics",
+            Purpose::OpenPlan | Purpose::SavePlan => &[".plan.ron"],
+            Purpose::SavePdf(..) | Purpose::CustodySheets(_) => &[".pdf"],
+            Purpose::SaveCalendar(_) => &[".ics"],
+            Purpose::ImportTable(_) => &[".csv", ".xlsx", ".CSV", ".XLSX"],
         }
     }
 
     fn opens(self) -> bool {
-        self == Purpose::OpenPlan
+        matches!(self, Purpose::OpenPlan | Purpose::ImportTable(_))
     }
 }
 
@@ -96,7 +102,7 @@ impl Chooser {
             }
             if path.is_dir() {
                 dirs.push(path);
-            } else if name.ends_with(self.purpose.extension()) {
+            } else if self.purpose.extensions().iter().any(|x| name.ends_with(x)) {
                 files.push(path);
             }
         }

@@ -19,6 +19,10 @@ pub enum Command {
     CustodySheets,
     /// Write the key dates as a calendar file.
     ExportCalendar,
+    /// Add and update venues from a CSV file or an XLSX workbook.
+    ImportVenues,
+    /// Add and update people from a CSV file or an XLSX workbook.
+    ImportPeople,
     /// Go back to a version of the plan kept as a backup.
     RestoreVersion,
     /// Close the plan and return to the start screen.
@@ -43,6 +47,8 @@ impl Command {
         Command::Export,
         Command::CustodySheets,
         Command::ExportCalendar,
+        Command::ImportVenues,
+        Command::ImportPeople,
         Command::RestoreVersion,
         Command::Close,
         Command::Exit,
@@ -61,6 +67,8 @@ impl Command {
             Command::Export => "Export PDF…",
             Command::CustodySheets => "Print custody sheets…",
             Command::ExportCalendar => "Export key dates to calendar…",
+            Command::ImportVenues => "Import venues…",
+            Command::ImportPeople => "Import people…",
             Command::RestoreVersion => "Restore previous version…",
             Command::Close => "Close plan",
             Command::Undo => "Undo",
@@ -86,6 +94,8 @@ impl Command {
             Command::Exit => key(ctrl, Key::Q),
             Command::CustodySheets
             | Command::ExportCalendar
+            | Command::ImportVenues
+            | Command::ImportPeople
             | Command::RestoreVersion
             | Command::Close => None,
         }

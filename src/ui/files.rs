@@ -137,6 +137,11 @@ pub trait Dialogs {
     fn save_calendar(&mut self, _suggested: &str) -> Option<PathBuf> {
         None
     }
+    /// Asks for a CSV file or XLSX workbook to import (tests' dialogs answer Cancel unless they
+    /// say otherwise).
+    fn open_table(&mut self, _title: &str) -> Option<PathBuf> {
+        None
+    }
     /// Whether these dialogs can open on this machine. A native dialog that cannot open answers as
     /// Cancel does, so the editor asks first and shows its own chooser instead.
     fn available(&self) -> bool {
@@ -201,6 +206,16 @@ impl Dialogs for NativeDialogs {
             .add_filter("PDF", &["pdf"])
             .set_file_name(suggested)
             .save_file()
+    }
+
+    fn open_table(&mut self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(
+                "Spreadsheet (CSV UTF-8 or Excel workbook)",
+                &["csv", "xlsx"],
+            )
+            .pick_file()
     }
 
     fn save_calendar(&mut self, suggested: &str) -> Option<PathBuf> {

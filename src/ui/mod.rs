@@ -10,6 +10,7 @@ mod document;
 mod edits;
 pub mod files;
 mod form;
+mod import;
 mod list;
 mod readiness;
 mod screen;

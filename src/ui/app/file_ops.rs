@@ -95,6 +95,8 @@ impl PlannerApp {
                 .as_ref()
                 .and_then(|d| d.path.as_deref())
                 .and_then(Path::parent)
+                // A plan opened by a bare relative name is in the working folder.
+                .filter(|dir| !dir.as_os_str().is_empty())
                 .map(Path::to_owned)
                 .or_else(|| std::env::current_dir().ok())
                 .unwrap_or_default();
@@ -106,6 +108,7 @@ impl PlannerApp {
             Purpose::SavePlan => self.dialogs.save_plan(suggested),
             Purpose::SavePdf(..) | Purpose::CustodySheets(_) => self.dialogs.save_pdf(suggested),
             Purpose::SaveCalendar(_) => self.dialogs.save_calendar(suggested),
+            Purpose::ImportTable(_) => self.dialogs.open_table(purpose.title()),
         }
     }
 
@@ -119,6 +122,7 @@ impl PlannerApp {
             Purpose::SavePdf(profile, recipient) => self.write_pdf(profile, recipient, &path),
             Purpose::CustodySheets(profile) => self.write_sheets(profile, &path),
             Purpose::SaveCalendar(profile) => self.write_calendar(profile, &path),
+            Purpose::ImportTable(target) => self.open_import(target, &path),
         }
     }
 

@@ -8,6 +8,7 @@ use egui::Ui;
 mod chrome;
 mod editor;
 mod file_ops;
+mod import;
 mod prompts;
 
 use super::chooser::{Chooser, Purpose};
@@ -171,6 +172,8 @@ pub struct PlannerApp {
     notice: Option<Notice>,
     settings: Settings,
     settings_applied: bool,
+    /// The import dialog, while it is open.
+    import: Option<super::import::ImportDialog>,
     /// Whether the readiness panel is open, when the user chose (else it follows the width).
     readiness_shown: Option<bool>,
     last_recovery_write: f64,
@@ -227,6 +230,7 @@ impl PlannerApp {
             recent,
             dialogs,
             prompt: None,
+            import: None,
             notice: None,
             settings,
             settings_applied: false,
@@ -387,6 +391,8 @@ impl PlannerApp {
             Command::ExportCalendar => {
                 self.prompt = Some(Prompt::Copy(Output::Calendar, Profile::Full));
             }
+            Command::ImportVenues => self.import_table(crate::import::Target::Venues),
+            Command::ImportPeople => self.import_table(crate::import::Target::People),
             Command::RestoreVersion => self.restore_version(),
             Command::Undo | Command::Redo => {
                 if let Some(doc) = self.doc.as_mut() {
@@ -450,6 +456,7 @@ impl PlannerApp {
             self.editor(ui, time);
         }
         self.prompts(&ctx);
+        self.import_dialog(&ctx, time);
         self.autosave(time);
         if self.is_dirty() {
             ctx.request_repaint_after(std::time::Duration::from_secs(60));

@@ -126,6 +126,9 @@ impl Declare for Venues {
         form.number("Station number", v.station_number.map(f64::from), |x, v| {
             x.station_number = v.map(|n| n.clamp(0.0, 1_000_000.0).round() as u32);
         });
+        form.text("EMS reference", &v.ems_reference, |x, v| {
+            x.ems_reference = v
+        });
         form.person("Venue contact", v.contact, &view.plan.people, |x, v| {
             x.contact = v
         });
