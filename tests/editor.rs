@@ -99,12 +99,27 @@ fn plan(s: &Setup) -> &Plan {
     s.harness.state().plan().expect("a plan is open")
 }
 
-/// Scrolls the button labelled `label` into view and clicks it.
+/// Scrolls the button labelled `label` into view and clicks it, then lets any save it started
+/// finish (saves are written off the UI thread).
 fn click(s: &mut Setup, label: &str) {
     s.harness.get_by_label(label).scroll_to_me();
     s.harness.run();
     s.harness.get_by_label(label).click();
     s.harness.run();
+    settle(s);
+}
+
+/// Waits for the write in flight, as a person waits for "Saved" before looking at the file.
+fn settle(s: &mut Setup) {
+    s.harness.state_mut().wait_for_writes();
+    s.harness.run();
+}
+
+/// Presses Ctrl+S and waits for the save to finish.
+fn save_keys(s: &mut Setup) {
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    s.harness.run();
+    settle(s);
 }
 
 /// Goes to a section by its entry in the navigation list (e.g. "9. Risk register").
@@ -200,8 +215,7 @@ fn create_a_plan_add_a_risk_undo_redo_save_and_reopen() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("borough.plan.ron");
     *s.answers.save.lock().unwrap() = Some(path.clone());
-    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    s.harness.run();
+    save_keys(&mut s);
     assert!(!s.harness.state().is_dirty());
     assert_eq!(
         s.harness.state().title(),
@@ -781,6 +795,55 @@ fn a_damaged_file_is_reported_in_the_window_and_nothing_opens() {
 }
 
 /// A copy of the example in a folder of its own, opened in the app.
+#[test]
+fn a_save_writes_the_plan_as_it_was_when_asked_and_edits_made_meanwhile_stay_unsaved() {
+    let (mut s, _dir, path) = example_copy_app();
+    go_to(&mut s, "10. Integrity hotspots");
+    let before = plan(&s).hotspots.len();
+    // The save is written off the UI thread from a snapshot taken at Ctrl+S; the next click edits
+    // the plan whether or not the write has finished.
+    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    s.harness.run();
+    s.harness.get_by_label("Add hotspot").click();
+    s.harness.run();
+    settle(&mut s);
+    assert_eq!(plan(&s).hotspots.len(), before + 1);
+    assert_eq!(
+        storage::load(&path).unwrap().hotspots.len(),
+        before,
+        "the file holds the plan as it was when the save was asked for"
+    );
+    assert!(s.harness.state().is_dirty(), "the later edit is not saved");
+    save_keys(&mut s);
+    assert!(!s.harness.state().is_dirty());
+    assert_eq!(storage::load(&path).unwrap().hotspots.len(), before + 1);
+}
+
+#[test]
+fn a_save_that_fails_off_the_ui_thread_is_shown_as_an_error_and_the_work_stays_open() {
+    let (mut s, dir, _path) = example_copy_app();
+    go_to(&mut s, "10. Integrity hotspots");
+    click(&mut s, "Add hotspot");
+    // Save as into a folder that is a file: nothing can be written there.
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "x").unwrap();
+    *s.answers.save.lock().unwrap() = Some(blocker.join("plan.plan.ron"));
+    s.harness
+        .state_mut()
+        .command(integrity_planner::ui::Command::SaveAs);
+    s.harness.run();
+    settle(&mut s);
+    // In the modal, with the reason, and in the status bar, not only in the title.
+    s.harness.get_by_label("Something went wrong");
+    s.harness
+        .get_by_label_contains("The plan could not be saved: ");
+    assert_eq!(status(&s), "The plan could not be saved");
+    assert!(
+        s.harness.state().is_dirty(),
+        "the work is still open, unsaved"
+    );
+}
+
 fn example_copy_app() -> (Setup, tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("copy.plan.ron");
@@ -817,8 +880,7 @@ fn typing_on_after_a_save_is_an_unsaved_change_the_lists_show_and_closing_asks_a
     s.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     field(&s, "Name").type_text("DC S");
     s.harness.run();
-    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    s.harness.run();
+    save_keys(&mut s);
     assert!(!s.harness.state().is_dirty());
     assert!(
         field(&s, "Name").is_focused(),
@@ -900,8 +962,7 @@ fn a_saved_custody_event_is_never_undone_and_each_machine_has_its_own_log() {
     let recorded = plan(&s).custody.events.last().unwrap().clone();
     assert_eq!(recorded.log, log);
     assert_eq!(plan(&s).custody.writers_of(&log).count(), 1);
-    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    s.harness.run();
+    save_keys(&mut s);
     s.harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     s.harness.run();
     assert_eq!(
@@ -984,8 +1045,7 @@ fn a_file_changed_by_another_copy_is_never_overwritten_unasked() {
     click(&mut s, "Add hotspot");
     let theirs = changed_behind_the_apps_back(&path);
     let on_disk = std::fs::read(&path).unwrap();
-    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    s.harness.run();
+    save_keys(&mut s);
     assert_eq!(std::fs::read(&path).unwrap(), on_disk, "nothing written");
     assert!(
         s.harness
@@ -1014,8 +1074,7 @@ fn a_file_changed_by_another_copy_is_never_overwritten_unasked() {
     click(&mut s, "Add hotspot");
     let ours = plan(&s).hotspots.len();
     changed_behind_the_apps_back(&path);
-    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    s.harness.run();
+    save_keys(&mut s);
     click(&mut s, "Reload theirs");
     assert_eq!(plan(&s), &storage::load(&path).unwrap());
     assert_eq!(plan(&s).hotspots.len(), ours - 1);
@@ -1027,8 +1086,7 @@ fn a_file_changed_by_another_copy_is_never_overwritten_unasked() {
     let theirs_now = std::fs::read(&path).unwrap();
     let elsewhere = dir.path().join("mine.plan.ron");
     *s.answers.save.lock().unwrap() = Some(elsewhere.clone());
-    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    s.harness.run();
+    save_keys(&mut s);
     click(&mut s, "Save elsewhere…");
     assert_eq!(std::fs::read(&path).unwrap(), theirs_now);
     assert_eq!(storage::load(&elsewhere).unwrap().hotspots.len(), ours);
@@ -1039,8 +1097,7 @@ fn an_earlier_version_can_be_restored_from_the_file_menu() {
     let (mut s, _dir, path) = example_copy_app();
     let original_title = plan(&s).overview.title.clone();
     type_into(&mut s, "Title", "Changed title");
-    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    s.harness.run();
+    save_keys(&mut s);
     let with_event = record_a_handover(&mut s) + 1;
     s.harness
         .state_mut()
@@ -1054,8 +1111,7 @@ fn an_earlier_version_can_be_restored_from_the_file_menu() {
         "custody events recorded since are kept"
     );
     assert!(s.harness.state().is_dirty());
-    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    s.harness.run();
+    save_keys(&mut s);
     assert_eq!(storage::load(&path).unwrap().overview.title, original_title);
 }
 
@@ -1120,8 +1176,7 @@ fn status(s: &Setup) -> String {
 #[test]
 fn the_status_says_saved_only_until_the_plan_changes_again() {
     let (mut s, _dir, _path) = example_copy_app();
-    s.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    s.harness.run();
+    save_keys(&mut s);
     assert!(status(&s).starts_with("Saved "), "{}", status(&s));
     type_into(&mut s, "Authority", "Northmere Council");
     assert_eq!(status(&s), "(state)", "no \"Saved\" after a later edit");

@@ -63,10 +63,11 @@ impl OpenPlan {
         self.saved_revision != Some(self.history.revision())
     }
 
-    /// Notes a save of the current revision, whose file now has digest `disk`.
-    pub fn mark_saved(&mut self, disk: crate::storage::Digest) {
+    /// Notes a save of `revision` (a snapshot taken when the save began), whose file now has
+    /// digest `disk`: edits made since keep the plan dirty.
+    pub fn mark_saved_at(&mut self, revision: u64, disk: crate::storage::Digest) {
         self.disk = Some(disk);
-        self.saved_revision = Some(self.history.revision());
+        self.saved_revision = Some(revision);
         self.history.saved();
     }
 

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Changed, ChangedAnswer, LOCK_WAIT, Next, Output, PlannerApp, Prompt, differences};
+use super::writer::{After, Job, Outcome};
+use super::{Changed, ChangedAnswer, Next, Output, PlannerApp, Prompt};
 use crate::export::{self, Profile, calendar};
 use crate::model::{CopyKind, Section};
 use crate::storage::{self, backups::Backup};
@@ -52,9 +53,15 @@ impl PlannerApp {
         self.section = Section::Overview;
     }
 
-    pub(super) fn save(&mut self, ask: bool) -> bool {
+    pub(super) fn save(&mut self, ask: bool) {
+        self.save_then(ask, After::Nothing);
+    }
+
+    /// Saves (asking where first when `ask` or the plan has no file yet), then does `after` once
+    /// the write has finished well.
+    pub(super) fn save_then(&mut self, ask: bool, after: After) {
         let Some(doc) = self.doc.as_ref() else {
-            return false;
+            return;
         };
         let path = match (&doc.path, ask) {
             (Some(p), false) => p.clone(),
@@ -65,24 +72,99 @@ impl PlannerApp {
                     .map_or_else(|| "plan.plan.ron".to_owned(), |_| doc.name());
                 match self.ask_file(Purpose::SavePlan, &suggested) {
                     Some(p) => p,
-                    None => return false,
+                    None => return,
                 }
             }
         };
-        self.save_path(&path)
+        self.save_path(&path, after);
     }
 
-    /// Saves to `path`, telling the user what went wrong if it could not.
-    pub(super) fn save_path(&mut self, path: &Path) -> bool {
-        match self.save_to(path) {
-            Ok(saved) => saved,
-            Err(message) => {
-                self.prompt = Some(Prompt::Error(format!(
-                    "{message}\nThe plan is still open with your changes; try again, or save it \
-                     somewhere else."
-                )));
-                false
+    /// Saves to `path` off the UI thread, from a snapshot of the plan as it is now; a save asked
+    /// for while another write is in flight starts when that one finishes.
+    pub(super) fn save_path(&mut self, path: &Path, after: After) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let job = Job::Save {
+            path: path.to_owned(),
+            previous: doc.path.clone(),
+            disk: doc.disk,
+            after,
+        };
+        if self.writer.busy() {
+            self.queued = Some(job);
+            return;
+        }
+        self.start_write(job);
+    }
+
+    /// Starts a write from a snapshot of the plan (a copy that shares the custody log).
+    fn start_write(&mut self, job: Job) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let snapshot = doc.plan.clone();
+        let revision = doc.history.revision();
+        let saving = matches!(job, Job::Save { .. });
+        self.writer.start(job, snapshot, revision, &self.data_dir);
+        if saving {
+            self.tell("Saving…");
+        }
+    }
+
+    /// Takes in what a finished write did (`wait`: waiting for the one in flight), and starts a
+    /// save that was waiting for it.
+    pub(super) fn poll_writer(&mut self, wait: bool) {
+        let Some(outcome) = self.writer.finished(wait) else {
+            return;
+        };
+        match outcome {
+            Outcome::Saved {
+                path,
+                revision,
+                digest,
+                anchors,
+                after,
+            } => {
+                if let Some(doc) = self.doc.as_mut() {
+                    // The anchors the save extended (never shortened: later events only extend
+                    // them further at the next save).
+                    doc.plan.custody.anchors = anchors;
+                    doc.path = Some(path.clone());
+                    doc.mark_saved_at(revision, digest);
+                }
+                self.recovery_revision = None;
+                self.recent.add(&self.data_dir, &path);
+                self.tell(format!("Saved {}", path.display()));
+                match after {
+                    After::Nothing => {}
+                    After::Proceed(next) => self.proceed(next),
+                    After::Tell(text) => self.tell(text),
+                }
             }
+            Outcome::Changed(changed) => {
+                self.queued = None;
+                self.prompt = Some(Prompt::Changed(*changed));
+            }
+            Outcome::Failed(message) => {
+                self.queued = None;
+                self.prompt = Some(Prompt::Error(format!(
+                    "The plan could not be saved: {message}\nThe plan is still open with your \
+                     changes; try again, or save it somewhere else."
+                )));
+                self.tell("The plan could not be saved");
+            }
+            Outcome::Recovered { revision } => self.recovery_revision = Some(revision),
+            Outcome::RecoveryFailed(e) => {
+                self.tell(format!("Could not write the recovery copy: {e}"));
+            }
+        }
+        if let Some(job) = self.queued.take() {
+            self.start_write(job);
+        }
+    }
+
+    /// Waits for the write in flight, if any, and takes in what it did (and any save waiting for
+    /// it). For closing the window, and for tests, which look at the file right after saving.
+    pub fn wait_for_writes(&mut self) {
+        while self.writer.busy() {
+            self.poll_writer(true);
         }
     }
 
@@ -117,53 +199,13 @@ impl PlannerApp {
         match purpose {
             Purpose::OpenPlan => self.open(&path),
             Purpose::SavePlan => {
-                self.save_path(&files::with_plan_extension(path));
+                self.save_path(&files::with_plan_extension(path), After::Nothing);
             }
             Purpose::SavePdf(profile, recipient) => self.write_pdf(profile, recipient, &path),
             Purpose::CustodySheets(profile) => self.write_sheets(profile, &path),
             Purpose::SaveCalendar(profile) => self.write_calendar(profile, &path),
             Purpose::ImportTable(target) => self.open_import(target, &path),
         }
-    }
-
-    /// Saves to `path` under its lock, unless another copy changed the file since this window read
-    /// it, in which case nothing is written and the user is asked what to do. Returns whether it
-    /// saved.
-    pub(super) fn save_to(&mut self, path: &Path) -> Result<bool, String> {
-        let Some(doc) = self.doc.as_mut() else {
-            return Ok(false);
-        };
-        let held = storage::lock(path, LOCK_WAIT)
-            .map_err(|e| storage::SaveError::from_lock(path, e).to_string())?;
-        let same_file = doc.path.as_deref() == Some(path);
-        let now_on_disk = storage::read_digest(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        if same_file && now_on_disk.is_some() && now_on_disk != doc.disk {
-            let theirs = storage::open(path).map_err(|e| {
-                format!(
-                    "{} was changed by another program and cannot be read now: {e}",
-                    path.display()
-                )
-            })?;
-            let differences = differences(&doc.plan, &theirs.plan);
-            self.prompt = Some(Prompt::Changed(Changed {
-                path: path.to_owned(),
-                theirs: Box::new(theirs.plan),
-                digest: theirs.digest,
-                differences,
-            }));
-            return Ok(false);
-        }
-        let saved = storage::save_locked(&mut doc.plan, path, &held).map_err(|e| e.to_string())?;
-        drop(held);
-        files::clear_recovery(&self.data_dir, doc.path.as_deref());
-        files::clear_recovery(&self.data_dir, Some(path));
-        doc.path = Some(path.to_owned());
-        doc.mark_saved(saved.digest);
-        self.recovery_revision = None;
-        self.recent.add(&self.data_dir, path);
-        self.tell(format!("Saved {}", path.display()));
-        Ok(true)
     }
 
     /// The user's answer to a file changed by another copy.
@@ -217,13 +259,14 @@ impl PlannerApp {
                 doc.history.outside_change();
                 doc.disk = Some(changed.digest);
                 let added = report.added_events;
-                if self.save(false) {
-                    self.tell(format!(
+                self.save_then(
+                    false,
+                    After::Tell(format!(
                         "Merged {added} custody event{} from the other copy and saved. Your other \
                          sections replaced theirs; undo history was cleared.",
                         if added == 1 { "" } else { "s" }
-                    ));
-                }
+                    )),
+                );
             }
             ChangedAnswer::SaveElsewhere => {
                 self.save(true);
@@ -231,19 +274,19 @@ impl PlannerApp {
         }
     }
 
-    /// Writes the recovery copy of the open plan now.
+    /// Writes the recovery copy of the open plan, off the UI thread (not while another write is
+    /// in flight: the next frame tries again).
     pub(super) fn write_recovery(&mut self) {
         let Some(doc) = self.doc.as_ref() else { return };
-        let written = self.now().format("%Y-%m-%d %H:%M:%S").to_string();
-        let result = storage::to_ron(&doc.plan)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                files::write_recovery(&self.data_dir, doc.path.as_deref(), &text, &written)
-            });
-        match result {
-            Ok(()) => self.recovery_revision = Some(doc.history.revision()),
-            Err(e) => self.tell(format!("Could not write the recovery copy: {e}")),
+        if self.writer.busy() {
+            return;
         }
+        let written = self.now().format("%Y-%m-%d %H:%M:%S").to_string();
+        let job = Job::Recovery {
+            original: doc.path.clone(),
+            written,
+        };
+        self.start_write(job);
     }
 
     /// Lists the backups of the open plan to choose one to go back to.

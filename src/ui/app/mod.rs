@@ -10,6 +10,7 @@ mod editor;
 mod file_ops;
 mod import;
 mod prompts;
+mod writer;
 
 use super::chooser::{Chooser, Purpose};
 use super::command::Command;
@@ -178,6 +179,10 @@ pub struct PlannerApp {
     readiness_shown: Option<bool>,
     last_recovery_write: f64,
     recovery_revision: Option<u64>,
+    /// The save or recovery write in flight, off the UI thread.
+    writer: writer::Writer,
+    /// A save asked for while another write was in flight.
+    queued: Option<writer::Job>,
     quitting: bool,
     shown_title: String,
 }
@@ -237,6 +242,8 @@ impl PlannerApp {
             readiness_shown: None,
             last_recovery_write: 0.0,
             recovery_revision: None,
+            writer: writer::Writer::default(),
+            queued: None,
             quitting: false,
             shown_title: String::new(),
         }
@@ -441,6 +448,11 @@ impl PlannerApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let time = ctx.input(|i| i.time);
+        self.poll_writer(false);
+        if self.writer.busy() {
+            // Look again soon for the write to finish.
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
         self.keep_settings(&ctx);
         for command in Command::pressed(&ctx) {
             self.command(command);
@@ -466,6 +478,8 @@ impl PlannerApp {
 
 impl eframe::App for PlannerApp {
     fn on_exit(&mut self) {
+        // A write in flight finishes before the program ends.
+        self.wait_for_writes();
         self.settings.save(&self.config_dir);
     }
 
@@ -482,6 +496,8 @@ impl eframe::App for PlannerApp {
             self.shown_title = title;
         }
         if self.quitting {
+            // Closing waits for a write in flight (a recovery copy, say) to finish.
+            self.wait_for_writes();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }

@@ -184,9 +184,7 @@ impl PlannerApp {
         if let Some((save_first, next)) = next_action {
             self.prompt = None;
             if save_first {
-                if self.save(false) {
-                    self.proceed(next);
-                }
+                self.save_then(false, super::writer::After::Proceed(next));
             } else {
                 // The user chose to drop the changes: their recovery copy goes too.
                 // Opening another plan drops them only once it has opened (see `open`): a failed or
