@@ -22,6 +22,7 @@ struct Answers {
     open: Arc<Mutex<Option<PathBuf>>>,
     save: Arc<Mutex<Option<PathBuf>>>,
     pdf: Arc<Mutex<Option<PathBuf>>>,
+    workbook: Arc<Mutex<Option<PathBuf>>>,
     /// No native dialog can open (as on a machine without a desktop portal).
     unavailable: Arc<Mutex<bool>>,
 }
@@ -35,6 +36,9 @@ impl Dialogs for Answers {
     }
     fn save_pdf(&mut self, _: &str) -> Option<PathBuf> {
         self.pdf.lock().unwrap().clone()
+    }
+    fn save_workbook(&mut self, _: &str) -> Option<PathBuf> {
+        self.workbook.lock().unwrap().clone()
     }
     fn available(&self) -> bool {
         !*self.unavailable.lock().unwrap()
@@ -727,6 +731,36 @@ fn export_from_the_window_writes_the_chosen_copy() {
     assert_eq!(
         copy.fingerprint,
         integrity_planner::model::Fingerprint::of(plan(&s))
+    );
+}
+
+#[test]
+fn the_file_menu_exports_the_chosen_copy_as_a_workbook_and_records_nothing() {
+    let mut s = example_app();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.xlsx");
+    let before = plan(&s).clone();
+    *s.answers.workbook.lock().unwrap() = Some(out.clone());
+    click(&mut s, "File");
+    click(&mut s, "Export workbook…");
+    click(
+        &mut s,
+        "Redacted copy — contact details, candidate data and hotspot addresses withheld",
+    );
+    click(&mut s, "Export…");
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        integrity_planner::export::workbook::workbook(
+            plan(&s),
+            integrity_planner::export::Profile::Redacted
+        )
+        .unwrap()
+    );
+    assert_eq!(plan(&s), &before, "an export changes nothing in the plan");
+    assert!(
+        status(&s).starts_with("Exported the redacted copy as a workbook"),
+        "{}",
+        status(&s)
     );
 }
 

@@ -21,6 +21,8 @@ pub enum Purpose {
     CustodySheets,
     /// Where to write the key dates calendar.
     SaveCalendar,
+    /// Where to write the workbook, in this profile.
+    SaveWorkbook(Profile),
 }
 
 impl Purpose {
@@ -31,6 +33,7 @@ impl Purpose {
             Purpose::SavePdf(..) => "Export PDF",
             Purpose::CustodySheets => "Print custody sheets",
             Purpose::SaveCalendar => "Export key dates to calendar",
+            Purpose::SaveWorkbook(_) => "Export workbook",
         }
     }
 
@@ -39,6 +42,7 @@ impl Purpose {
             Purpose::OpenPlan | Purpose::SavePlan => ".plan.ron",
             Purpose::SavePdf(..) | Purpose::CustodySheets => ".pdf",
             Purpose::SaveCalendar => ".ics",
+            Purpose::SaveWorkbook(_) => ".xlsx",
         }
     }
 

@@ -19,6 +19,8 @@ pub enum Command {
     CustodySheets,
     /// Write the key dates as a calendar file.
     ExportCalendar,
+    /// Write the plan as an Excel workbook.
+    ExportWorkbook,
     /// Go back to a version of the plan kept as a backup.
     RestoreVersion,
     /// Close the plan and return to the start screen.
@@ -43,6 +45,7 @@ impl Command {
         Command::Export,
         Command::CustodySheets,
         Command::ExportCalendar,
+        Command::ExportWorkbook,
         Command::RestoreVersion,
         Command::Close,
         Command::Exit,
@@ -61,6 +64,7 @@ impl Command {
             Command::Export => "Export PDF…",
             Command::CustodySheets => "Print custody sheets…",
             Command::ExportCalendar => "Export key dates to calendar…",
+            Command::ExportWorkbook => "Export workbook…",
             Command::RestoreVersion => "Restore previous version…",
             Command::Close => "Close plan",
             Command::Undo => "Undo",
@@ -86,6 +90,7 @@ impl Command {
             Command::Exit => key(ctrl, Key::Q),
             Command::CustodySheets
             | Command::ExportCalendar
+            | Command::ExportWorkbook
             | Command::RestoreVersion
             | Command::Close => None,
         }

@@ -106,6 +106,7 @@ impl PlannerApp {
             Purpose::SavePlan => self.dialogs.save_plan(suggested),
             Purpose::SavePdf(..) | Purpose::CustodySheets => self.dialogs.save_pdf(suggested),
             Purpose::SaveCalendar => self.dialogs.save_calendar(suggested),
+            Purpose::SaveWorkbook(_) => self.dialogs.save_workbook(suggested),
         }
     }
 
@@ -119,6 +120,7 @@ impl PlannerApp {
             Purpose::SavePdf(profile, recipient) => self.write_pdf(profile, recipient, &path),
             Purpose::CustodySheets => self.write_sheets(&path),
             Purpose::SaveCalendar => self.write_calendar(&path),
+            Purpose::SaveWorkbook(profile) => self.write_workbook(profile, &path),
         }
     }
 
@@ -373,6 +375,44 @@ impl PlannerApp {
             }
             Err(e) => {
                 let message = format!("The calendar could not be exported: {e}");
+                self.prompt = Some(Prompt::Error(message));
+            }
+        }
+    }
+
+    /// File ▸ Export workbook: asks where, then writes the copy for `profile`.
+    pub(super) fn export_workbook(&mut self, profile: Profile) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let stem = doc.name().trim_end_matches(".plan.ron").to_owned();
+        let suggested = match profile {
+            Profile::Full => format!("{stem}.xlsx"),
+            Profile::Redacted => format!("{stem}-redacted.xlsx"),
+        };
+        if let Some(path) = self.ask_file(Purpose::SaveWorkbook(profile), &suggested) {
+            self.write_workbook(profile, &path);
+        }
+    }
+
+    /// Writes the workbook; like the calendar, it records nothing in the plan.
+    fn write_workbook(&mut self, profile: Profile, path: &Path) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let result = files::check_export(path, doc.path.as_deref())
+            .and_then(|()| {
+                export::workbook::workbook(&doc.plan, profile)
+                    .map_err(|e| format!("{e}; {}", e.hint()))
+            })
+            .and_then(|bytes| storage::write_atomically(path, &bytes).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => {
+                let text = format!(
+                    "Exported the {} copy as a workbook to {}",
+                    profile.key(),
+                    path.display()
+                );
+                self.tell_file(text, path);
+            }
+            Err(e) => {
+                let message = format!("The workbook could not be exported: {e}");
                 self.prompt = Some(Prompt::Error(message));
             }
         }

@@ -68,6 +68,8 @@ enum Prompt {
     Unsaved(Next),
     /// Export as which profile, issued to which distribution-list entry (if any)?
     Export(Profile, Option<usize>),
+    /// Export the workbook as which profile?
+    Workbook(Profile),
     /// Another copy changed the file: reload theirs, merge their custody events, or save elsewhere?
     Changed(Changed),
     /// Which backup to go back to?
@@ -362,6 +364,7 @@ impl PlannerApp {
             Command::Export => self.prompt = Some(Prompt::Export(Profile::Full, None)),
             Command::CustodySheets => self.custody_sheets(),
             Command::ExportCalendar => self.export_calendar(),
+            Command::ExportWorkbook => self.prompt = Some(Prompt::Workbook(Profile::Full)),
             Command::RestoreVersion => self.restore_version(),
             Command::Undo | Command::Redo => {
                 if let Some(doc) = self.doc.as_mut() {

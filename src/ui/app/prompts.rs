@@ -15,6 +15,7 @@ impl PlannerApp {
         let mut close = false;
         let mut next_action: Option<(bool, Next)> = None;
         let mut export: Option<(Profile, Option<usize>)> = None;
+        let mut workbook: Option<Profile> = None;
         let mut changed_answer: Option<ChangedAnswer> = None;
         let mut restore: Option<Backup> = None;
         let mut choice = None;
@@ -121,18 +122,7 @@ impl PlannerApp {
                     let mut chosen = *profile;
                     let mut to = *recipient;
                     ui.heading("Export PDF");
-                    ui.radio_value(
-                        &mut chosen,
-                        Profile::Full,
-                        "Full copy — for the police SPOC \
-                        and FEOA",
-                    );
-                    ui.radio_value(
-                        &mut chosen,
-                        Profile::Redacted,
-                        "Redacted copy — contact \
-                        details, candidate data and hotspot addresses withheld",
-                    );
+                    copy_choice(ui, &mut chosen);
                     if chosen != *profile {
                         // A recipient receives one kind of copy: choose again for the other.
                         to = None;
@@ -147,6 +137,27 @@ impl PlannerApp {
                     ui.horizontal(|ui| {
                         if ui.button("Export…").clicked() {
                             export = Some((chosen, to));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Prompt::Workbook(profile) => {
+                    let mut chosen = *profile;
+                    ui.heading("Export workbook");
+                    ui.label(
+                        "An Excel workbook of the contacts, responsibilities, risk register, \
+                        fraud indicators and custody log, marked as the PDF is.",
+                    );
+                    copy_choice(ui, &mut chosen);
+                    if chosen != *profile {
+                        self.prompt = Some(Prompt::Workbook(chosen));
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Export…").clicked() {
+                            workbook = Some(chosen);
                         }
                         if ui.button("Cancel").clicked() {
                             close = true;
@@ -197,6 +208,9 @@ impl PlannerApp {
         } else if let Some((profile, recipient)) = export {
             self.prompt = None;
             self.export(profile, recipient);
+        } else if let Some(profile) = workbook {
+            self.prompt = None;
+            self.export_workbook(profile);
         } else if let (Some(answer), Prompt::Changed(changed)) = (changed_answer, prompt) {
             self.prompt = None;
             self.resolve_changed(changed, answer);
@@ -210,6 +224,20 @@ impl PlannerApp {
             self.prompt = None;
         }
     }
+}
+
+/// Which copy to export: full or redacted (the PDF's and the workbook's question).
+fn copy_choice(ui: &mut egui::Ui, chosen: &mut Profile) {
+    ui.radio_value(
+        chosen,
+        Profile::Full,
+        "Full copy — for the police SPOC and FEOA",
+    );
+    ui.radio_value(
+        chosen,
+        Profile::Redacted,
+        "Redacted copy — contact details, candidate data and hotspot addresses withheld",
+    );
 }
 
 /// Whom the copy is issued to: an entry of the distribution list that receives this kind of copy
