@@ -1,4 +1,4 @@
-//! PDF export of the large plan (SPEC section 8 target: < 2 s).
+//! PDF export of the large plan (SPEC section 8 target: < 2 s), and its workbook.
 
 #![allow(clippy::expect_used, clippy::print_stderr)] // set-up failures stop the benchmark loudly
 
@@ -24,6 +24,13 @@ fn bench(c: &mut Criterion) {
             black_box(
                 export::custody_sheets_pdf(black_box(&plan), export::Profile::Full)
                     .expect("sheets"),
+            )
+        })
+    });
+    group.bench_function("large plan, workbook", |b| {
+        b.iter(|| {
+            black_box(
+                export::workbook::workbook(black_box(&plan), Profile::Full).expect("workbook"),
             )
         })
     });

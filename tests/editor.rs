@@ -24,6 +24,7 @@ struct Answers {
     pdf: Arc<Mutex<Option<PathBuf>>>,
     /// The spreadsheet chosen to import.
     table: Arc<Mutex<Option<PathBuf>>>,
+    workbook: Arc<Mutex<Option<PathBuf>>>,
     /// No native dialog can open (as on a machine without a desktop portal).
     unavailable: Arc<Mutex<bool>>,
 }
@@ -40,6 +41,9 @@ impl Dialogs for Answers {
     }
     fn open_table(&mut self, _: &str) -> Option<PathBuf> {
         self.table.lock().unwrap().clone()
+    }
+    fn save_workbook(&mut self, _: &str) -> Option<PathBuf> {
+        self.workbook.lock().unwrap().clone()
     }
     fn available(&self) -> bool {
         !*self.unavailable.lock().unwrap()
@@ -774,6 +778,33 @@ fn export_from_the_window_writes_the_chosen_copy() {
     assert_eq!(
         copy.fingerprint,
         integrity_planner::model::Fingerprint::of(plan(&s))
+    );
+}
+
+#[test]
+fn the_file_menu_exports_the_chosen_copy_as_a_workbook_and_records_nothing() {
+    let mut s = example_app();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.xlsx");
+    let before = plan(&s).clone();
+    *s.answers.workbook.lock().unwrap() = Some(out.clone());
+    click(&mut s, "File");
+    click(&mut s, "Export workbook…");
+    click(&mut s, REDACTED_COPY);
+    click(&mut s, "Save…");
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        integrity_planner::export::workbook::workbook(
+            plan(&s),
+            integrity_planner::export::Profile::Redacted
+        )
+        .unwrap()
+    );
+    assert_eq!(plan(&s), &before, "an export changes nothing in the plan");
+    assert!(
+        status(&s).starts_with("Exported the redacted copy as a workbook"),
+        "{}",
+        status(&s)
     );
 }
 

@@ -13,6 +13,10 @@ use integrity_planner::model::{
 };
 use integrity_planner::storage;
 
+mod common;
+
+use common::xlsx::Xlsx;
+
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/northmere.plan.ron");
 
 fn example() -> Plan {
@@ -367,6 +371,26 @@ fn full_copy_only_texts(plan: &Plan) -> Vec<String> {
         out.extend(p.phones.iter().map(|ph| ph.number.clone()));
         out.extend([p.email.clone(), p.address.clone()]);
     }
+    // Entries left out whole by their mark.
+    for r in plan.risks.iter().filter(|r| r.handling.withheld()) {
+        out.extend([r.title.clone(), r.description.clone()]);
+    }
+    for r in plan
+        .responsibilities
+        .iter()
+        .filter(|r| r.handling.withheld())
+    {
+        out.extend([r.task.clone(), r.notes.clone()]);
+    }
+    for l in plan.communication.iter().filter(|l| l.handling.withheld()) {
+        out.push(l.subject.clone());
+    }
+    for e in plan.events.iter().filter(|e| e.handling.withheld()) {
+        out.push(e.name.clone());
+    }
+    for i in plan.indicators.iter().filter(|i| i.handling.withheld()) {
+        out.extend([i.name.clone(), i.measure.clone(), i.action.clone()]);
+    }
     let mut out: Vec<String> = out
         .into_iter()
         .map(|t| squeeze(&t))
@@ -392,9 +416,39 @@ impl Pdf {
     }
 }
 
+/// Everything a calendar file says: its lines unfolded and its text values unescaped.
+fn calendar_text(ics: &str) -> String {
+    let unfolded = ics.replace("\r\n ", "");
+    squeeze(
+        &unfolded
+            .replace("\\n", "\n")
+            .replace("\\,", ",")
+            .replace("\\;", ";")
+            .replace("\\\\", "\\"),
+    )
+}
+
+/// The one leak test for every redacted export: the PDF, the workbook and the calendar are each cut
+/// by the model's `redact`, so none of them may hold what the example marks full copy only, while
+/// each full copy shows some of it (so the test can fail).
 #[test]
-fn the_redacted_copy_of_the_example_holds_nothing_marked_full_copy_only() {
-    let plan = example();
+fn no_redacted_export_of_the_example_holds_anything_marked_full_copy_only() {
+    use integrity_planner::export::calendar::{Previous, key_dates_ics};
+    use integrity_planner::export::workbook::workbook;
+    use integrity_planner::model::Handling;
+    let mut plan = example();
+    // Besides what the example marks (contact details, hotspots, referrals, assessments), entries
+    // each export shows in the full copy: a risk and a task (the workbook), an event (the calendar)
+    // and a line of communication.
+    plan.risks[2].handling = Handling::FullCopyOnly;
+    plan.responsibilities[2].handling = Handling::FullCopyOnly;
+    plan.communication.last_mut().unwrap().handling = Handling::FullCopyOnly;
+    let event = plan
+        .events
+        .iter_mut()
+        .find(|e| e.name == "Postal vote opening session 2")
+        .unwrap();
+    event.handling = Handling::FullCopyOnly;
     let texts = full_copy_only_texts(&plan);
     assert!(texts.len() >= 20, "the example marks enough: {texts:?}");
     let full = plan_pdf(&plan, Profile::Full).everything();
@@ -422,6 +476,31 @@ fn the_redacted_copy_of_the_example_holds_nothing_marked_full_copy_only() {
     assert!(!redacted.contains("Statements taken"));
     assert!(redacted.contains("Some entries are withheld from this copy"));
     assert!(redacted.contains("REDACTED COPY"));
+
+    // The workbook (every cell of every sheet, headers, footers and properties) and the calendar.
+    let book = |profile| Xlsx::new(workbook(&plan, profile).unwrap()).everything();
+    let calendar = |profile| calendar_text(&key_dates_ics(&plan, profile, &Previous::default()));
+    for (what, full, redacted, at_least) in [
+        ("workbook", book(Profile::Full), book(Profile::Redacted), 20),
+        (
+            "calendar",
+            calendar(Profile::Full),
+            calendar(Profile::Redacted),
+            1,
+        ),
+    ] {
+        let shown: Vec<&String> = texts.iter().filter(|t| full.contains(t.as_str())).collect();
+        assert!(
+            shown.len() >= at_least,
+            "the full {what} shows what the redacted one must not: {shown:?}"
+        );
+        for t in &texts {
+            assert!(
+                !redacted.contains(t.as_str()),
+                "the redacted {what} holds {t:?}"
+            );
+        }
+    }
 }
 
 #[test]

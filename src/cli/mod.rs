@@ -14,6 +14,7 @@ mod new;
 mod open;
 mod templates;
 mod timetable;
+mod workbook;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -74,6 +75,9 @@ enum Command {
     Export(export::Args),
     /// Write the plan's key dates as a calendar file (*.ics) for Outlook and other calendars.
     Calendar(calendar::Args),
+    /// Export the plan as an Excel workbook (*.xlsx): contacts, responsibilities, risk register,
+    /// fraud indicators and the custody log.
+    Workbook(workbook::Args),
     /// Print the fingerprint of the arrangements the police agree, the plan's and each section's.
     Fingerprint(fingerprint::Args),
     /// Show the statutory timetable for an election type and poll date.
@@ -189,6 +193,7 @@ pub fn run() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Timetable(args)) => timetable::run(&args),
         Some(Command::Calendar(args)) => calendar::run(&args),
+        Some(Command::Workbook(args)) => workbook::run(&args),
         Some(Command::Export(args)) => export::run(&args, wait),
         Some(Command::Fingerprint(args)) => fingerprint::run(&args),
         Some(Command::Custody(command)) => custody::run(&command, wait),

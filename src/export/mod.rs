@@ -1,4 +1,5 @@
-//! Exports: the plan as the PDF police reviewers sign, and printable custody sheets.
+//! Exports: the plan as the PDF police reviewers sign, printable custody sheets, the key dates
+//! calendar and the Excel workbook.
 //!
 //! `plan` and `sheets` lay documents out as plain data ([`document::Document`]); `pdf::render`
 //! turns a document into bytes and is the only code that knows printpdf.
@@ -10,6 +11,7 @@ pub mod metrics;
 pub mod pdf;
 pub mod plan;
 pub mod sheets;
+pub mod workbook;
 
 use thiserror::Error;
 

@@ -23,6 +23,8 @@ pub enum Purpose {
     SaveCalendar(Profile),
     /// A CSV file or XLSX workbook to import into this list.
     ImportTable(crate::import::Target),
+    /// Where to write the workbook, in this profile.
+    SaveWorkbook(Profile),
 }
 
 impl Purpose {
@@ -36,6 +38,7 @@ impl Purpose {
             Purpose::SaveCalendar(_) => "Export key dates to calendar",
             Purpose::ImportTable(crate::import::Target::Venues) => "Import venues",
             Purpose::ImportTable(crate::import::Target::People) => "Import people",
+            Purpose::SaveWorkbook(_) => "Export workbook",
         }
     }
 
@@ -45,6 +48,7 @@ impl Purpose {
             Purpose::SavePdf(..) | Purpose::CustodySheets(_) => &[".pdf"],
             Purpose::SaveCalendar(_) => &[".ics"],
             Purpose::ImportTable(_) => &[".csv", ".xlsx", ".CSV", ".XLSX"],
+            Purpose::SaveWorkbook(_) => &[".xlsx"],
         }
     }
 

@@ -23,6 +23,8 @@ pub enum Command {
     ImportVenues,
     /// Add and update people from a CSV file or an XLSX workbook.
     ImportPeople,
+    /// Write the plan as an Excel workbook.
+    ExportWorkbook,
     /// Go back to a version of the plan kept as a backup.
     RestoreVersion,
     /// Close the plan and return to the start screen.
@@ -49,6 +51,7 @@ impl Command {
         Command::ExportCalendar,
         Command::ImportVenues,
         Command::ImportPeople,
+        Command::ExportWorkbook,
         Command::RestoreVersion,
         Command::Close,
         Command::Exit,
@@ -69,6 +72,7 @@ impl Command {
             Command::ExportCalendar => "Export key dates to calendar…",
             Command::ImportVenues => "Import venues…",
             Command::ImportPeople => "Import people…",
+            Command::ExportWorkbook => "Export workbook…",
             Command::RestoreVersion => "Restore previous version…",
             Command::Close => "Close plan",
             Command::Undo => "Undo",
@@ -96,6 +100,7 @@ impl Command {
             | Command::ExportCalendar
             | Command::ImportVenues
             | Command::ImportPeople
+            | Command::ExportWorkbook
             | Command::RestoreVersion
             | Command::Close => None,
         }

@@ -142,6 +142,10 @@ pub trait Dialogs {
     fn open_table(&mut self, _title: &str) -> Option<PathBuf> {
         None
     }
+    /// Asks where to save a workbook (tests' dialogs answer Cancel unless they say otherwise).
+    fn save_workbook(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
     /// Whether these dialogs can open on this machine. A native dialog that cannot open answers as
     /// Cancel does, so the editor asks first and shows its own chooser instead.
     fn available(&self) -> bool {
@@ -222,6 +226,14 @@ impl Dialogs for NativeDialogs {
         rfd::FileDialog::new()
             .set_title("Export key dates to calendar")
             .add_filter("Calendar", &["ics"])
+            .set_file_name(suggested)
+            .save_file()
+    }
+
+    fn save_workbook(&mut self, suggested: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export workbook")
+            .add_filter("Excel workbook", &["xlsx"])
             .set_file_name(suggested)
             .save_file()
     }

@@ -2,6 +2,8 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // each test file uses some of these
 
+pub mod xlsx;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -3,6 +3,7 @@
 
 mod front;
 mod monitoring;
+pub use monitoring::{level_fill, state_fill};
 mod operations;
 pub(crate) mod organisation;
 mod quick;
@@ -104,6 +105,50 @@ pub fn document_date(plan: &Plan) -> NaiveDate {
         .unwrap_or(plan.overview.poll_date)
 }
 
+/// What a copy says about itself in its document properties (the PDF's metadata, the workbook's
+/// properties).
+pub(crate) struct Properties {
+    /// The plan's title, with "(redacted copy)" on the redacted one.
+    pub title: String,
+    /// "Returning Officer, Northmere District Council".
+    pub author: String,
+    /// The election, poll date, version and status.
+    pub subject: String,
+    /// What the document is, its protective marking and which copy.
+    pub keywords: Vec<String>,
+}
+
+/// The document properties of the copy `plan` (as [`redact`] gave it for `profile`).
+pub(crate) fn properties(plan: &Plan, profile: Profile) -> Properties {
+    let o = &plan.overview;
+    let redacted = profile == Profile::Redacted;
+    let mut title = o.title.clone();
+    if redacted {
+        title.push_str(" (redacted copy)");
+    }
+    Properties {
+        title,
+        author: if o.authority.trim().is_empty() {
+            "Returning Officer".to_owned()
+        } else {
+            format!("Returning Officer, {}", o.authority)
+        },
+        subject: format!(
+            "{} — poll on {}; version {}, {}",
+            o.election_type.label(),
+            display_date(o.poll_date),
+            o.version,
+            o.status.label()
+        ),
+        keywords: vec![
+            "election integrity".to_owned(),
+            "security plan".to_owned(),
+            o.marking.label().to_owned(),
+            profile.key().to_owned(),
+        ],
+    }
+}
+
 /// The chapter title for a section, e.g. "9. Risk register".
 pub fn chapter_title(section: Section) -> String {
     format!("{}. {}", section.number(), section.label())
@@ -196,34 +241,17 @@ pub fn layout_issued(
         },
     );
     super::flow::split_fallback(&mut pages, m);
-    let mut title = o.title.clone();
-    if ctx.redacted() {
-        title.push_str(" (redacted copy)");
-    }
+    let Properties {
+        title,
+        author,
+        subject,
+        keywords,
+    } = properties(plan, profile);
     Document {
         title,
-        author: if o.authority.trim().is_empty() {
-            "Returning Officer".to_owned()
-        } else {
-            format!("Returning Officer, {}", o.authority)
-        },
-        subject: format!(
-            "{} — poll on {}; version {}, {}",
-            o.election_type.label(),
-            display_date(o.poll_date),
-            o.version,
-            o.status.label()
-        ),
-        keywords: vec![
-            "election integrity".to_owned(),
-            "security plan".to_owned(),
-            o.marking.label().to_owned(),
-            if ctx.redacted() {
-                "redacted".to_owned()
-            } else {
-                "full".to_owned()
-            },
-        ],
+        author,
+        subject,
+        keywords,
         date: ctx.date,
         width: PAGE_W,
         height: PAGE_H,

@@ -8,7 +8,7 @@ use crate::model::{Callee, Direction, IndicatorState, Period, Rating, Risk, Risk
 use crate::when::{display_date, display_date_time, display_short_date};
 
 /// The fill for an indicator state.
-pub(crate) fn state_fill(state: IndicatorState) -> Rgb {
+pub fn state_fill(state: IndicatorState) -> Rgb {
     match state {
         IndicatorState::Clear => colour::GREEN,
         IndicatorState::Warning => colour::AMBER,
@@ -16,8 +16,8 @@ pub(crate) fn state_fill(state: IndicatorState) -> Rgb {
     }
 }
 
-/// The fill for a risk level.
-pub(crate) fn level_fill(level: RiskLevel) -> Rgb {
+/// The fill for a risk level: the heat map's colours, in the PDF and the workbook.
+pub fn level_fill(level: RiskLevel) -> Rgb {
     match level {
         RiskLevel::Low => colour::GREEN,
         RiskLevel::Medium => colour::AMBER,

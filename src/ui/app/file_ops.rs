@@ -191,6 +191,7 @@ impl PlannerApp {
             Purpose::SavePdf(..) | Purpose::CustodySheets(_) => self.dialogs.save_pdf(suggested),
             Purpose::SaveCalendar(_) => self.dialogs.save_calendar(suggested),
             Purpose::ImportTable(_) => self.dialogs.open_table(purpose.title()),
+            Purpose::SaveWorkbook(_) => self.dialogs.save_workbook(suggested),
         }
     }
 
@@ -205,6 +206,7 @@ impl PlannerApp {
             Purpose::CustodySheets(profile) => self.write_sheets(profile, &path),
             Purpose::SaveCalendar(profile) => self.write_calendar(profile, &path),
             Purpose::ImportTable(target) => self.open_import(target, &path),
+            Purpose::SaveWorkbook(profile) => self.write_workbook(profile, &path),
         }
     }
 
@@ -407,6 +409,7 @@ impl PlannerApp {
                 Purpose::SaveCalendar(profile),
                 format!("{stem}-key-dates{copy}.ics"),
             ),
+            Output::Workbook => (Purpose::SaveWorkbook(profile), format!("{stem}{copy}.xlsx")),
         };
         if let Some(path) = self.ask_file(purpose, &suggested) {
             self.chosen(purpose, path);
@@ -433,6 +436,31 @@ impl PlannerApp {
             }
             Err(e) => {
                 let message = format!("The calendar could not be exported: {e}");
+                self.prompt = Some(Prompt::Error(message));
+            }
+        }
+    }
+
+    /// Writes the workbook; like the calendar, it records nothing in the plan.
+    fn write_workbook(&mut self, profile: Profile, path: &Path) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let result = files::check_export(path, doc.path.as_deref())
+            .and_then(|()| {
+                export::workbook::workbook(&doc.plan, profile)
+                    .map_err(|e| format!("{e}; {}", e.hint()))
+            })
+            .and_then(|bytes| storage::write_atomically(path, &bytes).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => {
+                let text = format!(
+                    "Exported the {} copy as a workbook to {}",
+                    profile.key(),
+                    path.display()
+                );
+                self.tell_file(text, path);
+            }
+            Err(e) => {
+                let message = format!("The workbook could not be exported: {e}");
                 self.prompt = Some(Prompt::Error(message));
             }
         }

@@ -87,13 +87,16 @@ enum Prompt {
     Choose(Chooser),
 }
 
-/// A document other than the plan's PDF that is written for one copy, full or redacted.
+/// A document other than the plan's PDF that is written for one copy, full or redacted, and
+/// records nothing in the plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Output {
     /// The custody sheets (a PDF).
     CustodySheets,
     /// The key dates calendar (an .ics file).
     Calendar,
+    /// The Excel workbook.
+    Workbook,
 }
 
 impl Output {
@@ -102,6 +105,18 @@ impl Output {
         match self {
             Output::CustodySheets => "Print custody sheets",
             Output::Calendar => "Export key dates to calendar",
+            Output::Workbook => "Export workbook",
+        }
+    }
+
+    /// What the document holds, where the heading does not say.
+    fn about(self) -> Option<&'static str> {
+        match self {
+            Output::Workbook => Some(
+                "An Excel workbook of the contacts, responsibilities, risk register, fraud \
+                 indicators and custody log, marked as the PDF is.",
+            ),
+            Output::CustodySheets | Output::Calendar => None,
         }
     }
 }
@@ -400,6 +415,9 @@ impl PlannerApp {
             }
             Command::ImportVenues => self.import_table(crate::import::Target::Venues),
             Command::ImportPeople => self.import_table(crate::import::Target::People),
+            Command::ExportWorkbook => {
+                self.prompt = Some(Prompt::Copy(Output::Workbook, Profile::Full));
+            }
             Command::RestoreVersion => self.restore_version(),
             Command::Undo | Command::Redo => {
                 if let Some(doc) = self.doc.as_mut() {

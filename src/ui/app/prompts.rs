@@ -146,6 +146,9 @@ impl PlannerApp {
                 Prompt::Copy(output, profile) => {
                     let mut chosen = *profile;
                     ui.heading(output.title());
+                    if let Some(about) = output.about() {
+                        ui.label(about);
+                    }
                     choose_copy(ui, &mut chosen);
                     if chosen != *profile {
                         self.prompt = Some(Prompt::Copy(*output, chosen));
