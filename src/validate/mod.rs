@@ -173,10 +173,10 @@ impl Findings {
 /// Runs every rule over the plan. Findings come in section order, errors before warnings within a
 /// section, then in the order the rules found them.
 pub fn validate(plan: &Plan, context: &Context) -> Vec<Finding> {
-    // Two groups of rules on the two cores: the custody checks (which verify every hash chain)
-    // with the rest of operations, and everything else. The findings are then in the same order
+    // Groups of rules in parallel: the custody checks (which verify every hash chain) with the
+    // rest of operations, the redaction check (which searches every text), and everything else. The findings are then in the same order
     // as one thread gives: each group's in turn, then a stable sort.
-    let (mut findings, operations) = rayon::join(
+    let (mut findings, (operations, redaction)) = rayon::join(
         || {
             let mut f = Findings::default();
             integrity::check(plan, &mut f);
@@ -185,13 +185,22 @@ pub fn validate(plan: &Plan, context: &Context) -> Vec<Finding> {
             f
         },
         || {
-            let mut f = Findings::default();
-            operations::check(plan, context, &mut f);
-            f
+            rayon::join(
+                || {
+                    let mut f = Findings::default();
+                    operations::check(plan, context, &mut f);
+                    f
+                },
+                || {
+                    let mut f = Findings::default();
+                    redaction::check(plan, &mut f);
+                    f
+                },
+            )
         },
     );
     findings.0.extend(operations.0);
-    redaction::check(plan, &mut findings);
+    findings.0.extend(redaction.0);
     let mut findings = findings.0;
     findings.sort_by_key(|f| (f.section, f.severity));
     findings

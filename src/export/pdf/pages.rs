@@ -4,6 +4,7 @@
 use printpdf::{
     Color, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, Point, Pt,
 };
+use rayon::prelude::*;
 
 use super::glyphs::{FontIds, GlyphTable};
 use super::{Fonts, PT_PER_MM, PdfError, round};
@@ -23,9 +24,10 @@ pub(super) fn build(document: &Document, fonts: &Fonts) -> Result<PdfDocument, P
     let glyphs = GlyphTable::build(document, fonts);
     let font_ids = glyphs.font_ids();
 
+    // Each page's drawing operations on its own, in parallel, kept in page order.
     let mut pages: Vec<PdfPage> = document
         .pages
-        .iter()
+        .par_iter()
         .map(|page| {
             let ops = page_ops(&page.items, height, &glyphs, &font_ids);
             PdfPage::new(printpdf::Mm(width), printpdf::Mm(height), ops)
