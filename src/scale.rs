@@ -54,6 +54,22 @@ impl Scale {
     }
 }
 
+/// The scales the benchmarks run at: N = 1, 2 and 4 (linear means t(4)/t(1) ≤ 4.4), or those
+/// listed in `INTEGRITY_BENCH_SCALES` (e.g. `1` for a quick run).
+pub fn bench_scales() -> Vec<usize> {
+    let listed: Vec<usize> = std::env::var("INTEGRITY_BENCH_SCALES")
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|n| n.trim().parse().ok())
+        .filter(|n| (1..=64).contains(n))
+        .collect();
+    if listed.is_empty() {
+        vec![1, 2, 4]
+    } else {
+        listed
+    }
+}
+
 /// When a stage's event typically happens, in the order a box or a batch goes through them, inside
 /// the window `custody::window` expects (so a generated plan's findings are the plan's, not the
 /// generator's).
