@@ -120,9 +120,10 @@ pub(super) fn stamp_trailer(objects: &mut lopdf::Document) -> Result<Vec<u8>, Pd
     Ok(write_id(bytes))
 }
 
-/// Compresses the document's streams as lopdf's `Document::compress` does (zlib at the best level,
-/// kept only where it saves more than the `/Filter` entry costs), the streams in parallel: the
-/// bytes are the same whatever the number of threads.
+/// Compresses the document's streams as lopdf's `Document::compress` does (zlib, kept only where
+/// it saves more than the `/Filter` entry costs), the streams in parallel: the bytes are the same
+/// whatever the number of threads. The default level rather than the best: a large plan's PDF is
+/// 0.4% larger and its compression takes half the time.
 fn compress(objects: &mut lopdf::Document) {
     use rayon::prelude::*;
     use std::io::Write as _;
@@ -139,7 +140,8 @@ fn compress(objects: &mut lopdf::Document) {
         })
         .collect();
     streams.par_iter_mut().for_each(|stream| {
-        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
         let compressed = encoder
             .write_all(&stream.content)
             .and_then(|()| encoder.finish());

@@ -172,7 +172,8 @@ pub fn layout_issued(
         .filter(|_| profile == Profile::Full)
         .and_then(|c| Some(format!("Copy {} of {}", c.copy_number?, c.copies?)));
     // The fingerprint is the whole plan's: the copy says which arrangements it was cut from.
-    let fingerprint = Fingerprint::of(plan);
+    // (An issued copy carries it already, taken from this plan as it logged the copy.)
+    let fingerprint = issued.map_or_else(|| Fingerprint::of(plan), |c| c.fingerprint.clone());
     // Annex A: the checks run on the whole plan as at the date the plan holds for the annex, and
     // the copy keeps what it may show of them.
     let findings = || {
