@@ -1,5 +1,7 @@
 //! Reading one cell of an imported row: ids, items, times, stages, seals and yes or no.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use uuid::Uuid;
 
@@ -60,18 +62,46 @@ pub(super) fn parse_id(text: &str) -> Result<Option<Uuid>, String> {
         .map_err(|_| format!("\u{201c}{text}\u{201d} is not an id; leave it empty for a new event"))
 }
 
+/// The plan's custody items by id and by label, looked up once per row (a scan per row would
+/// make importing a large log quadratic).
+pub(super) struct Items<'a> {
+    by_id: HashMap<Uuid, &'a CustodyItem>,
+    /// By label as trimmed and lower-cased (ASCII), each label's items.
+    by_label: HashMap<String, Vec<&'a CustodyItem>>,
+}
+
+impl<'a> Items<'a> {
+    pub(super) fn of(custody: &'a Custody) -> Items<'a> {
+        let mut by_label: HashMap<String, Vec<&CustodyItem>> = HashMap::new();
+        for item in custody.items.iter() {
+            by_label
+                .entry(item.label.trim().to_ascii_lowercase())
+                .or_default()
+                .push(item);
+        }
+        Items {
+            by_id: custody.items.iter().map(|i| (i.id.0, i)).collect(),
+            by_label,
+        }
+    }
+
+    /// The item with this id.
+    pub(super) fn get(&self, id: CustodyItemId) -> Option<&'a CustodyItem> {
+        self.by_id.get(&id.0).copied()
+    }
+}
+
 pub(super) fn resolve_item(
-    custody: &Custody,
+    items: &Items<'_>,
     id: &str,
     label: &str,
 ) -> Result<CustodyItemId, (&'static str, String)> {
     if !id.is_empty() {
         let uuid = Uuid::parse_str(id)
             .map_err(|_| ("item_id", format!("\u{201c}{id}\u{201d} is not an id")))?;
-        return custody
-            .items
-            .iter()
-            .find(|i| i.id.0 == uuid)
+        return items
+            .by_id
+            .get(&uuid)
             .map(|i| i.id)
             .ok_or_else(|| ("item_id", format!("no item in the plan has the id {uuid}")));
     }
@@ -81,12 +111,11 @@ pub(super) fn resolve_item(
             "say which item: give its label (e.g. NA1/1) or its id".to_owned(),
         ));
     }
-    let matches: Vec<_> = custody
-        .items
-        .iter()
-        .filter(|i| i.label.trim().eq_ignore_ascii_case(label))
-        .collect();
-    match matches.as_slice() {
+    let matches: &[&CustodyItem] = items
+        .by_label
+        .get(&label.to_ascii_lowercase())
+        .map_or(&[], Vec::as_slice);
+    match matches {
         [one] => Ok(one.id),
         [] => Err((
             "item_label",

@@ -82,6 +82,7 @@ pub(super) fn parse(
     let col = |name: &str| headers.iter().position(|h| h == name);
     let recorded: HashMap<CustodyEventId, &CustodyEvent> =
         custody.events.iter().map(|e| (e.id, e)).collect();
+    let items = super::cells::Items::of(custody);
     let plan_id = options.plan.to_string();
     let mut seen_in_file: HashSet<CustodyEventId> = HashSet::new();
     let mut rows = Vec::new();
@@ -167,7 +168,7 @@ pub(super) fn parse(
                 None
             }
         };
-        let item = match resolve_item(custody, &get("item_id"), &get("item_label")) {
+        let item = match resolve_item(&items, &get("item_id"), &get("item_label")) {
             Ok(item) => Some(item),
             Err((column, m)) => {
                 fail(column, m);
@@ -205,7 +206,7 @@ pub(super) fn parse(
                 );
                 continue;
             }
-            let expected = item.and_then(|i| custody.items.iter().find(|x| x.id == i));
+            let expected = item.and_then(|i| items.get(i));
             match expected.and_then(|i| zeros_restored(seal, i)) {
                 Some(full) => {
                     warnings.push(RowError {
@@ -253,11 +254,7 @@ pub(super) fn parse(
         let (Some(item), Some(at), Some(stage)) = (item, at, stage) else {
             continue;
         };
-        let refused = custody
-            .items
-            .iter()
-            .find(|x| x.id == item)
-            .and_then(|i| i.refuses(stage));
+        let refused = items.get(item).and_then(|i| i.refuses(stage));
         if let Some(why) = refused {
             errors.push(RowError {
                 row,
