@@ -170,12 +170,23 @@ fn parse_versioned(bytes: &[u8], path: &Path) -> Result<(Plan, Option<u32>), Loa
 /// byte by byte: C0 controls and DEL are single bytes, C1 controls (U+0080 to U+009F) are 0xC2
 /// followed by 0x80 to 0x9F, and no other character's encoding contains those sequences.
 fn control_character(text: &str) -> Option<usize> {
+    use rayon::prelude::*;
+    // A megabyte at a time, on every core; the first found in the text's order is reported.
+    const CHUNK: usize = 1 << 20;
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().position(|(i, &b)| {
-        (b < 0x20 && !b.is_ascii_whitespace())
-            || b == 0x7f
-            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
-    })
+    bytes
+        .par_chunks(CHUNK)
+        .enumerate()
+        .find_map_first(|(k, chunk)| {
+            let base = k * CHUNK;
+            chunk.iter().enumerate().find_map(|(i, &b)| {
+                let at = base + i;
+                let control = (b < 0x20 && !b.is_ascii_whitespace())
+                    || b == 0x7f
+                    || (b == 0xc2 && bytes.get(at + 1).is_some_and(|n| (0x80..=0x9f).contains(n)));
+                control.then_some(at)
+            })
+        })
 }
 
 /// Parses a plan from RON text; `path` is only used in messages.

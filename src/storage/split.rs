@@ -15,8 +15,8 @@ use crate::model::{CustodyEvent, Plan};
 
 /// Where the custody log opens, as this program writes it.
 const OPEN: &str = "\n    events: [\n      CustodyEvent(";
-/// Where it closes.
-const CLOSE: &str = "\n    ],\n";
+/// Where it closes: the anchors follow it.
+const CLOSE: &str = "\n    ],\n    anchors: ";
 /// Where each event starts.
 const EVENT: &str = "\n      CustodyEvent(";
 /// Below this many bytes of log, one parse is as quick.
@@ -25,18 +25,27 @@ const WORTH_SPLITTING: usize = 1 << 20;
 /// The plan parsed in pieces, or `None` when the text is not laid out for it or a piece does not
 /// parse (the caller then parses the whole text).
 pub(super) fn parse(text: &str) -> Option<Plan> {
-    let open = unique(text, OPEN)?;
+    // Where the log opens (the custody section comes before the largest sections), and where it
+    // closes, found from the end (the anchors follow it): neither search reads the log itself.
+    let open = text.find(OPEN)?;
     let start = open + "\n    events: [".len();
-    let end = start + text[start..].find(CLOSE)?;
+    let end = start + text[start..].rfind(CLOSE)?;
     let log = &text[start..end];
     if log.len() < WORTH_SPLITTING {
         return None;
     }
-    let starts: Vec<usize> = log.match_indices(EVENT).map(|(i, _)| i).collect();
-    let pieces = (rayon::current_num_threads() * 4).clamp(1, starts.len());
-    let mut bounds: Vec<usize> = (0..pieces)
-        .map(|k| starts[k * starts.len() / pieces])
-        .collect();
+    // Pieces of about equal size, each starting where an event starts.
+    let pieces = (rayon::current_num_threads() * 4).max(1);
+    let mut bounds = vec![0];
+    for k in 1..pieces {
+        let from = k * log.len() / pieces;
+        if let Some(at) = log.get(from..).and_then(|rest| rest.find(EVENT)) {
+            let at = from + at;
+            if bounds.last().is_some_and(|&last| at > last) {
+                bounds.push(at);
+            }
+        }
+    }
     bounds.push(log.len());
     // The rest of the file with an empty log: `events: []`.
     let rest = format!("{}]{}", &text[..start], &text[end + "\n    ]".len()..]);
@@ -52,18 +61,11 @@ pub(super) fn parse(text: &str) -> Option<Plan> {
         },
     );
     let (mut plan, events) = (plan?, events?);
-    let events: Vec<CustodyEvent> = events.into_iter().flatten().collect();
-    if events.len() != starts.len() || !plan.custody.events.is_empty() {
+    if !plan.custody.events.is_empty() {
         return None;
     }
-    plan.custody.events = events.into();
+    plan.custody.events = events.into_iter().flatten().collect::<Vec<_>>().into();
     Some(plan)
-}
-
-/// Where `needle` occurs in `text`, if it occurs exactly once.
-fn unique(text: &str, needle: &str) -> Option<usize> {
-    let first = text.find(needle)?;
-    text[first + 1..].find(needle).is_none().then_some(first)
 }
 
 #[cfg(test)]
