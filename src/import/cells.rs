@@ -165,19 +165,6 @@ fn text(cell: &Cell) -> Result<Option<String>, Refusal> {
     Ok(Some(text))
 }
 
-/// Whether text reads as a number in E-notation (`7.7009E+09`), as Excel shows long numbers.
-fn is_e_notation(text: &str) -> bool {
-    let Some((mantissa, exponent)) = text.split_once(['e', 'E']) else {
-        return false;
-    };
-    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
-    !mantissa.is_empty()
-        && mantissa.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && mantissa.chars().any(|c| c.is_ascii_digit())
-        && !exponent.is_empty()
-        && exponent.chars().all(|c| c.is_ascii_digit())
-}
-
 /// A telephone number, refused where a spreadsheet turned it into a number.
 fn phone(cell: &Cell) -> Result<Option<Value>, Refusal> {
     match cell {
@@ -201,7 +188,7 @@ fn phone(cell: &Cell) -> Result<Option<Value>, Refusal> {
     let Some(number) = text(cell)? else {
         return Ok(None);
     };
-    if is_e_notation(&number) {
+    if crate::custody::csv::is_e_notation(&number) {
         return Err((
             format!(
                 "\u{201c}{number}\u{201d} is a number Excel rewrote in E-notation, so its digits are lost"

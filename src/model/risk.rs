@@ -229,3 +229,11 @@ mod assessed {
         Rating::deserialize(d).map(Some)
     }
 }
+
+/// The risks in the order the register lists them: highest score first, ties in the plan's order;
+/// each with its place in the plan (its reference is R and that place plus one).
+pub fn by_score(risks: &[Risk]) -> Vec<(usize, &Risk)> {
+    let mut sorted: Vec<(usize, &Risk)> = risks.iter().enumerate().collect();
+    sorted.sort_by_key(|(i, r)| (std::cmp::Reverse(r.score()), *i));
+    sorted
+}

@@ -8,9 +8,10 @@ use uuid::Uuid;
 use crate::custody::chain::NewEvent;
 use crate::model::{Custody, CustodyEvent, CustodyItem, CustodyItemId, CustodyStage};
 
-/// Whether a seal reads as a number in E-notation (`4.51E+05`), as Excel shows long numbers.
-pub(super) fn is_e_notation(seal: &str) -> bool {
-    let Some((mantissa, exponent)) = seal.split_once(['e', 'E']) else {
+/// Whether text reads as a number in E-notation (`4.51E+05`), as Excel shows long numbers (a seal
+/// or telephone number whose digits are lost).
+pub(crate) fn is_e_notation(text: &str) -> bool {
+    let Some((mantissa, exponent)) = text.split_once(['e', 'E']) else {
         return false;
     };
     let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);

@@ -29,6 +29,7 @@
 //! and ESC are refused; a seal number that lost its leading zeros in Excel is read as the item's
 //! expected seal (with a warning), and one rewritten in E-notation is refused.
 
+pub(crate) use cells::is_e_notation;
 mod cells;
 mod read;
 

@@ -426,9 +426,7 @@ pub(super) fn risks(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ("After", 1.1),
         ("Status and review", 2.1),
     ]);
-    let mut sorted: Vec<(usize, &Risk)> = plan.risks.iter().enumerate().collect();
-    sorted.sort_by_key(|(i, r)| (std::cmp::Reverse(r.score()), *i));
-    for (i, r) in sorted {
+    for (i, r) in crate::model::risk::by_score(&plan.risks) {
         let mitigations: Vec<String> = r
             .mitigations
             .iter()

@@ -9,7 +9,7 @@ use crate::export::Profile;
 use crate::export::plan::{document_date, handling_line, level_fill, state_fill};
 use crate::law::contests::statutory_limit;
 use crate::model::redact::Redacted;
-use crate::model::{CustodyEventId, CustodyItem, CustodyItemId, PersonId, PhoneKind, Plan, Risk};
+use crate::model::{CustodyEventId, CustodyItem, CustodyItemId, PersonId, PhoneKind, Plan};
 use crate::when::display_short_date;
 
 /// The first sheet: the marking in large type (headers and footers only show in print), what
@@ -226,9 +226,7 @@ pub(super) fn risks(
         running,
         f,
     )?;
-    let mut sorted: Vec<(usize, &Risk)> = plan.risks.iter().enumerate().collect();
-    sorted.sort_by_key(|(i, r)| (std::cmp::Reverse(r.score()), *i));
-    for (i, r) in sorted {
+    for (i, r) in crate::model::risk::by_score(&plan.risks) {
         let mitigations: Vec<String> = r
             .mitigations
             .iter()
