@@ -306,15 +306,17 @@ pub fn save_locked(plan: &mut Plan, path: &Path, held: &PlanLock) -> Result<Save
         limit,
     })?;
     crate::custody::anchors::advance(&mut plan.custody);
-    let text = to_ron(plan)?;
     let io = |source| SaveError::Io {
         path: path.to_owned(),
         source,
     };
     let target = resolve(path).map_err(io)?;
     write::tidy_temps(&target);
+    // The file now there is read and digested on the other core while the plan is written out.
+    let (text, on_disk) = rayon::join(|| to_ron(plan), || read_digest(&target));
+    let text = text?;
     let digest = Digest::of(text.as_bytes());
-    if read_digest(&target).map_err(io)? == Some(digest) {
+    if on_disk.map_err(io)? == Some(digest) {
         return Ok(Saved {
             path: target,
             digest,
