@@ -6,6 +6,7 @@
 
 pub mod backups;
 mod error;
+mod events;
 mod guard;
 mod lock;
 mod migrate;

@@ -55,7 +55,10 @@ pub(super) fn parse(text: &str) -> Option<Plan> {
             bounds
                 .par_windows(2)
                 .map(|w| {
-                    ron::from_str::<Vec<CustodyEvent>>(&format!("[{}\n]", &log[w[0]..w[1]])).ok()
+                    let piece = &log[w[0]..w[1]];
+                    super::events::read(piece).or_else(|| {
+                        ron::from_str::<Vec<CustodyEvent>>(&format!("[{piece}\n]")).ok()
+                    })
                 })
                 .collect::<Option<Vec<Vec<CustodyEvent>>>>()
         },
@@ -84,6 +87,11 @@ mod tests {
         let pieces = parse(&text).expect("the text is laid out for splitting");
         let whole: Plan = ron::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(pieces.custody.events.len(), 30_000);
+        // The quick reader takes the whole log, RON is not needed for it.
+        let start = text.find(OPEN).unwrap_or_default() + "\n    events: [".len();
+        let end = start + text[start..].rfind(CLOSE).unwrap_or_default();
+        let quick = super::super::events::read(&text[start..end]).expect("read quickly");
+        assert_eq!(quick, *plan.custody.events);
         assert_eq!(pieces, whole);
         assert_eq!(pieces, plan);
     }
