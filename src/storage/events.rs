@@ -226,7 +226,7 @@ mod tests {
             .indentor("  ");
         // The log as it sits in a plan file: inside `Plan(custody: Custody(events: [`, two levels
         // in.
-        let text = ron::ser::to_string_pretty(&*custody.events, config.clone())
+        let text = ron::ser::to_string_pretty(&*custody.events, config)
             .unwrap_or_else(|e| panic!("{e}"));
         // `[\n  CustodyEvent(\n    id…` at depth 0, re-indented to depth 2 (four spaces more).
         let inner = text
