@@ -11,6 +11,10 @@
 //! through the same conversion RON's deserialiser would use (`Uuid::try_parse`, `NaiveDateTime`'s
 //! `FromStr`, the stage's own `Deserialize`), so the two readers give the same events (tested on
 //! the large plan and on awkward text).
+//!
+//! [`write`] is its mirror: it writes events exactly as RON's pretty printer does with this
+//! program's settings (same escapes, same indents), so a large log is written out on every core
+//! and the file is the same, byte for byte, as RON alone would write (tested).
 
 use chrono::NaiveDateTime;
 use serde::Deserialize as _;
@@ -41,6 +45,104 @@ pub(super) fn read(piece: &str) -> Option<Vec<CustodyEvent>> {
         out.push(reader.event()?);
     }
     Some(out)
+}
+
+/// Writes `events` as they sit in a plan file, each starting on a line of its own three levels in
+/// and followed by a comma: the text [`read`] reads.
+pub(super) fn write(events: &[CustodyEvent], out: &mut String) {
+    for e in events {
+        out.push_str(START);
+        let mut uuid = [0u8; 36];
+        field(out, "id");
+        quoted(out, e.id.0.hyphenated().encode_lower(&mut uuid));
+        field(out, "log");
+        quoted(out, &e.log);
+        field(out, "seq");
+        out.push_str(&e.seq.to_string());
+        out.push(',');
+        field(out, "item");
+        quoted(out, e.item.0.hyphenated().encode_lower(&mut uuid));
+        field(out, "at");
+        // chrono serialises a date-time through its `Debug` form.
+        quoted(out, &format!("{:?}", e.at));
+        field(out, "stage");
+        out.push_str(stage_name(e.stage));
+        out.push(',');
+        field(out, "location");
+        quoted(out, &e.location);
+        field(out, "from");
+        quoted(out, &e.from);
+        field(out, "to");
+        quoted(out, &e.to);
+        field(out, "seals_seen");
+        if e.seals_seen.is_empty() {
+            out.push_str("[],");
+        } else {
+            out.push('[');
+            for seal in &e.seals_seen {
+                out.push_str(SEAL);
+                quoted(out, seal);
+            }
+            out.push_str(SEALS_END);
+            out.push(',');
+        }
+        field(out, "seals_intact");
+        out.push_str(if e.seals_intact { "true," } else { "false," });
+        field(out, "witness");
+        quoted(out, &e.witness);
+        field(out, "notes");
+        quoted(out, &e.notes);
+        field(out, "corrects");
+        match e.corrects {
+            None => out.push_str("None,"),
+            Some(c) => {
+                out.push_str("Some(");
+                out.push('"');
+                out.push_str(c.0.hyphenated().encode_lower(&mut uuid));
+                out.push_str("\"),");
+            }
+        }
+        field(out, "hash");
+        quoted(out, &e.hash);
+        out.push_str(END);
+    }
+}
+
+/// The line break, indent and name before a field's value.
+fn field(out: &mut String, name: &str) {
+    out.push_str(FIELD);
+    out.push_str(name);
+    out.push_str(": ");
+}
+
+/// A string as RON writes it (every character through `char::escape_debug`), and the comma after
+/// it.
+fn quoted(out: &mut String, text: &str) {
+    out.push('"');
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && !matches!(b, b'"' | b'\\' | b'\''))
+    {
+        out.push_str(text);
+    } else {
+        out.extend(text.chars().flat_map(char::escape_debug));
+    }
+    out.push_str("\",");
+}
+
+/// The name RON writes for a stage (its variant's name), asked of RON once per stage.
+fn stage_name(stage: CustodyStage) -> &'static str {
+    static NAMES: std::sync::OnceLock<Vec<(CustodyStage, String)>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            CustodyStage::ALL
+                .iter()
+                .map(|&s| (s, ron::to_string(&s).unwrap_or_default()))
+                .collect()
+        })
+        .iter()
+        .find(|(s, _)| *s == stage)
+        .map_or("", |(_, name)| name.as_str())
 }
 
 /// What is left of the text.
@@ -226,8 +328,8 @@ mod tests {
             .indentor("  ");
         // The log as it sits in a plan file: inside `Plan(custody: Custody(events: [`, two levels
         // in.
-        let text = ron::ser::to_string_pretty(&*custody.events, config)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let text =
+            ron::ser::to_string_pretty(&*custody.events, config).unwrap_or_else(|e| panic!("{e}"));
         // `[\n  CustodyEvent(\n    id…` at depth 0, re-indented to depth 2 (four spaces more).
         let inner = text
             .strip_prefix('[')

@@ -263,13 +263,20 @@ fn leading_version(text: &str) -> Option<u32> {
 
 /// Writes a plan as pretty RON text.
 pub fn to_ron(plan: &Plan) -> Result<String, SaveError> {
+    let mut text = match split::write(plan) {
+        Some(text) => text?,
+        None => whole_ron(plan)?,
+    };
+    text.push('\n');
+    Ok(text)
+}
+
+/// The plan written by RON alone, as [`to_ron`] writes it but for the final line break.
+fn whole_ron(plan: &Plan) -> Result<String, SaveError> {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("  ");
-    let mut text = ron::ser::to_string_pretty(plan, config)
-        .map_err(|e| SaveError::Serialize(e.to_string()))?;
-    text.push('\n');
-    Ok(text)
+    ron::ser::to_string_pretty(plan, config).map_err(|e| SaveError::Serialize(e.to_string()))
 }
 
 /// What a save did.

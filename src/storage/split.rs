@@ -22,6 +22,55 @@ const EVENT: &str = "\n      CustodyEvent(";
 /// Below this many bytes of log, one parse is as quick.
 const WORTH_SPLITTING: usize = 1 << 20;
 
+/// Where RON writes an empty custody log: the pieces written in parallel go between its brackets.
+const EMPTY: &str = "\n    events: [],\n    anchors: ";
+/// Events per piece written.
+const WRITE_PIECE: usize = 2048;
+
+/// The plan as RON writes it (without the final line break), its custody log written in pieces
+/// on every core; `None` for a plan with no events (RON writes it whole as quickly).
+pub(super) fn write(plan: &Plan) -> Option<Result<String, super::SaveError>> {
+    if plan.custody.events.is_empty() {
+        return None;
+    }
+    // The rest of the plan with an empty log: the copy shares everything large.
+    let mut rest = plan.clone();
+    rest.custody.events = Vec::new().into();
+    let (rest, pieces) = rayon::join(
+        || super::whole_ron(&rest),
+        || {
+            plan.custody
+                .events
+                .par_chunks(WRITE_PIECE)
+                .map(|events| {
+                    let mut piece = String::with_capacity(events.len() * 600);
+                    super::events::write(events, &mut piece);
+                    piece
+                })
+                .collect::<Vec<String>>()
+        },
+    );
+    let rest = match rest {
+        Ok(rest) => rest,
+        Err(e) => return Some(Err(e)),
+    };
+    // Only where the empty log is found once (a string cannot hold the line breaks).
+    let at = rest.find(EMPTY)?;
+    if rest[at + 1..].contains(EMPTY) {
+        return Some(super::whole_ron(plan));
+    }
+    let log: usize = pieces.iter().map(String::len).sum();
+    let mut text = String::with_capacity(rest.len() + log + CLOSE.len());
+    text.push_str(&rest[..at]);
+    text.push_str("\n    events: [");
+    for piece in &pieces {
+        text.push_str(piece);
+    }
+    text.push_str(CLOSE);
+    text.push_str(&rest[at + EMPTY.len()..]);
+    Some(Ok(text))
+}
+
 /// The plan parsed in pieces, or `None` when the text is not laid out for it or a piece does not
 /// parse (the caller then parses the whole text).
 pub(super) fn parse(text: &str) -> Option<Plan> {
@@ -94,6 +143,54 @@ mod tests {
         assert_eq!(quick, *plan.custody.events);
         assert_eq!(pieces, whole);
         assert_eq!(pieces, plan);
+    }
+
+    #[test]
+    fn a_plan_written_in_pieces_is_the_plan_written_whole() {
+        let plan = large_plan(Scale::SPEC, poll()).unwrap_or_else(|e| panic!("{e}"));
+        let pieces = write(&plan)
+            .expect("a log to write")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let whole = super::super::whole_ron(&plan).unwrap_or_else(|e| panic!("{e}"));
+        assert!(pieces == whole, "the texts differ");
+        // And with every awkward character in the log, and a correction.
+        let mut plan = crate::test_support::valid_plan();
+        let item = plan.custody.items[0].id;
+        let at = chrono::NaiveDate::from_ymd_opt(2027, 5, 6)
+            .and_then(|d| d.and_hms_nano_opt(22, 15, 0, 500_000_000))
+            .unwrap_or_default();
+        for text in [
+            "O'Brien \"sealed\" \\ \n\t\r\0",
+            "café — ✓ 🗳️ \u{200b}\u{301}\u{7f}",
+            "",
+        ] {
+            let previous = plan.custody.events.last().map(|e| e.id);
+            crate::custody::chain::record(
+                &mut plan.custody,
+                text,
+                crate::custody::chain::NewEvent {
+                    item,
+                    at,
+                    stage: crate::model::CustodyStage::Destruction,
+                    location: text.to_owned(),
+                    from: text.to_owned(),
+                    to: text.to_owned(),
+                    seals_seen: vec![text.to_owned(), String::new()],
+                    seals_intact: false,
+                    witness: text.to_owned(),
+                    notes: text.to_owned(),
+                    corrects: previous,
+                },
+            );
+        }
+        let pieces = write(&plan)
+            .expect("a log to write")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let whole = super::super::whole_ron(&plan).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(pieces, whole);
+        // A plan without events is left to RON.
+        plan.custody.events = Vec::new().into();
+        assert!(write(&plan).is_none());
     }
 
     #[test]
