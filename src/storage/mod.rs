@@ -48,6 +48,15 @@ impl Digest {
         Digest(Sha256::digest(bytes).into())
     }
 
+    /// The digest of `pieces` one after another.
+    pub fn of_pieces(pieces: &[&[u8]]) -> Digest {
+        let mut hasher = Sha256::new();
+        for piece in pieces {
+            hasher.update(piece);
+        }
+        Digest(hasher.finalize().into())
+    }
+
     /// As 64 lowercase hex digits.
     pub fn hex(&self) -> String {
         self.0.iter().map(|b| format!("{b:02x}")).collect()
@@ -107,6 +116,32 @@ pub fn read_digest(path: &Path) -> std::io::Result<Option<Digest>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// Whether the file at `path` holds exactly `pieces`, one after another (`false` if there is
+/// none). A file of another length is not read; one of the same length is compared piece by piece,
+/// stopping at the first difference.
+fn holds(path: &Path, pieces: &[&[u8]]) -> std::io::Result<bool> {
+    use std::io::Read as _;
+    let mut file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    let len: usize = pieces.iter().map(|p| p.len()).sum();
+    if file.metadata()?.len() != len as u64 {
+        return Ok(false);
+    }
+    let mut buffer = Vec::new();
+    for piece in pieces {
+        buffer.resize(piece.len(), 0);
+        file.read_exact(&mut buffer)?;
+        if buffer != *piece {
+            return Ok(false);
+        }
+    }
+    // Nothing more: the file did not grow since it was measured.
+    Ok(file.read(&mut [0u8])? == 0)
 }
 
 /// Whether a plan file's name leaves room for its backups (`Err((length, limit))` when it does
@@ -263,12 +298,18 @@ fn leading_version(text: &str) -> Option<u32> {
 
 /// Writes a plan as pretty RON text.
 pub fn to_ron(plan: &Plan) -> Result<String, SaveError> {
-    let mut text = match split::write(plan) {
-        Some(text) => text?,
-        None => whole_ron(plan)?,
+    Ok(to_pieces(plan)?.concat())
+}
+
+/// The text [`to_ron`] writes, as pieces in order: a large custody log is written in pieces on
+/// every core, and a save writes and digests them without copying them into one string.
+fn to_pieces(plan: &Plan) -> Result<Vec<String>, SaveError> {
+    let mut pieces = match split::write(plan) {
+        Some(pieces) => pieces?,
+        None => vec![whole_ron(plan)?],
     };
-    text.push('\n');
-    Ok(text)
+    pieces.push("\n".to_owned());
+    Ok(pieces)
 }
 
 /// The plan written by RON alone, as [`to_ron`] writes it but for the final line break.
@@ -320,26 +361,30 @@ pub fn save_locked(plan: &mut Plan, path: &Path, held: &PlanLock) -> Result<Save
     };
     let target = resolve(path).map_err(io)?;
     write::tidy_temps(&target);
-    // The file now there is read and digested on the other core while the plan is written out.
-    let (text, on_disk) = rayon::join(|| to_ron(plan), || read_digest(&target));
-    let text = text?;
-    let digest = Digest::of(text.as_bytes());
-    if on_disk.map_err(io)? == Some(digest) {
+    let pieces = to_pieces(plan)?;
+    let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_bytes()).collect();
+    if holds(&target, &pieces).map_err(io)? {
         return Ok(Saved {
             path: target,
-            digest,
+            digest: Digest::of_pieces(&pieces),
             backup: None,
             unchanged: true,
         });
     }
+    // The digest is taken on the other core while the text is written and synced.
     let mut backup = None;
-    let written = write::replace(&target, text.as_bytes(), |target| {
-        if target.exists() {
-            backup = Some(backups::take(target)?);
-        }
-        Ok(())
-    })
-    .map_err(io)?;
+    let (written, digest) = rayon::join(
+        || {
+            write::replace_pieces(&target, &pieces, |target| {
+                if target.exists() {
+                    backup = Some(backups::take(target)?);
+                }
+                Ok(())
+            })
+        },
+        || Digest::of_pieces(&pieces),
+    );
+    let written = written.map_err(io)?;
     backups::prune(&written, chrono::Utc::now().naive_utc());
     Ok(Saved {
         path: written,

@@ -27,16 +27,17 @@ const EMPTY: &str = "\n    events: [],\n    anchors: ";
 /// Events per piece written.
 const WRITE_PIECE: usize = 2048;
 
-/// The plan as RON writes it (without the final line break), its custody log written in pieces
-/// on every core; `None` for a plan with no events (RON writes it whole as quickly).
-pub(super) fn write(plan: &Plan) -> Option<Result<String, super::SaveError>> {
+/// The plan as RON writes it (without the final line break), as pieces in order, its custody log
+/// written in pieces on every core; `None` for a plan with no events (RON writes it whole as
+/// quickly).
+pub(super) fn write(plan: &Plan) -> Option<Result<Vec<String>, super::SaveError>> {
     if plan.custody.events.is_empty() {
         return None;
     }
     // The rest of the plan with an empty log: the copy shares everything large.
     let mut rest = plan.clone();
     rest.custody.events = Vec::new().into();
-    let (rest, pieces) = rayon::join(
+    let (rest, log) = rayon::join(
         || super::whole_ron(&rest),
         || {
             plan.custody
@@ -57,18 +58,13 @@ pub(super) fn write(plan: &Plan) -> Option<Result<String, super::SaveError>> {
     // Only where the empty log is found once (a string cannot hold the line breaks).
     let at = rest.find(EMPTY)?;
     if rest[at + 1..].contains(EMPTY) {
-        return Some(super::whole_ron(plan));
+        return Some(super::whole_ron(plan).map(|text| vec![text]));
     }
-    let log: usize = pieces.iter().map(String::len).sum();
-    let mut text = String::with_capacity(rest.len() + log + CLOSE.len());
-    text.push_str(&rest[..at]);
-    text.push_str("\n    events: [");
-    for piece in &pieces {
-        text.push_str(piece);
-    }
-    text.push_str(CLOSE);
-    text.push_str(&rest[at + EMPTY.len()..]);
-    Some(Ok(text))
+    let mut pieces = Vec::with_capacity(log.len() + 2);
+    pieces.push(format!("{}\n    events: [", &rest[..at]));
+    pieces.extend(log);
+    pieces.push(format!("{CLOSE}{}", &rest[at + EMPTY.len()..]));
+    Some(Ok(pieces))
 }
 
 /// The plan parsed in pieces, or `None` when the text is not laid out for it or a piece does not
@@ -152,7 +148,8 @@ mod tests {
             .expect("a log to write")
             .unwrap_or_else(|e| panic!("{e}"));
         let whole = super::super::whole_ron(&plan).unwrap_or_else(|e| panic!("{e}"));
-        assert!(pieces == whole, "the texts differ");
+        assert!(pieces.len() > 10);
+        assert!(pieces.concat() == whole, "the texts differ");
         // And with every awkward character in the log, and a correction.
         let mut plan = crate::test_support::valid_plan();
         let item = plan.custody.items[0].id;
@@ -187,7 +184,7 @@ mod tests {
             .expect("a log to write")
             .unwrap_or_else(|e| panic!("{e}"));
         let whole = super::super::whole_ron(&plan).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(pieces, whole);
+        assert_eq!(pieces.concat(), whole);
         // A plan without events is left to RON.
         plan.custody.events = Vec::new().into();
         assert!(write(&plan).is_none());

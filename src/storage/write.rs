@@ -127,6 +127,16 @@ pub(crate) fn replace(
     bytes: &[u8],
     before_rename: impl FnOnce(&Path) -> io::Result<()>,
 ) -> io::Result<PathBuf> {
+    replace_pieces(path, &[bytes], before_rename)
+}
+
+/// [`replace`] with the new bytes given as pieces, written one after another (a large plan's text
+/// is never copied into one buffer).
+pub(crate) fn replace_pieces(
+    path: &Path,
+    pieces: &[&[u8]],
+    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<PathBuf> {
     let target = resolve(path)?;
     let replaced = match fs::metadata(&target) {
         Ok(meta) if meta.is_dir() => {
@@ -141,7 +151,9 @@ pub(crate) fn replace(
     };
     let (tmp, mut file) = create_temp(&target)?;
     let result = (|| {
-        file.write_all(bytes)?;
+        for piece in pieces {
+            file.write_all(piece)?;
+        }
         carry_permissions(&file, replaced.as_ref())?;
         file.sync_all()?;
         drop(file);
