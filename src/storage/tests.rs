@@ -95,6 +95,30 @@ fn save_is_atomic_and_keeps_a_backup() {
 }
 
 #[test]
+fn a_plan_with_a_log_is_saved_only_when_its_text_changes_even_by_one_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.plan.ron");
+    let mut plan = crate::test_support::valid_plan();
+    assert!(!plan.custody.events.is_empty(), "a plan with a custody log");
+    plan.overview.version = "0.1".to_owned();
+    let first = save(&mut plan, &path).unwrap();
+    assert_eq!(Some(first.digest), read_digest(&path).unwrap());
+    let again = save(&mut plan, &path).unwrap();
+    assert!(again.unchanged && again.backup.is_none());
+    assert_eq!(again.digest, first.digest);
+    // The same length, one character different: written, with a backup, and read back.
+    plan.overview.version = "0.2".to_owned();
+    let changed = save(&mut plan, &path).unwrap();
+    assert!(!changed.unchanged && changed.backup.is_some());
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().len(),
+        std::fs::metadata(changed.backup.as_ref().unwrap()).unwrap().len()
+    );
+    assert_eq!(Some(changed.digest), read_digest(&path).unwrap());
+    assert_eq!(load(&path).unwrap(), plan);
+}
+
+#[test]
 fn replacing_a_plan_twice_keeps_the_original() {
     // `new --force -o P` twice used to leave only the second plan in the single .bak.
     let dir = tempfile::tempdir().unwrap();
