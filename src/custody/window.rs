@@ -65,6 +65,10 @@ pub fn outside(stage: CustodyStage, at: NaiveDateTime, poll: NaiveDate) -> Optio
     let day = at.date();
     let earliest = offset(poll, from)?;
     let latest = until.and_then(|u| offset(poll, u));
+    // Nearly every event is inside its window: the words are only made for one that is not.
+    if day >= earliest && latest.is_none_or(|l| day <= l) {
+        return None;
+    }
     let relative = (day - poll).num_days();
     let when = match relative {
         0 => "on polling day".to_owned(),
@@ -84,14 +88,11 @@ pub fn outside(stage: CustodyStage, at: NaiveDateTime, poll: NaiveDate) -> Optio
         ),
         None => format!("on or after {}", earliest.format("%-d %B %Y")),
     };
-    let inside = day >= earliest && latest.is_none_or(|l| day <= l);
-    (!inside).then(|| {
-        format!(
-            "{} is {when}; {} is expected {expected}",
-            at.format("%-d %B %Y %H:%M"),
-            stage.label().to_lowercase()
-        )
-    })
+    Some(format!(
+        "{} is {when}; {} is expected {expected}",
+        at.format("%-d %B %Y %H:%M"),
+        stage.label().to_lowercase()
+    ))
 }
 
 #[cfg(test)]

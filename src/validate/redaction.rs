@@ -23,21 +23,72 @@ pub(super) fn check(plan: &Plan, f: &mut Findings) {
     }
     // What the redacted copy still shows: anything found there is printed for wider circulation.
     let shown = redact(plan, Profile::Redacted).plan;
-    for place in places(&shown) {
+    // Every withheld text looked for at once, in one pass over each place: as it appears inside
+    // JSON (quotes and line breaks escaped), and as it is in a plain string.
+    let in_json = Search::new(texts.iter().map(|t| escaped(&t.text)).collect());
+    let in_text = Search::new(texts.iter().map(|t| t.text.clone()).collect());
+    let mut found = vec![false; texts.len()];
+    let mut report = |place: &Place, found: &mut [bool]| {
         // One finding per withheld thing quoted (an address, not also its first line).
         let mut said: Vec<&str> = Vec::new();
-        for t in texts
-            .iter()
-            .filter(|t| place.text.contains(&escaped(&t.text)))
-        {
+        for (t, _) in texts.iter().zip(found.iter()).filter(|(_, f)| **f) {
             if !said.contains(&t.what.as_str()) {
                 said.push(&t.what);
                 f.push_in(
                     place.section,
                     Rule::RedactionLeak,
-                    message(&place, t),
+                    message(place, t),
                     place.entity,
                 );
+            }
+        }
+        found.fill(false);
+    };
+    for place in places(&shown) {
+        in_json.mark(&place.text, &mut found);
+        if place.section == Section::Custody && place.entity.is_none() {
+            // The custody log, event by event (never the whole log as one text).
+            for e in shown.custody.events.iter() {
+                for text in [&e.log, &e.location, &e.from, &e.to, &e.witness, &e.notes]
+                    .into_iter()
+                    .chain(&e.seals_seen)
+                {
+                    in_text.mark(text, &mut found);
+                }
+            }
+        }
+        report(&place, &mut found);
+    }
+}
+
+/// Looks for many texts at once.
+struct Search {
+    patterns: Vec<String>,
+    automaton: Option<aho_corasick::AhoCorasick>,
+}
+
+impl Search {
+    fn new(patterns: Vec<String>) -> Search {
+        // Should the automaton not build (it is bounded in size), each text is looked for in turn.
+        let automaton = aho_corasick::AhoCorasick::new(&patterns).ok();
+        Search {
+            patterns,
+            automaton,
+        }
+    }
+
+    /// Marks in `found` each pattern that occurs in `haystack`.
+    fn mark(&self, haystack: &str, found: &mut [bool]) {
+        match &self.automaton {
+            Some(automaton) => {
+                for m in automaton.find_overlapping_iter(haystack) {
+                    found[m.pattern().as_usize()] = true;
+                }
+            }
+            None => {
+                for (pattern, found) in self.patterns.iter().zip(found.iter_mut()) {
+                    *found |= haystack.contains(pattern.as_str());
+                }
             }
         }
     }
@@ -77,8 +128,10 @@ fn places(plan: &Plan) -> Vec<Place> {
         "The candidate data arrangements",
         json(&plan.candidate_data),
     );
+    // The log is searched event by event (see `check`).
     let custody = crate::model::Custody {
         items: Vec::new().into(),
+        events: Vec::new().into(),
         ..plan.custody.clone()
     };
     whole(

@@ -1052,6 +1052,44 @@ fn a_leak_says_where_and_what_and_goes_when_the_text_is_marked_full_copy_only() 
 }
 
 #[test]
+fn a_custody_event_quoting_a_withheld_address_is_one_leak_in_the_custody_log() {
+    let mut p = valid_plan();
+    let address = p.hotspots[0].address.clone();
+    let item = p.custody.items[0].id;
+    let first = p.custody.events[0].at;
+    crate::custody::chain::record(
+        &mut p.custody,
+        "laptop-9",
+        crate::custody::chain::NewEvent {
+            item,
+            at: first,
+            stage: CustodyStage::Printing,
+            location: "Printer".to_owned(),
+            from: String::new(),
+            to: "Elections office".to_owned(),
+            seals_seen: vec![],
+            seals_intact: true,
+            witness: "A. Witness".to_owned(),
+            notes: format!("Driver stopped at {address} on the way."),
+            corrects: None,
+        },
+    );
+    let leaks: Vec<Finding> = validate(&p, &as_of())
+        .into_iter()
+        .filter(|f| f.code == Rule::RedactionLeak)
+        .collect();
+    assert_eq!(leaks.len(), 1, "{leaks:#?}");
+    assert_eq!(leaks[0].section, Section::Custody);
+    assert_eq!(leaks[0].entity, None);
+    assert!(
+        leaks[0]
+            .message
+            .starts_with("The custody arrangements or log quotes")
+    );
+    assert!(leaks[0].message.contains(&address), "{}", leaks[0].message);
+}
+
+#[test]
 fn the_redacted_copy_leaves_out_findings_about_what_it_withholds() {
     let mut p = valid_plan();
     p.hotspots[0].owner = None;
