@@ -308,14 +308,19 @@ impl fmt::Display for ChainBreak {
 pub fn verify(custody: &Custody) -> Vec<ChainBreak> {
     // Each log's events in recorded order, the logs in the order they first appear; the logs are
     // then verified in parallel (each is its own chain) and their breaks kept in that order.
+    // A log's events follow one another in the file, so each event is put with the log of the
+    // one before unless its log differs.
     let mut logs: Vec<(&str, Vec<&CustodyEvent>)> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut current = usize::MAX;
     for e in custody.events.iter() {
-        let i = *index.entry(e.log.as_str()).or_insert_with(|| {
-            logs.push((e.log.as_str(), Vec::new()));
-            logs.len() - 1
-        });
-        logs[i].1.push(e);
+        if logs.get(current).is_none_or(|(log, _)| *log != e.log) {
+            current = *index.entry(e.log.as_str()).or_insert_with(|| {
+                logs.push((e.log.as_str(), Vec::new()));
+                logs.len() - 1
+            });
+        }
+        logs[current].1.push(e);
     }
     logs.par_iter()
         .filter_map(|(log, events)| verify_log(log, events))

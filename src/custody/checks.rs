@@ -1,7 +1,7 @@
 //! Checks over the custody log: gaps in the chain of hands, seals, stages, timing, receipt at the
 //! count and overlapping ballot paper ranges.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::NaiveDateTime;
 
@@ -77,6 +77,7 @@ fn seal_set(seals: &[String]) -> Vec<String> {
 
 /// The events that stand: every event except those a later event corrects.
 pub fn standing_events(custody: &Custody) -> impl Iterator<Item = &CustodyEvent> {
+    // Ids are random: the quick hash is as good as any for them.
     let corrected: HashSet<CustodyEventId> =
         custody.events.iter().filter_map(|e| e.corrects).collect();
     custody
@@ -87,7 +88,7 @@ pub fn standing_events(custody: &Custody) -> impl Iterator<Item = &CustodyEvent>
 
 /// Each item's standing events in time order (ties in log order).
 pub fn timelines(custody: &Custody) -> HashMap<CustodyItemId, Vec<&CustodyEvent>> {
-    let mut by_item: HashMap<CustodyItemId, Vec<&CustodyEvent>> = HashMap::new();
+    let mut by_item: HashMap<CustodyItemId, Vec<&CustodyEvent>> = HashMap::default();
     for e in standing_events(custody) {
         by_item.entry(e.item).or_default().push(e);
     }
@@ -125,6 +126,22 @@ pub fn anomalies(custody: &Custody, now: NaiveDateTime) -> Vec<Anomaly> {
 
 /// Every check but the hash chains'.
 fn item_checks(custody: &Custody, now: NaiveDateTime) -> Vec<Anomaly> {
+    // Each item's timeline, and each log's time order, on either core; then the book ranges.
+    let (mut out, mut in_logs) = rayon::join(
+        || timeline_checks(custody, now),
+        || {
+            let mut out = Vec::new();
+            out_of_time_order(custody, &mut out);
+            out
+        },
+    );
+    out.append(&mut in_logs);
+    book_ranges(&custody.items, &mut out);
+    out
+}
+
+/// Each item's timeline checked in turn, in item order.
+fn timeline_checks(custody: &Custody, now: NaiveDateTime) -> Vec<Anomaly> {
     let mut out = Vec::new();
     let timelines = timelines(custody);
     for item in &custody.items {
@@ -162,8 +179,6 @@ fn item_checks(custody: &Custody, now: NaiveDateTime) -> Vec<Anomaly> {
             });
         }
     }
-    out_of_time_order(custody, &mut out);
-    book_ranges(&custody.items, &mut out);
     out
 }
 
@@ -306,32 +321,54 @@ fn item_anomalies(item: &CustodyItem, events: &[&CustodyEvent], out: &mut Vec<An
 
 /// Within each log, an item's events must be timed in the order they were recorded.
 fn out_of_time_order(custody: &Custody, out: &mut Vec<Anomaly>) {
-    let mut last: HashMap<(&str, CustodyItemId), &CustodyEvent> = HashMap::new();
-    let mut events: Vec<&CustodyEvent> = standing_events(custody).collect();
-    events.sort_by(|a, b| (&a.log, a.seq).cmp(&(&b.log, b.seq)));
+    // Each log's events in log order, the logs by name. The events of a log follow one another
+    // in the file, so each is put with its log without hashing its name, and a log already in
+    // order (as recorded) is not sorted.
+    let mut logs: Vec<(&str, Vec<&CustodyEvent>)> = Vec::new();
+    let mut current = usize::MAX;
+    for e in standing_events(custody) {
+        if logs.get(current).is_none_or(|(log, _)| *log != e.log) {
+            current = match logs.iter().position(|(log, _)| *log == e.log) {
+                Some(i) => i,
+                None => {
+                    logs.push((e.log.as_str(), Vec::new()));
+                    logs.len() - 1
+                }
+            };
+        }
+        logs[current].1.push(e);
+    }
+    logs.sort_by(|a, b| a.0.cmp(b.0));
     let labels: HashMap<CustodyItemId, &str> = custody
         .items
         .iter()
         .map(|i| (i.id, i.label.as_str()))
         .collect();
-    for e in events {
-        if let Some(previous) = last.get(&(e.log.as_str(), e.item))
-            && e.at < previous.at
-        {
-            out.push(Anomaly {
-                kind: AnomalyKind::OutOfTimeOrder,
-                item: Some(e.item),
-                event: Some(e.id),
-                message: format!(
-                    "{}: {} was recorded after {} but is timed {} earlier",
-                    labels.get(&e.item).copied().unwrap_or("(unknown item)"),
-                    describe(e),
-                    describe(previous),
-                    humanise(previous.at - e.at)
-                ),
-            });
+    // Each log in turn: the event recorded last for each item in it.
+    let mut last: HashMap<CustodyItemId, &CustodyEvent> = HashMap::default();
+    for (_, events) in &mut logs {
+        if !events.is_sorted_by_key(|e| e.seq) {
+            events.sort_by_key(|e| e.seq);
         }
-        last.insert((e.log.as_str(), e.item), e);
+        last.clear();
+        for &e in events.iter() {
+            if let Some(previous) = last.insert(e.item, e)
+                && e.at < previous.at
+            {
+                out.push(Anomaly {
+                    kind: AnomalyKind::OutOfTimeOrder,
+                    item: Some(e.item),
+                    event: Some(e.id),
+                    message: format!(
+                        "{}: {} was recorded after {} but is timed {} earlier",
+                        labels.get(&e.item).copied().unwrap_or("(unknown item)"),
+                        describe(e),
+                        describe(previous),
+                        humanise(previous.at - e.at)
+                    ),
+                });
+            }
+        }
     }
 }
 

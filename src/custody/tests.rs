@@ -1081,3 +1081,44 @@ fn csv_import_refuses_opening_a_packet_only_a_court_may_open() {
     let report = csv::import(&mut c, &text, &options("packets")).unwrap();
     assert_eq!(report.added, 1);
 }
+
+#[test]
+fn time_order_is_judged_within_each_log_in_log_order_whatever_the_file_order() {
+    let plan = night();
+    let mut c = plan.custody.clone();
+    let (bx, last) = first_box_and_its_last_event(&c);
+    let seals: Vec<&str> = bx.expected_seals.iter().map(String::as_str).collect();
+    let at = last.at + Duration::hours(1);
+    let count = |c: &Custody| {
+        anomalies(c, morning_after(&plan))
+            .into_iter()
+            .filter(|a| a.kind == AnomalyKind::OutOfTimeOrder)
+            .count()
+    };
+    let before = count(&c);
+    // Two desks' logs interleaved in the file: an earlier time in another log is no slip.
+    record(
+        &mut c,
+        "desk-a",
+        new_event(bx.id, at, CustodyStage::Count, "", "Counter", &seals),
+    );
+    let earlier = at - Duration::minutes(30);
+    record(
+        &mut c,
+        "desk-b",
+        new_event(bx.id, earlier, CustodyStage::Count, "", "Counter", &seals),
+    );
+    assert_eq!(count(&c), before);
+    // The same desk recording an earlier time after a later one is.
+    record(
+        &mut c,
+        "desk-a",
+        new_event(bx.id, earlier, CustodyStage::Count, "", "Counter", &seals),
+    );
+    assert_eq!(count(&c), before + 1);
+    // Its events swapped in the file: still judged in log order, still one slip.
+    let events = c.events.len();
+    c.events.swap(events - 3, events - 1);
+    assert_eq!(c.events[events - 3].seq, 2);
+    assert_eq!(count(&c), before + 1);
+}

@@ -112,7 +112,9 @@ fn a_plan_with_a_log_is_saved_only_when_its_text_changes_even_by_one_character()
     assert!(!changed.unchanged && changed.backup.is_some());
     assert_eq!(
         std::fs::metadata(&path).unwrap().len(),
-        std::fs::metadata(changed.backup.as_ref().unwrap()).unwrap().len()
+        std::fs::metadata(changed.backup.as_ref().unwrap())
+            .unwrap()
+            .len()
     );
     assert_eq!(Some(changed.digest), read_digest(&path).unwrap());
     assert_eq!(load(&path).unwrap(), plan);

@@ -3,7 +3,7 @@
 mod definitions;
 mod references;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use uuid::Uuid;
 
@@ -57,7 +57,8 @@ fn dates_in_range(plan: &Plan, findings: &mut Findings) {
 
 /// Ids defined more than once, each named with the first entity that has it.
 fn duplicate_ids(definitions: &[Definition<'_>], findings: &mut Findings) {
-    let mut first_seen: HashMap<Uuid, &Name<'_>> = HashMap::with_capacity(definitions.len());
+    let mut first_seen: HashMap<Uuid, &Name<'_>> =
+        HashMap::with_capacity_and_hasher(definitions.len(), Default::default());
     for d in definitions {
         if let Some(first) = first_seen.get(&d.id) {
             findings.push_in(

@@ -1,6 +1,7 @@
 //! Dangling references: a person, or another entity, named by an id the plan does not hold.
 
-use std::collections::HashSet;
+// Ids are random: the quick hash is as good as any for them.
+use rustc_hash::FxHashSet as HashSet;
 
 use uuid::Uuid;
 
