@@ -76,7 +76,55 @@ impl fmt::Display for Breach {
 }
 
 /// Every field of `plan` out of bounds, in file order.
+///
+/// A large custody log is walked in pieces on every core beside the rest of the plan, and its
+/// breaches put where the log comes in the file: the same list as one walk gives (tested).
 pub fn check(plan: &Plan) -> Vec<Breach> {
+    use rayon::prelude::*;
+    /// Events per piece.
+    const PIECE: usize = 4096;
+    let events = &plan.custody.events;
+    if events.len() <= PIECE {
+        return walk(plan);
+    }
+    // The rest of the plan with an empty log (the copy shares everything large).
+    let mut rest = plan.clone();
+    rest.custody.events = Vec::new().into();
+    let (rest, log) = rayon::join(
+        || {
+            let mut walker = Walker {
+                find_log: true,
+                ..Walker::default()
+            };
+            let _ = rest.serialize(&mut walker);
+            walker
+        },
+        || {
+            events
+                .par_chunks(PIECE)
+                .enumerate()
+                .map(|(k, events)| {
+                    let mut walker = Walker::in_custody_log(k * PIECE);
+                    for event in events {
+                        let _ = event.serialize(&mut walker);
+                    }
+                    walker.breaches
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    let Some(at) = rest.log_at else {
+        return walk(plan);
+    };
+    let mut out = rest.breaches;
+    let after = out.split_off(at);
+    out.extend(log.into_iter().flatten());
+    out.extend(after);
+    out
+}
+
+/// One walk of the whole plan.
+fn walk(plan: &Plan) -> Vec<Breach> {
     let mut walker = Walker::default();
     // The walker never fails; an error here could only come from a type that refuses to serialize.
     let _ = plan.serialize(&mut walker);
@@ -124,9 +172,30 @@ struct Walker {
     frames: Vec<Frame>,
     field: Option<&'static str>,
     breaches: Vec<Breach>,
+    /// Whether to note where the custody log starts.
+    find_log: bool,
+    /// How many breaches came before the custody log, once it is reached.
+    log_at: Option<usize>,
 }
 
 impl Walker {
+    /// A walker standing inside `custody.events`, the next event being number `first`.
+    fn in_custody_log(first: usize) -> Walker {
+        let frame = |step, next| Frame {
+            step,
+            title: None,
+            next,
+        };
+        Walker {
+            frames: vec![
+                frame(None, 0),
+                frame(Some(Step::Field("custody")), 0),
+                frame(Some(Step::Field("events")), first),
+            ],
+            ..Walker::default()
+        }
+    }
+
     fn path(&self) -> String {
         let mut out = String::new();
         for step in self.frames.iter().filter_map(|f| f.step.as_ref()) {
@@ -194,6 +263,13 @@ impl Walker {
     }
 
     fn open(&mut self) {
+        if self.find_log
+            && self.field == Some("events")
+            && self.frames.len() == 2
+            && matches!(self.frames[1].step, Some(Step::Field("custody")))
+        {
+            self.log_at = Some(self.breaches.len());
+        }
         let step = match self.field.take() {
             Some(name) => Some(Step::Field(name)),
             None => self.frames.last_mut().and_then(|parent| {
@@ -465,6 +541,44 @@ mod tests {
         ] {
             assert_eq!(date_year(not_a_date), None, "{not_a_date}");
         }
+    }
+
+    #[test]
+    fn a_large_log_walked_in_pieces_gives_the_breaches_of_one_walk_in_file_order() {
+        let poll = NaiveDate::from_ymd_opt(2027, 5, 6).unwrap();
+        let mut plan = crate::scale::large_plan(crate::scale::Scale::SPEC, poll).unwrap();
+        let long = "x".repeat(MAX_TEXT + 1);
+        // Before the log, in it (in several pieces) and after it.
+        plan.overview.title = long.clone();
+        plan.custody.items[0].label = long.clone();
+        let events = plan.custody.events.len();
+        for i in [0, 4095, 4096, 17_000, events - 1] {
+            plan.custody.events[i].notes = long.clone();
+        }
+        plan.custody.events[9000].at = NaiveDate::from_ymd_opt(20227, 4, 29)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        plan.custody.count_security.passes = long.clone();
+        plan.allegations.evidence_procedure = vec![long];
+        let pieces = check(&plan);
+        assert_eq!(pieces, walk(&plan));
+        let fields: Vec<&str> = pieces.iter().map(|b| b.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "overview.title",
+                "custody.items[0].label",
+                "custody.events[0].notes",
+                "custody.events[4095].notes",
+                "custody.events[4096].notes",
+                "custody.events[9000].at",
+                "custody.events[17000].notes",
+                &format!("custody.events[{}].notes", events - 1),
+                "custody.count_security.passes",
+                "allegations.evidence_procedure",
+            ]
+        );
     }
 
     #[test]
