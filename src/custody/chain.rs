@@ -308,12 +308,22 @@ impl fmt::Display for ChainBreak {
 pub fn verify(custody: &Custody) -> Vec<ChainBreak> {
     // Each log's events in recorded order, the logs in the order they first appear; the logs are
     // then verified in parallel (each is its own chain) and their breaks kept in that order.
-    // A log's events follow one another in the file, so each event is put with the log of the
-    // one before unless its log differs.
+    by_log(custody.events.iter())
+        .par_iter()
+        .filter_map(|(log, events)| verify_log(log, events))
+        .collect()
+}
+
+/// `events` grouped by log, each log's in the order given, the logs in the order they first
+/// appear. A log's events follow one another in a file, so each event goes to the log of the one
+/// before unless its log differs: a name is only looked up when the log changes.
+pub fn by_log<'a>(
+    events: impl Iterator<Item = &'a CustodyEvent>,
+) -> Vec<(&'a str, Vec<&'a CustodyEvent>)> {
     let mut logs: Vec<(&str, Vec<&CustodyEvent>)> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut index: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     let mut current = usize::MAX;
-    for e in custody.events.iter() {
+    for e in events {
         if logs.get(current).is_none_or(|(log, _)| *log != e.log) {
             current = *index.entry(e.log.as_str()).or_insert_with(|| {
                 logs.push((e.log.as_str(), Vec::new()));
@@ -322,9 +332,7 @@ pub fn verify(custody: &Custody) -> Vec<ChainBreak> {
         }
         logs[current].1.push(e);
     }
-    logs.par_iter()
-        .filter_map(|(log, events)| verify_log(log, events))
-        .collect()
+    logs
 }
 
 /// The first break in one log's chain, if any.

@@ -321,23 +321,9 @@ fn item_anomalies(item: &CustodyItem, events: &[&CustodyEvent], out: &mut Vec<An
 
 /// Within each log, an item's events must be timed in the order they were recorded.
 fn out_of_time_order(custody: &Custody, out: &mut Vec<Anomaly>) {
-    // Each log's events in log order, the logs by name. The events of a log follow one another
-    // in the file, so each is put with its log without hashing its name, and a log already in
-    // order (as recorded) is not sorted.
-    let mut logs: Vec<(&str, Vec<&CustodyEvent>)> = Vec::new();
-    let mut current = usize::MAX;
-    for e in standing_events(custody) {
-        if logs.get(current).is_none_or(|(log, _)| *log != e.log) {
-            current = match logs.iter().position(|(log, _)| *log == e.log) {
-                Some(i) => i,
-                None => {
-                    logs.push((e.log.as_str(), Vec::new()));
-                    logs.len() - 1
-                }
-            };
-        }
-        logs[current].1.push(e);
-    }
+    // Each log's events in log order, the logs by name; a log already in order (as recorded) is
+    // not sorted.
+    let mut logs = chain::by_log(standing_events(custody));
     logs.sort_by(|a, b| a.0.cmp(b.0));
     let labels: HashMap<CustodyItemId, &str> = custody
         .items
