@@ -779,3 +779,75 @@ fn the_command_line_administers_syncs_and_explains_each_failure() {
     assert!(common::stderr(&out).contains("warning: the database address holds a password"));
     assert!(common::stdout(&out).contains("received at the count: 4 of 4 expected (100%)"));
 }
+
+#[test]
+fn the_background_worker_sends_at_once_receives_by_notification_and_says_when_offline() {
+    use integrity_planner::shared_log::worker::{SyncWorker, WorkerReport};
+    use std::time::{Duration, Instant};
+    let name = "worker";
+    let base = plan(5);
+    setup(name, &base, 2);
+    let server = server();
+    let mut desk_a = base.custody.clone();
+    let desk_b = base.custody.clone();
+    let a = SyncWorker::start(
+        desk_target(server, name, 0),
+        base.id,
+        "laptop-a".to_owned(),
+        desk_a.clone(),
+        Box::new(|| {}),
+    )
+    .unwrap();
+    let b = SyncWorker::start(
+        desk_target(server, name, 1),
+        base.id,
+        "laptop-b".to_owned(),
+        desk_b.clone(),
+        Box::new(|| {}),
+    )
+    .unwrap();
+    // Both report in step first.
+    for worker in [&a, &b] {
+        let report = worker.report_within(Duration::from_secs(30)).unwrap();
+        assert!(matches!(report, WorkerReport::Synced(_)), "{report:?}");
+    }
+    // A records: B's model has it well within the polling interval, so by notification.
+    record(&mut desk_a, "desk-a", "laptop-a", 3);
+    let sent_at = Instant::now();
+    a.update(desk_a.clone());
+    let mut model_b = desk_b;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while model_b.events.len() < 3 && Instant::now() < deadline {
+        if let Some(WorkerReport::Synced(outcome)) = b.report_within(Duration::from_millis(200)) {
+            shared_log::apply(&mut model_b, &outcome.pulled);
+        }
+    }
+    assert_eq!(model_b.events.len(), 3);
+    assert!(
+        sent_at.elapsed() < integrity_planner::shared_log::worker::POLL,
+        "arrived in {:?}",
+        sent_at.elapsed()
+    );
+    assert_whole(&model_b, 3);
+    drop(a);
+    drop(b);
+
+    // A worker that cannot reach the server says so, with what waits.
+    let closed = Target::parse(&format!(
+        "postgres://{name}_desk0:{DEVICE_PASSWORD}@127.0.0.1:{}/{name}?sslmode=disable",
+        closed_port()
+    ))
+    .unwrap();
+    let mut offline = desk_a.clone();
+    record(&mut offline, "desk-a", "laptop-a", 12);
+    let c = SyncWorker::start(
+        closed,
+        base.id,
+        "laptop-a".to_owned(),
+        offline,
+        Box::new(|| {}),
+    )
+    .unwrap();
+    let report = c.report_within(Duration::from_secs(30)).unwrap();
+    assert_eq!(report.summary(), "offline \u{2014} 15 events waiting");
+}

@@ -24,7 +24,9 @@ use sqlx::ConnectOptions as _;
 use sqlx::postgres::{PgConnectOptions, PgConnection};
 
 pub use error::{Claim, SharedLogError};
-pub use sync::{Pulled, SyncOutcome, SyncRequest, apply, my_logs, sync, waiting};
+pub use sync::{
+    Pulled, SyncOutcome, SyncRequest, SyncState, apply, my_logs, sync, sync_with, waiting,
+};
 pub use wire::parse_canonical;
 
 use error::{Context, Phase, classify};

@@ -82,6 +82,16 @@ pub fn waiting(custody: &Custody, device: &str, sent: &HashMap<String, u64>) -> 
         .count()
 }
 
+/// What repeated syncs over one connection need not ask again: that the plan is registered and
+/// allowed, which logs this device has claimed, and whether the items changed on either side
+/// since the last sync. Start a fresh one for each new connection.
+#[derive(Clone, Debug, Default)]
+pub struct SyncState {
+    plan_checked: bool,
+    claimed: BTreeSet<String>,
+    items: Option<(crate::model::Shared<Vec<CustodyItem>>, i64)>,
+}
+
 /// Syncs a laptop with the shared log over `connection`. Claims this laptop's logs first (any
 /// claimed by another device refuses the whole sync with nothing sent), then sends what the
 /// database lacks and checks it, then reads what this laptop lacks and verifies it. Nothing is
@@ -91,11 +101,28 @@ pub async fn sync(
     target: &Target,
     request: &SyncRequest,
 ) -> Result<SyncOutcome, SharedLogError> {
+    sync_with(connection, target, request, &mut SyncState::default()).await
+}
+
+/// [`sync`], skipping what `state` says was settled by an earlier sync over the same connection
+/// (for the background worker, which syncs on every change and notification).
+pub async fn sync_with(
+    connection: &mut PgConnection,
+    target: &Target,
+    request: &SyncRequest,
+    state: &mut SyncState,
+) -> Result<SyncOutcome, SharedLogError> {
     let plan = request.plan.to_string();
-    check_plan(connection, target, &plan).await?;
+    if !state.plan_checked {
+        check_plan(connection, target, &plan).await?;
+        state.plan_checked = true;
+    }
     let logs = my_logs(&request.custody, &request.device);
     refuse_broken(&request.custody, &logs)?;
-    claim(connection, target, &plan, &request.device, &logs).await?;
+    if logs.iter().any(|l| !state.claimed.contains(l)) {
+        claim(connection, target, &plan, &request.device, &logs).await?;
+        state.claimed.extend(logs.iter().cloned());
+    }
     let mut outcome = SyncOutcome {
         logs: logs.clone(),
         ..SyncOutcome::default()
@@ -105,10 +132,22 @@ pub async fn sync(
         let events = by_log.get(log.as_str()).map_or(&[][..], Vec::as_slice);
         outcome.pushed_events += push_log(connection, target, &plan, log, events).await?;
     }
-    let (pushed_items, items) = sync_items(connection, target, &plan, &request.custody).await?;
-    outcome.pushed_items = pushed_items;
-    outcome.pulled.items = items.0;
-    outcome.problems.extend(items.1);
+    let newest_item = newest_item_row(connection, target, &plan).await?;
+    let items_settled = state.items.as_ref().is_some_and(|(items, row)| {
+        items.shares_with(&request.custody.items) && *row == newest_item
+    });
+    if !items_settled {
+        let (pushed_items, items) = sync_items(connection, target, &plan, &request.custody).await?;
+        outcome.pushed_items = pushed_items;
+        outcome.pulled.items = items.0;
+        outcome.problems.extend(items.1);
+        let newest = if pushed_items > 0 {
+            newest_item_row(connection, target, &plan).await?
+        } else {
+            newest_item
+        };
+        state.items = Some((request.custody.items.clone(), newest));
+    }
     let (events, problems) = pull_events(connection, target, &plan, &request.custody).await?;
     outcome.pulled.events = events;
     outcome.problems.extend(problems);
@@ -428,6 +467,21 @@ fn refused(target: &Target, error: sqlx::Error, what: &str) -> SharedLogError {
     }
 }
 
+/// The number of the plan's newest item row (0 for none): a change means items changed.
+async fn newest_item_row(
+    connection: &mut PgConnection,
+    target: &Target,
+    plan: &str,
+) -> Result<i64, SharedLogError> {
+    sqlx::query_scalar(
+        "SELECT coalesce(max(row_no), 0)::int8 FROM integrity.items WHERE plan_id = $1::uuid",
+    )
+    .bind(plan)
+    .fetch_one(&mut *connection)
+    .await
+    .map_err(|e| target.working_error(e))
+}
+
 /// The item versions the database holds, oldest first, by item id.
 type ItemVersions = BTreeMap<String, Vec<(i32, String)>>;
 
@@ -631,6 +685,17 @@ async fn pull_events(
         }
     }
     Ok((pulled, problems))
+}
+
+/// A log's last place on this laptop (0 for none).
+pub(crate) fn local_head(custody: &Custody, log: &str) -> u64 {
+    custody
+        .events
+        .iter()
+        .filter(|e| e.log == log)
+        .map(|e| e.seq)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Each log's last place and hash on this laptop.

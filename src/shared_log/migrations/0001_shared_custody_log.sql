@@ -61,7 +61,6 @@ CREATE TABLE integrity.items (
 -- names the row's own id, log and place, and the server recomputes the hash from the text. Only
 -- the device that claimed a log inserts into it.
 CREATE TABLE integrity.events (
-    row_no bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     event_id uuid PRIMARY KEY,
     plan_id uuid NOT NULL,
     log text NOT NULL,
@@ -92,7 +91,7 @@ CREATE TABLE integrity.events (
     )
 );
 
-CREATE INDEX events_by_plan_row ON integrity.events (plan_id, row_no);
+CREATE INDEX items_by_plan_row ON integrity.items (plan_id, row_no);
 
 -- Whether a plan id is registered at all, so sync can tell "not registered" from "not allowed".
 CREATE FUNCTION integrity.plan_registered(id uuid) RETURNS boolean
