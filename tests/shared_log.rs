@@ -851,3 +851,56 @@ fn the_background_worker_sends_at_once_receives_by_notification_and_says_when_of
     let report = c.report_within(Duration::from_secs(30)).unwrap();
     assert_eq!(report.summary(), "offline \u{2014} 15 events waiting");
 }
+
+#[test]
+fn a_laptop_restored_from_an_older_copy_takes_its_log_back_and_the_owner_can_delete_a_plan() {
+    let name = "restored";
+    let base = plan(4);
+    setup(name, &base, 1);
+    let server = server();
+    let target = desk_target(server, name, 0);
+    let mut custody = base.custody.clone();
+    record(&mut custody, "desk-r", "laptop-r", 5);
+    let older = custody.clone();
+    record(&mut custody, "desk-r", "laptop-r", 7);
+    sync(&target, &base, &mut custody, "laptop-r").unwrap();
+    // The laptop's file is restored from the copy with 5 events: the database gives back 7.
+    let mut restored = older;
+    let outcome = sync(&target, &base, &mut restored, "laptop-r").unwrap();
+    assert_eq!(outcome.pushed_events, 0);
+    assert_eq!(outcome.pulled.events.len(), 7);
+    assert_eq!(restored.events, custody.events);
+    // A laptop whose log forked from the database's (its own #6 differs) is told so, and sends
+    // nothing.
+    let mut forked = custody.clone();
+    forked.events.truncate(5);
+    record(&mut forked, "desk-r", "laptop-r", 9);
+    let error = sync(&target, &base, &mut forked, "laptop-r").unwrap_err();
+    assert!(matches!(error, SharedLogError::Conflict { .. }), "{error}");
+    assert_eq!(count(name, "true"), 12);
+    // The README's deletion procedure, run as the owner.
+    let id = base.id;
+    let owner = Target::parse(&server.url(&format!("{name}_owner"), "owner", name)).unwrap();
+    shared_log::block_on(async {
+        let mut c = shared_log::connect(&owner).await.unwrap();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "BEGIN; \
+             DELETE FROM integrity.events WHERE plan_id = '{id}'; \
+             DELETE FROM integrity.items WHERE plan_id = '{id}'; \
+             DELETE FROM integrity.log_claims WHERE plan_id = '{id}'; \
+             DELETE FROM integrity.device_roles WHERE plan_id = '{id}'; \
+             DELETE FROM integrity.plans WHERE plan_id = '{id}'; \
+             COMMIT;"
+        )))
+        .execute(&mut c)
+        .await
+        .unwrap();
+    })
+    .unwrap();
+    assert_eq!(count(name, "true"), 0);
+    let error = sync(&target, &base, &mut custody, "laptop-r").unwrap_err();
+    assert!(
+        matches!(error, SharedLogError::NotRegistered { .. }),
+        "{error}"
+    );
+}
