@@ -165,19 +165,19 @@ fn latency(server: &PgServer, plan: &Plan) {
                         n += 1;
                         next += Duration::from_secs(1);
                     }
-                    if let Some(report) = worker.report_within(Duration::from_millis(20)) {
-                        if let WorkerReport::Synced(outcome) = report {
-                            let now = Instant::now();
-                            let times = recorded.lock().unwrap();
-                            let mut mine = samples.lock().unwrap();
-                            for e in &outcome.pulled.events {
-                                if let Some(at) = times.get(&e.id) {
-                                    mine.push(now.duration_since(*at));
-                                }
+                    if let Some(WorkerReport::Synced(outcome)) =
+                        worker.report_within(Duration::from_millis(20))
+                    {
+                        let now = Instant::now();
+                        let times = recorded.lock().unwrap();
+                        let mut mine = samples.lock().unwrap();
+                        for e in &outcome.pulled.events {
+                            if let Some(at) = times.get(&e.id) {
+                                mine.push(now.duration_since(*at));
                             }
-                            drop((times, mine));
-                            shared_log::apply(&mut model, &outcome.pulled);
                         }
+                        drop((times, mine));
+                        shared_log::apply(&mut model, &outcome.pulled);
                     }
                 }
             });

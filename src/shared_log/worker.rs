@@ -59,7 +59,7 @@ impl WorkerReport {
 }
 
 enum Command {
-    Snapshot(Custody),
+    Snapshot(Box<Custody>),
     SyncNow,
     Stop,
 }
@@ -121,7 +121,7 @@ impl SyncWorker {
     /// Gives the worker the plan's custody section as it now is (after recording, say): it sends
     /// what is new at once.
     pub fn update(&self, custody: Custody) {
-        let _ = self.commands.send(Command::Snapshot(custody));
+        let _ = self.commands.send(Command::Snapshot(Box::new(custody)));
     }
 
     /// Asks for a sync now (a "Sync now" button).
@@ -249,7 +249,7 @@ impl Worker {
                     Wake::Command(None | Some(Command::Stop)) => return,
                     Wake::Command(Some(command)) => {
                         if let Command::Snapshot(custody) = command {
-                            self.request.custody = custody;
+                            self.request.custody = *custody;
                         }
                         if self.drain() {
                             return;
@@ -274,7 +274,7 @@ impl Worker {
     fn drain(&mut self) -> bool {
         while let Ok(command) = self.inbox.try_recv() {
             match command {
-                Command::Snapshot(custody) => self.request.custody = custody,
+                Command::Snapshot(custody) => self.request.custody = *custody,
                 Command::SyncNow => {}
                 Command::Stop => return true,
             }
@@ -288,7 +288,7 @@ impl Worker {
             command = self.inbox.recv() => match command {
                 None | Some(Command::Stop) => false,
                 Some(Command::Snapshot(custody)) => {
-                    self.request.custody = custody;
+                    self.request.custody = *custody;
                     !self.drain()
                 }
                 Some(Command::SyncNow) => !self.drain(),
