@@ -9,6 +9,7 @@ pub mod import;
 pub mod law;
 pub mod model;
 pub mod scale;
+pub mod shared_log;
 pub mod storage;
 pub mod templates;
 #[cfg(test)]

@@ -86,6 +86,25 @@ pub enum Command {
         #[arg(long)]
         short: bool,
     },
+    /// Sync with the shared custody log on PostgreSQL: claim this laptop's logs, send the events
+    /// and items the database lacks, take the other desks' (safe to run again at any time).
+    Sync {
+        /// The plan file.
+        plan: PathBuf,
+        #[command(flatten)]
+        db: super::db::DbArg,
+    },
+    /// Show the hall's progress from the shared log: received against expected, per desk and in
+    /// all.
+    Status {
+        /// The plan file.
+        plan: PathBuf,
+        #[command(flatten)]
+        db: super::db::DbArg,
+        /// Text for people or JSON for scripts.
+        #[arg(long, value_enum, default_value = "text")]
+        format: super::output::Format,
+    },
 }
 
 pub fn run(command: &Command, wait: Duration) -> Result<ExitCode, Failure> {
@@ -124,6 +143,8 @@ pub fn run(command: &Command, wait: Duration) -> Result<ExitCode, Failure> {
             force,
         } => super::export::sheets(plan, output, (*profile).into(), *force),
         Command::Heads { plan, short } => heads(plan, *short),
+        Command::Sync { plan, db } => super::sync::sync(plan, &db.db, wait),
+        Command::Status { plan, db, format } => super::sync::status(plan, &db.db, *format),
     }
 }
 

@@ -7,11 +7,13 @@ mod backups;
 mod calendar;
 mod check;
 mod custody;
+mod db;
 mod export;
 mod fingerprint;
 mod import;
 mod new;
 mod open;
+mod sync;
 mod templates;
 mod timetable;
 mod workbook;
@@ -85,6 +87,10 @@ enum Command {
     /// Work with the custody log: export, import, merge, heads, sheets.
     #[command(subcommand)]
     Custody(custody::Command),
+    /// Administer the shared custody log on PostgreSQL: set up the schema, register plans, add
+    /// laptops' roles (each prints the SQL it ran).
+    #[command(subcommand)]
+    Db(db::Command),
     /// List the earlier versions kept of a plan, or restore one.
     Backups(backups::Args),
     /// Import venues from a CSV file or an XLSX workbook.
@@ -197,6 +203,7 @@ pub fn run() -> ExitCode {
         Some(Command::Export(args)) => export::run(&args, wait),
         Some(Command::Fingerprint(args)) => fingerprint::run(&args),
         Some(Command::Custody(command)) => custody::run(&command, wait),
+        Some(Command::Db(command)) => db::run(&command),
         Some(Command::Backups(args)) => backups::run(&args, wait),
         Some(Command::Venues(command)) => import::venues(&command, wait),
         Some(Command::People(command)) => import::people(&command, wait),
