@@ -27,6 +27,8 @@ pub enum Command {
     ExportWorkbook,
     /// Go back to a version of the plan kept as a backup.
     RestoreVersion,
+    /// Connect to the shared custody log at a count (or disconnect).
+    SharedLog,
     /// Close the plan and return to the start screen.
     Close,
     /// Undo the last change.
@@ -53,6 +55,7 @@ impl Command {
         Command::ImportPeople,
         Command::ExportWorkbook,
         Command::RestoreVersion,
+        Command::SharedLog,
         Command::Close,
         Command::Exit,
         Command::Undo,
@@ -74,6 +77,7 @@ impl Command {
             Command::ImportPeople => "Import people…",
             Command::ExportWorkbook => "Export workbook…",
             Command::RestoreVersion => "Restore previous version…",
+            Command::SharedLog => "Connect to shared log…",
             Command::Close => "Close plan",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -102,6 +106,7 @@ impl Command {
             | Command::ImportPeople
             | Command::ExportWorkbook
             | Command::RestoreVersion
+            | Command::SharedLog
             | Command::Close => None,
         }
     }
@@ -110,6 +115,7 @@ impl Command {
     pub fn menu(self) -> &'static str {
         match self {
             Command::Undo | Command::Redo | Command::Find => "Edit",
+            Command::SharedLog => "Custody",
             _ => "File",
         }
     }

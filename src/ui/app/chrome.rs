@@ -18,15 +18,19 @@ impl PlannerApp {
         });
         let (undo, redo) = labels.unwrap_or_default();
         let has_plan = self.doc.is_some();
+        let linked = self.shared.is_some();
         let paths = self.recent.paths.clone();
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
-                for menu in ["File", "Edit"] {
+                for menu in ["File", "Edit", "Custody"] {
                     ui.menu_button(menu, |ui| {
                         for command in Command::ALL.iter().filter(|c| c.menu() == menu) {
                             let label = match command {
                                 Command::Undo => undo.clone(),
                                 Command::Redo => redo.clone(),
+                                Command::SharedLog if linked => {
+                                    Some("Disconnect from shared log".to_owned())
+                                }
                                 _ => None,
                             };
                             let enabled = (!command.needs_plan() || has_plan)
@@ -79,29 +83,33 @@ impl PlannerApp {
         let revision = self.doc.as_ref().map(|d| d.history.revision());
         let current = self.notice.as_ref().filter(|n| n.revision == revision);
         egui::Panel::bottom("notices").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| match current {
-                Some(notice) => {
-                    ui.label(&notice.text);
-                    if let Some(file) = &notice.file {
-                        if ui.button("Open the PDF").clicked() {
-                            opened = Some(crate::ui::desktop::open(file));
+            ui.horizontal_wrapped(|ui| {
+                // The shared custody log's state stays in view whatever else is said.
+                self.shared_log_status(ui);
+                match current {
+                    Some(notice) => {
+                        ui.label(&notice.text);
+                        if let Some(file) = &notice.file {
+                            if ui.button("Open the PDF").clicked() {
+                                opened = Some(crate::ui::desktop::open(file));
+                            }
+                            if ui.button("Show in folder").clicked() {
+                                opened = Some(crate::ui::desktop::show_in_folder(file));
+                            }
                         }
-                        if ui.button("Show in folder").clicked() {
-                            opened = Some(crate::ui::desktop::show_in_folder(file));
+                        if ui.button("Dismiss").clicked() {
+                            dismiss = true;
                         }
                     }
-                    if ui.button("Dismiss").clicked() {
-                        dismiss = true;
+                    None => {
+                        let state = match &self.doc {
+                            Some(doc) if doc.is_dirty() => "Unsaved changes",
+                            Some(doc) if doc.path.is_some() => "All changes saved",
+                            Some(_) => "Not saved yet",
+                            None => "No plan open",
+                        };
+                        ui.label(RichText::new(state).weak());
                     }
-                }
-                None => {
-                    let state = match &self.doc {
-                        Some(doc) if doc.is_dirty() => "Unsaved changes",
-                        Some(doc) if doc.path.is_some() => "All changes saved",
-                        Some(_) => "Not saved yet",
-                        None => "No plan open",
-                    };
-                    ui.label(RichText::new(state).weak());
                 }
             });
         });

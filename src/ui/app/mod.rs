@@ -10,6 +10,7 @@ mod editor;
 mod file_ops;
 mod import;
 mod prompts;
+mod shared_log;
 mod writer;
 
 use super::chooser::{Chooser, Purpose};
@@ -198,6 +199,10 @@ pub struct PlannerApp {
     writer: writer::Writer,
     /// A save asked for while another write was in flight.
     queued: Option<writer::Job>,
+    /// The shared custody log at a count, while connected.
+    shared: Option<shared_log::SharedLink>,
+    /// The dialog asking for the shared log's address, while open.
+    shared_prompt: Option<shared_log::AddressPrompt>,
     quitting: bool,
     shown_title: String,
 }
@@ -259,6 +264,8 @@ impl PlannerApp {
             recovery_revision: None,
             writer: writer::Writer::default(),
             queued: None,
+            shared: None,
+            shared_prompt: None,
             quitting: false,
             shown_title: String::new(),
         }
@@ -419,6 +426,7 @@ impl PlannerApp {
                 self.prompt = Some(Prompt::Copy(Output::Workbook, Profile::Full));
             }
             Command::RestoreVersion => self.restore_version(),
+            Command::SharedLog => self.connect_or_disconnect(),
             Command::Undo | Command::Redo => {
                 if let Some(doc) = self.doc.as_mut() {
                     let step = if command == Command::Undo {
@@ -467,6 +475,7 @@ impl PlannerApp {
         let ctx = ui.ctx().clone();
         let time = ctx.input(|i| i.time);
         self.poll_writer(false);
+        self.poll_shared_log();
         if self.writer.busy() {
             // Look again soon for the write to finish.
             ctx.request_repaint_after(std::time::Duration::from_millis(30));
@@ -486,6 +495,7 @@ impl PlannerApp {
             self.editor(ui, time);
         }
         self.prompts(&ctx);
+        self.shared_log_prompt(&ctx);
         self.import_dialog(&ctx, time);
         self.autosave(time);
         if self.is_dirty() {
