@@ -32,6 +32,8 @@ pub fn sync(plan_path: &Path, address: &str, wait: Duration) -> Result<ExitCode,
     let added = shared_log::apply(&mut plan.custody, &outcome.pulled);
     let changed = plan.custody != request.custody;
     if changed {
+        // Logs grouped by name and items by label, as a merge leaves them.
+        integrity_planner::custody::merge::canonical_order(&mut plan.custody);
         storage::save_locked(&mut plan, plan_path, &held)?;
     }
     drop(held);

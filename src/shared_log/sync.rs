@@ -790,8 +790,7 @@ pub fn apply(custody: &mut Custody, pulled: &Pulled) -> usize {
     for w in new_writers {
         custody.note_writer(&w.log, &w.device);
     }
-    if count > 0 || !pulled.items.is_empty() {
-        crate::custody::merge::canonical_order(custody);
-    }
+    // Events are only appended, each log's in order, so a screen's caches extend rather than
+    // rebuild; `custody sync` puts the file in canonical order before it saves.
     count
 }

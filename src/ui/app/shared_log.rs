@@ -169,10 +169,10 @@ impl PlannerApp {
             if let WorkerReport::Synced(outcome) = report
                 && !outcome.pulled.is_empty()
             {
-                let before = doc.plan.custody.clone();
-                shared_log::apply(&mut doc.plan.custody, &outcome.pulled);
-                if doc.plan.custody != before {
-                    // Other desks' records are not this window's steps to undo.
+                // Events are appended (the custody screen extends its timelines rather than
+                // rebuilding them); other desks' records are not this window's steps to undo.
+                let added = shared_log::apply(&mut doc.plan.custody, &outcome.pulled);
+                if added > 0 || !outcome.pulled.items.is_empty() {
                     doc.history.outside_change();
                 }
             }
