@@ -25,6 +25,9 @@ pub(super) struct SharedLink {
     trouble: bool,
     /// The plan's revision when the worker was last given the custody section.
     sent: u64,
+    /// Events sent and taken since connecting.
+    events_sent: usize,
+    events_taken: usize,
 }
 
 /// The dialog asking for the database's address.
@@ -149,6 +152,8 @@ impl PlannerApp {
             shown,
             trouble: false,
             sent: doc.history.revision(),
+            events_sent: 0,
+            events_taken: 0,
         });
         Ok(())
     }
@@ -165,17 +170,24 @@ impl PlannerApp {
         };
         while let Some(report) = link.worker.try_report() {
             link.trouble = !matches!(report, WorkerReport::Synced(_));
-            link.state = report.summary();
-            if let WorkerReport::Synced(outcome) = report
-                && !outcome.pulled.is_empty()
-            {
-                // Events are appended (the custody screen extends its timelines rather than
-                // rebuilding them); other desks' records are not this window's steps to undo.
-                let added = shared_log::apply(&mut doc.plan.custody, &outcome.pulled);
-                if added > 0 || !outcome.pulled.items.is_empty() {
-                    doc.history.outside_change();
-                }
+            let WorkerReport::Synced(outcome) = report else {
+                link.state = report.summary();
+                continue;
+            };
+            // Events are appended (the custody screen extends its timelines rather than
+            // rebuilding them); other desks' records are not this window's steps to undo.
+            let added = shared_log::apply(&mut doc.plan.custody, &outcome.pulled);
+            if added > 0 || !outcome.pulled.items.is_empty() {
+                doc.history.outside_change();
             }
+            link.events_sent += outcome.pushed_events;
+            link.events_taken += added;
+            link.state = format!(
+                "in step \u{2014} {} event{} sent and {} taken since connecting",
+                link.events_sent,
+                if link.events_sent == 1 { "" } else { "s" },
+                link.events_taken
+            );
         }
         let revision = doc.history.revision();
         if revision != link.sent {
