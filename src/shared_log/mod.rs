@@ -46,10 +46,16 @@ pub struct Target {
 }
 
 impl Target {
-    /// Reads a `postgres://` address (or a `key=value` string). Whatever it leaves out comes from
+    /// Reads a `postgres://` (or `postgresql://`) address. Whatever it leaves out comes from
     /// `PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`, `PGSSLMODE`, `PGSSLROOTCERT` and the rest, and
     /// the password from `PGPASSWORD` or `~/.pgpass` (`PGPASSFILE`), as libpq does.
     pub fn parse(address: &str) -> Result<Target, SharedLogError> {
+        let scheme = address.trim().split_once("://").map(|(s, _)| s);
+        if !matches!(scheme, Some("postgres" | "postgresql")) {
+            return Err(SharedLogError::BadAddress(
+                "it must start with postgres:// or postgresql://".to_owned(),
+            ));
+        }
         let options = PgConnectOptions::from_str(address.trim())
             .map_err(|e| SharedLogError::BadAddress(without_password(&e.to_string())))?
             .application_name("integrity-planner");
