@@ -8,15 +8,20 @@ mod common;
 mod pg_server;
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use integrity_planner::custody::chain::{self, NewEvent};
 use integrity_planner::model::{Custody, CustodyItem, CustodyItemId, CustodyStage, ItemKind, Plan};
 use integrity_planner::shared_log::{
     self, SharedLogError, SyncOutcome, SyncRequest, Target, admin,
 };
+use integrity_planner::storage;
+use integrity_planner::ui::{Command, PlannerApp};
 use pg_server::PgServer;
 
 /// One server for the whole test binary (each test has a database of its own).
@@ -781,9 +786,9 @@ fn the_command_line_administers_syncs_and_explains_each_failure() {
 }
 
 #[test]
-fn the_background_worker_sends_at_once_receives_by_notification_and_says_when_offline() {
+fn the_background_worker_sends_at_once_receives_and_says_when_offline() {
     use integrity_planner::shared_log::worker::{SyncWorker, WorkerReport};
-    use std::time::{Duration, Instant};
+
     let name = "worker";
     let base = plan(5);
     setup(name, &base, 2);
@@ -811,9 +816,9 @@ fn the_background_worker_sends_at_once_receives_by_notification_and_says_when_of
         let report = worker.report_within(Duration::from_secs(30)).unwrap();
         assert!(matches!(report, WorkerReport::Synced(_)), "{report:?}");
     }
-    // A records: B's model has it well within the polling interval, so by notification.
+    // A records: B's model receives it. (How soon is measured in `benches/shared_log.rs`, not
+    // asserted here: a test does not assert a timing.)
     record(&mut desk_a, "desk-a", "laptop-a", 3);
-    let sent_at = Instant::now();
     a.update(desk_a.clone());
     let mut model_b = desk_b;
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -823,11 +828,6 @@ fn the_background_worker_sends_at_once_receives_by_notification_and_says_when_of
         }
     }
     assert_eq!(model_b.events.len(), 3);
-    assert!(
-        sent_at.elapsed() < integrity_planner::shared_log::worker::POLL,
-        "arrived in {:?}",
-        sent_at.elapsed()
-    );
     assert_whole(&model_b, 3);
     drop(a);
     drop(b);
@@ -903,4 +903,143 @@ fn a_laptop_restored_from_an_older_copy_takes_its_log_back_and_the_owner_can_del
         matches!(error, SharedLogError::NotRegistered { .. }),
         "{error}"
     );
+}
+
+// The editor window: Custody ▸ Connect to shared log.
+
+/// Answers "open" with the plan; the test needs no other dialog.
+struct OpenThis(PathBuf);
+
+impl integrity_planner::ui::Dialogs for OpenThis {
+    fn open_plan(&mut self) -> Option<PathBuf> {
+        Some(self.0.clone())
+    }
+    fn save_plan(&mut self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_pdf(&mut self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn open_table(&mut self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_workbook(&mut self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn available(&self) -> bool {
+        true
+    }
+}
+
+/// Runs frames until `done` holds, for at most a minute (the worker is on its own thread).
+fn run_until(
+    harness: &mut Harness<'static, PlannerApp>,
+    mut done: impl FnMut(&PlannerApp) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !done(harness.state()) && Instant::now() < deadline {
+        harness.run();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    harness.run();
+}
+
+fn connect(harness: &mut Harness<'static, PlannerApp>, address: &str) {
+    harness.get_by_label("Custody").click();
+    harness.run();
+    harness.get_by_label("Connect to shared log…").click();
+    harness.run();
+    harness.get_by_label("Database address").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Database address").type_text(address);
+    harness.run();
+    harness.get_by_label("Connect").click();
+    harness.run();
+}
+
+#[test]
+fn the_window_takes_another_desks_events_sends_its_own_and_says_when_offline() {
+    let server = server();
+    let name = "count_hall";
+    let mut base = plan(4);
+    setup(name, &base, 2);
+
+    // Another desk receives five boxes and sends them.
+    let mut other = base.custody.clone();
+    record(&mut other, "desk-1", "laptop-b", 5);
+    sync(&desk_target(server, name, 1), &base, &mut other, "laptop-b").unwrap();
+
+    // This laptop has received three in its own log.
+    let data = tempfile::tempdir().unwrap();
+    let device = integrity_planner::device::device_name(data.path());
+    record(&mut base.custody, "desk-0", &device, 3);
+    let path = data.path().join("count.plan.ron");
+    storage::save(&mut base.clone(), &path).unwrap();
+    let mut app = PlannerApp::with(data.path().to_owned(), Box::new(OpenThis(path)), None);
+    app.command(Command::Open);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(|ctx| {
+            integrity_planner::ui::install_fonts(ctx);
+            ctx.all_styles_mut(|style| style.animation_time = 0.0);
+        })
+        .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), app);
+    harness.run();
+    assert_eq!(harness.state().plan().unwrap().custody.events.len(), 3);
+
+    // Custody ▸ Connect to shared log…, as desk 0.
+    connect(
+        &mut harness,
+        &server.url("count_hall_desk0", DEVICE_PASSWORD, name),
+    );
+    assert!(harness.state().is_linked());
+    run_until(&mut harness, |app| {
+        app.plan().is_some_and(|p| p.custody.events.len() == 8)
+    });
+    let plan = harness.state().plan().unwrap();
+    assert_eq!(
+        plan.custody.events.len(),
+        8,
+        "the other desk's five arrived"
+    );
+    assert!(
+        chain::verify(&plan.custody).is_empty(),
+        "every chain intact"
+    );
+    assert!(harness.state().is_dirty(), "the arrivals are to be saved");
+    run_until(&mut harness, |_| count(name, "log = 'desk-0'") == 3);
+    assert_eq!(count(name, "log = 'desk-0'"), 3, "this laptop's three sent");
+    let state = harness.state().shared_log_state().unwrap().to_owned();
+    assert_eq!(
+        state,
+        "in step \u{2014} 3 events sent and 5 taken since connecting"
+    );
+    // The status bar says where it is connected, never the password.
+    harness.get_by_label_contains("Shared log (count_hall_desk0@127.0.0.1");
+    assert!(harness.query_by_label_contains(DEVICE_PASSWORD).is_none());
+
+    // Disconnect, and connect to a server that is not there: offline, with what waits (a new
+    // link starts afresh, so this laptop's three events count as waiting until it reaches one).
+    harness.get_by_label("Custody").click();
+    harness.run();
+    harness.get_by_label("Disconnect from shared log").click();
+    harness.run();
+    assert!(!harness.state().is_linked());
+    let closed = closed_port();
+    connect(
+        &mut harness,
+        &format!(
+            "postgres://count_hall_desk0:{DEVICE_PASSWORD}@127.0.0.1:{closed}/{name}?sslmode=disable"
+        ),
+    );
+    run_until(&mut harness, |app| {
+        app.shared_log_state()
+            .is_some_and(|s| s.starts_with("offline"))
+    });
+    assert_eq!(
+        harness.state().shared_log_state(),
+        Some("offline \u{2014} 3 events waiting")
+    );
+    harness.get_by_label_contains("offline \u{2014} 3 events waiting");
 }

@@ -306,9 +306,18 @@ impl fmt::Display for ChainBreak {
 /// Verifies every log's chain in file order; reports the first break in each broken log, logs in
 /// order of first appearance.
 pub fn verify(custody: &Custody) -> Vec<ChainBreak> {
+    verify_events(custody.events.iter())
+}
+
+/// Verifies only the chains of `logs` (a laptop's own, before it sends them), as [`verify`] does.
+pub fn verify_logs(custody: &Custody, logs: &[String]) -> Vec<ChainBreak> {
+    verify_events(custody.events.iter().filter(|e| logs.contains(&e.log)))
+}
+
+fn verify_events<'a>(events: impl Iterator<Item = &'a CustodyEvent>) -> Vec<ChainBreak> {
     // Each log's events in recorded order, the logs in the order they first appear; the logs are
     // then verified in parallel (each is its own chain) and their breaks kept in that order.
-    by_log(custody.events.iter())
+    by_log(events)
         .par_iter()
         .filter_map(|(log, events)| verify_log(log, events))
         .collect()

@@ -190,10 +190,8 @@ async fn check_plan(
 
 /// Refuses to send a log of this laptop's whose chain is broken.
 fn refuse_broken(custody: &Custody, logs: &[String]) -> Result<(), SharedLogError> {
-    match chain::verify(custody)
-        .into_iter()
-        .find(|b| logs.contains(&b.log))
-    {
+    // Only this laptop's logs: the others are verified as they arrive.
+    match chain::verify_logs(custody, logs).into_iter().next() {
         Some(broken) => Err(SharedLogError::BrokenLocalLog(broken.to_string())),
         None => Ok(()),
     }
