@@ -153,14 +153,18 @@ pub async fn connect(target: &Target) -> Result<PgConnection, SharedLogError> {
 /// Runs `future` to completion on a runtime of its own on this thread: for the command line and
 /// tests, which have no runtime of their own.
 pub fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, SharedLogError> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
+    Ok(runtime()?.block_on(future))
+}
+
+/// A network runtime for one thread (the command line's, or the editor's sync worker's).
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, SharedLogError> {
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| SharedLogError::Database {
             target: "this laptop".to_owned(),
             detail: format!("cannot start the network runtime: {e}"),
-        })?;
-    Ok(runtime.block_on(future))
+        })
 }
 
 #[cfg(test)]

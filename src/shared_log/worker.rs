@@ -83,13 +83,7 @@ impl SyncWorker {
     ) -> Result<SyncWorker, SharedLogError> {
         let (commands, inbox) = channel::unbounded_channel();
         let (outbox, reports) = mpsc::channel();
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| SharedLogError::Database {
-                target: "this laptop".to_owned(),
-                detail: format!("cannot start the network runtime: {e}"),
-            })?;
+        let runtime = super::runtime()?;
         let thread = std::thread::Builder::new()
             .name("shared-log".to_owned())
             .spawn(move || {
