@@ -170,9 +170,17 @@ impl PlannerApp {
         };
         while let Some(report) = link.worker.try_report() {
             link.trouble = !matches!(report, WorkerReport::Synced(_));
-            let WorkerReport::Synced(outcome) = report else {
-                link.state = report.summary();
-                continue;
+            let outcome = match report {
+                WorkerReport::Synced(outcome) => outcome,
+                // The status bar already names the shared log.
+                WorkerReport::Failed(error) => {
+                    link.state = error.to_string();
+                    continue;
+                }
+                offline @ WorkerReport::Offline { .. } => {
+                    link.state = offline.summary();
+                    continue;
+                }
             };
             // Events are appended (the custody screen extends its timelines rather than
             // rebuilding them); other desks' records are not this window's steps to undo.
