@@ -64,6 +64,16 @@ enum Command {
     Stop,
 }
 
+/// Takes the editor's snapshot as the worker's own copy. The snapshot shares the custody log with
+/// the editor's plan; the lists are copied here, on the worker's thread, so the editor's next
+/// recording appends in place instead of copying the whole log on the UI thread.
+fn own(custody: Box<Custody>) -> Custody {
+    let mut custody = *custody;
+    let _events: &mut Vec<crate::model::CustodyEvent> = &mut custody.events;
+    let _items: &mut Vec<crate::model::CustodyItem> = &mut custody.items;
+    custody
+}
+
 /// The handle the editor keeps. Dropping it stops the worker.
 pub struct SyncWorker {
     commands: channel::UnboundedSender<Command>,
@@ -243,7 +253,7 @@ impl Worker {
                     Wake::Command(None | Some(Command::Stop)) => return,
                     Wake::Command(Some(command)) => {
                         if let Command::Snapshot(custody) = command {
-                            self.request.custody = *custody;
+                            self.request.custody = own(custody);
                         }
                         if self.drain() {
                             return;
@@ -268,7 +278,7 @@ impl Worker {
     fn drain(&mut self) -> bool {
         while let Ok(command) = self.inbox.try_recv() {
             match command {
-                Command::Snapshot(custody) => self.request.custody = *custody,
+                Command::Snapshot(custody) => self.request.custody = own(custody),
                 Command::SyncNow => {}
                 Command::Stop => return true,
             }
@@ -289,5 +299,25 @@ impl Worker {
             },
             () = tokio::time::sleep(delay) => true,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worker_keeps_its_own_copy_so_the_editor_appends_in_place() {
+        let editor = crate::test_support::valid_plan().custody;
+        assert!(!editor.events.is_empty());
+        let snapshot = editor.clone();
+        assert!(
+            snapshot.events.shares_with(&editor.events),
+            "a snapshot costs a pointer"
+        );
+        let worker = own(Box::new(snapshot));
+        assert_eq!(worker, editor);
+        assert!(!worker.events.shares_with(&editor.events));
+        assert!(!worker.items.shares_with(&editor.items));
     }
 }

@@ -168,6 +168,9 @@ impl PlannerApp {
             self.shared = None;
             return;
         };
+        // Whether this window changed the plan since the worker last had it (checked before
+        // arrivals move the revision on: the worker already holds what it took).
+        let changed_here = doc.history.revision() != link.sent;
         while let Some(report) = link.worker.try_report() {
             link.trouble = !matches!(report, WorkerReport::Synced(_));
             let outcome = match report {
@@ -197,9 +200,8 @@ impl PlannerApp {
                 link.events_taken
             );
         }
-        let revision = doc.history.revision();
-        if revision != link.sent {
-            link.sent = revision;
+        link.sent = doc.history.revision();
+        if changed_here {
             link.worker.update(doc.plan.custody.clone());
         }
     }
