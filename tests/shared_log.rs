@@ -988,6 +988,16 @@ fn the_window_takes_another_desks_events_sends_its_own_and_says_when_offline() {
     harness.run();
     assert_eq!(harness.state().plan().unwrap().custody.events.len(), 3);
 
+    // An address that is not PostgreSQL's is refused in the dialog, which stays open to put it
+    // right.
+    connect(&mut harness, "mysql://desk@count-db/custody");
+    assert!(!harness.state().is_linked());
+    harness.get_by_label_contains("is not a PostgreSQL address");
+    harness.get_by_label_contains("Write it as postgres://ROLE@HOST:5432/DATABASE");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Database address").is_none());
+
     // Custody ▸ Connect to shared log…, as desk 0.
     connect(
         &mut harness,

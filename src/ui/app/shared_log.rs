@@ -133,7 +133,7 @@ impl PlannerApp {
     fn link(&mut self, address: &str, ctx: &egui::Context) -> Result<(), String> {
         // A password typed into the address is used for this connection only: it is not kept
         // anywhere, and the status bar shows the server, role and database without it.
-        let target = Target::parse(address).map_err(|e| e.to_string())?;
+        let target = Target::parse(address).map_err(|e| format!("{e}. {}", capital(&e.hint())))?;
         let doc = self.doc.as_ref().ok_or("Open a plan first.")?;
         let shown = target.shown().to_owned();
         let ctx = ctx.clone();
@@ -224,4 +224,13 @@ impl PlannerApp {
             }
         }
     }
+}
+
+/// `text` with its first letter in capitals, to follow a full stop.
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
