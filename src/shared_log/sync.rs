@@ -698,16 +698,18 @@ pub(crate) fn local_head(custody: &Custody, log: &str) -> u64 {
 
 /// Each log's last place and hash on this laptop.
 fn local_heads(custody: &Custody) -> BTreeMap<String, (u64, String)> {
-    let mut heads: BTreeMap<String, (u64, String)> = BTreeMap::new();
+    // Borrowed while walking the log (no string copied per event), owned once per log at the end.
+    let mut heads: BTreeMap<&str, (u64, &str)> = BTreeMap::new();
     for e in custody.events.iter() {
-        let entry = heads
-            .entry(e.log.clone())
-            .or_insert_with(|| (0, GENESIS.to_owned()));
+        let entry = heads.entry(e.log.as_str()).or_insert((0, GENESIS));
         if e.seq > entry.0 {
-            *entry = (e.seq, e.hash.clone());
+            *entry = (e.seq, e.hash.as_str());
         }
     }
     heads
+        .into_iter()
+        .map(|(log, (seq, hash))| (log.to_owned(), (seq, hash.to_owned())))
+        .collect()
 }
 
 /// The devices that claimed the plan's logs.
@@ -739,8 +741,15 @@ async fn writers(
 /// log's chain, and an item only where it is new or newer. Returns how many events were added.
 pub fn apply(custody: &mut Custody, pulled: &Pulled) -> usize {
     let mut heads = local_heads(custody);
-    let known: HashSet<crate::model::CustodyEventId> =
-        custody.events.iter().map(|e| e.id).collect();
+    // Which of the arrivals the plan already holds (a set of the arrivals, not of the whole log).
+    let incoming: HashSet<crate::model::CustodyEventId> =
+        pulled.events.iter().map(|e| e.id).collect();
+    let known: HashSet<crate::model::CustodyEventId> = custody
+        .events
+        .iter()
+        .map(|e| e.id)
+        .filter(|id| incoming.contains(id))
+        .collect();
     let mut added = Vec::new();
     for event in &pulled.events {
         let head = heads
