@@ -685,17 +685,6 @@ async fn pull_events(
     Ok((pulled, problems))
 }
 
-/// A log's last place on this laptop (0 for none).
-pub(crate) fn local_head(custody: &Custody, log: &str) -> u64 {
-    custody
-        .events
-        .iter()
-        .filter(|e| e.log == log)
-        .map(|e| e.seq)
-        .max()
-        .unwrap_or(0)
-}
-
 /// Each log's last place and hash on this laptop.
 fn local_heads(custody: &Custody) -> BTreeMap<String, (u64, String)> {
     // Borrowed while walking the log (no string copied per event), owned once per log at the end.

@@ -215,7 +215,8 @@ impl Worker {
                         Ok(outcome) => {
                             apply(&mut self.request.custody, &outcome.pulled);
                             for log in &outcome.logs {
-                                let head = super::sync::local_head(&self.request.custody, log);
+                                let head =
+                                    crate::custody::chain::head(&self.request.custody, log).0;
                                 self.sent.insert(log.clone(), head);
                             }
                             self.report(WorkerReport::Synced(outcome));
